@@ -1,0 +1,93 @@
+/**
+ * The validated, resolved configuration. Durations are milliseconds, paths are absolute
+ * (resolved from the config file's folder), defaults are filled in. `config/load.ts`
+ * turns `modelship.yaml` into this; the JSON Schema in `config/modelship.schema.json`
+ * describes the file itself.
+ */
+export type RolloutStrategy = 'canary' | 'linear' | 'blue-green' | 'all-at-once';
+
+/** A step of a canary: a traffic percentage for the new deployment (1..100), or a pause. */
+export type RolloutStep = number | 'pause';
+
+export interface SmokeCaseConfig {
+  name: string;
+  /** absolute path of the request body (JSON) */
+  request: string;
+  /** absolute path of the expected answer (JSON); absent: any 2xx JSON answer passes */
+  expect?: string;
+  /** absolute tolerance for numbers in the answer */
+  tolerance: number;
+}
+
+export interface ModelshipConfig {
+  /** absolute path of the config file, for error messages */
+  file: string;
+  /** folder of the config file */
+  dir: string;
+  endpoint: string;
+  model: {
+    registry: 'local' | 'azureml' | 'mlflow';
+    name: string;
+    version: 'latest' | number;
+    tags: Record<string, string>;
+    local: { path: string };
+  };
+  serve: {
+    code: string;
+    /** relative to `code` */
+    scoringScript: string;
+    requirements?: string;
+    baseImage: string;
+    dockerfile?: string;
+    /** readiness/liveness path of the scoring server */
+    readyPath: string;
+    /** scoring path of the scoring server */
+    scorePath: string;
+    /** time a new deployment gets to answer readyPath with 200 */
+    readyTimeout: number;
+  };
+  image?: { repository: string };
+  target: {
+    kind: 'local' | 'kubernetes' | 'azureml';
+    local: {
+      runtime: 'process' | 'docker';
+      /** production endpoint port on 127.0.0.1 */
+      port: number;
+      /** staging endpoint port; default port + 1 */
+      stagingPort: number;
+      /** where endpoint state, logs and the host's admin file live */
+      stateDir: string;
+      /** python interpreter for the process runtime */
+      python: string;
+      /** when set, endpoints require `Authorization: Bearer <value of this env var>` */
+      authKeyEnv?: string;
+    };
+  };
+  staging: {
+    smoke: {
+      cases: SmokeCaseConfig[];
+      /** p95 latency limit over all smoke requests (ms) */
+      maxLatencyP95?: number;
+      /** how many times each case is sent */
+      repeat: number;
+      /** per-request timeout (ms) */
+      timeout: number;
+    };
+  };
+  rollout: {
+    strategy: RolloutStrategy;
+    /** canary: explicit steps; linear: generated from `steps` count; others: derived */
+    steps: RolloutStep[];
+    bake: number;
+    /** percent of live requests mirrored to the new deployment during a blue-green preview */
+    mirror: number;
+    analysis: {
+      interval: number;
+      minRequests: number;
+      maxErrorRate: number;
+      maxLatencyP99?: number;
+      compareToBaseline: boolean;
+      probe?: { rate: number };
+    };
+  };
+}
