@@ -1,0 +1,168 @@
+import * as http from 'node:http';
+import * as net from 'node:net';
+import { Router, TrafficError } from '../../shared/targets/local/router';
+import { scoreOnce } from '../../shared/traffic/http-score';
+import { quantileMs } from '../../shared/analysis/metrics';
+
+/** Real HTTP on 127.0.0.1: small backends that answer with their own name. */
+interface Backend {
+  name: string;
+  port: number;
+  server: http.Server;
+  received: number;
+  /** answer with this status */
+  status: number;
+  delayMs: number;
+}
+
+async function startBackend(name: string): Promise<Backend> {
+  const b: Backend = { name, port: 0, server: http.createServer(), received: 0, status: 200, delayMs: 0 };
+  b.server.on('request', (req, res) => {
+    b.received += 1;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      setTimeout(() => {
+        const body = JSON.stringify({ from: name, echo: Buffer.concat(chunks).toString('utf8'), auth: req.headers.authorization ?? null });
+        res.writeHead(b.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+      }, b.delayMs);
+    });
+  });
+  await new Promise<void>((r) => b.server.listen(0, '127.0.0.1', () => r()));
+  b.port = (b.server.address() as net.AddressInfo).port;
+  return b;
+}
+
+async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+describe('router (real HTTP on loopback)', () => {
+  let blue: Backend;
+  let green: Backend;
+  let router: Router;
+  let url: string;
+
+  beforeEach(async () => {
+    blue = await startBackend('blue');
+    green = await startBackend('green');
+    const port = await freePort();
+    router = new Router({ endpoint: 'ep', host: '127.0.0.1', port, epoch: 'e1' });
+    await router.listen();
+    router.addBackend('blue', blue.port);
+    router.addBackend('green', green.port);
+    url = `http://127.0.0.1:${port}/score`;
+  });
+
+  afterEach(async () => {
+    await router.close();
+    blue.server.close();
+    green.server.close();
+  });
+
+  const send = (extra: Partial<Parameters<typeof scoreOnce>[0]> = {}) => scoreOnce({ url, body: '{"x":1}', timeoutMs: 5000, ...extra });
+
+  it('splits requests exactly by weight and names the deployment in every answer', async () => {
+    router.setTraffic({ blue: 70, green: 30 });
+    const answers = [];
+    for (let i = 0; i < 100; i++) answers.push(await send());
+    const fromBlue = answers.filter((a) => a.deployment === 'blue').length;
+    expect(fromBlue).toBe(70);
+    expect(answers.filter((a) => a.deployment === 'green')).toHaveLength(30);
+    for (const a of answers) expect(JSON.parse(a.body).from).toBe(a.deployment);
+    const m = router.metrics(0);
+    expect(m.deployments.blue.requests).toBe(70);
+    expect(m.deployments.green.requests).toBe(30);
+    expect(m.deployments.blue.errors).toBe(0);
+    expect(quantileMs(m.deployments.blue.latency, 0.99)).toBeGreaterThan(0);
+  });
+
+  it('passes the body through and keeps the endpoint key from the deployment', async () => {
+    await router.close();
+    const port = await freePort();
+    router = new Router({ endpoint: 'ep', host: '127.0.0.1', port, epoch: 'e2', authKey: 's3cret-key' });
+    await router.listen();
+    router.addBackend('blue', blue.port);
+    router.setTraffic({ blue: 100 });
+    url = `http://127.0.0.1:${port}/score`;
+    const denied = await send();
+    expect(denied.status).toBe(401);
+    expect((await send({ key: 'wrong-key-' })).status).toBe(401);
+    const ok = await send({ key: 's3cret-key' });
+    expect(ok.status).toBe(200);
+    const body = JSON.parse(ok.body);
+    expect(body.echo).toBe('{"x":1}');
+    expect(body.auth).toBeNull();
+    expect(router.metrics(0).deployments.blue.requests).toBe(1);
+  });
+
+  it('sends a request with the deployment header to that deployment only, even at 0%', async () => {
+    router.setTraffic({ blue: 100, green: 0 });
+    const r = await send({ deployment: 'green' });
+    expect(r.deployment).toBe('green');
+    expect(green.received).toBe(1);
+    expect((await send({ deployment: 'nope' })).status).toBe(404);
+  });
+
+  it('mirrors the configured share, discards mirrored answers and counts them for the mirror target', async () => {
+    router.setTraffic({ blue: 100, green: 0 }, { green: 25 });
+    for (let i = 0; i < 40; i++) expect((await send()).deployment).toBe('blue');
+    // mirrored requests are fire-and-forget: wait until the backend saw them
+    for (let i = 0; i < 50 && green.received < 10; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(green.received).toBe(10);
+    expect(router.metrics(0).deployments.green.requests).toBe(10);
+  });
+
+  it('counts 5xx answers and refused connections as errors; retries a refused connection on another deployment', async () => {
+    router.setTraffic({ blue: 50, green: 50 });
+    green.status = 500;
+    for (let i = 0; i < 10; i++) await send();
+    expect(router.metrics(0).deployments.green.errors).toBe(5);
+    green.status = 200;
+    green.server.close();
+    green.server.closeAllConnections();
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await send());
+    // the client never sees the dead deployment: the router retried on blue
+    expect(answers.every((a) => a.status === 200 && a.deployment === 'blue')).toBe(true);
+    expect(router.metrics(0).deployments.green.errors).toBe(10);
+  });
+
+  it('rejects invalid traffic maps and keeps the previous one', () => {
+    router.setTraffic({ blue: 100 });
+    expect(() => router.setTraffic({ blue: 60, green: 30 })).toThrow(/sum to 100/);
+    expect(() => router.setTraffic({ blue: 50, red: 50 })).toThrow(TrafficError);
+    expect(() => router.setTraffic({ blue: 100.5 })).toThrow(/integer/);
+    expect(() => router.setTraffic({ blue: 100, green: 0 }, { blue: 10 })).toThrow(/mirror/);
+    expect(router.traffic()).toEqual({ blue: 100 });
+  });
+
+  it('removes a deployment only at weight 0 and only after its in-flight requests finished', async () => {
+    router.setTraffic({ blue: 0, green: 100 });
+    await expect(router.removeBackend('green')).rejects.toThrow(/still takes 100%/);
+    green.delayMs = 300;
+    const inflight = [send(), send(), send()];
+    await new Promise((r) => setTimeout(r, 50));
+    expect(router.inflight('green')).toBe(3);
+    router.setTraffic({ blue: 100, green: 0 });
+    let removed = false;
+    const removal = router.removeBackend('green').then(() => (removed = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(removed).toBe(false);
+    const answers = await Promise.all(inflight);
+    await removal;
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(router.traffic()).toEqual({ blue: 100 });
+  });
+
+  it('answers 503 when no deployment takes traffic', async () => {
+    await router.removeBackend('blue');
+    await router.removeBackend('green');
+    expect((await send()).status).toBe(503);
+  });
+});
