@@ -1,0 +1,201 @@
+import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import Docker from 'dockerode';
+import { DeploymentHealth, DeploymentSpec } from '../target';
+import { APP_DIR, SERVER_PATH } from '../../image/build-context';
+import { DeploymentRuntime, RunningDeployment } from './runtime';
+import { waitUntilReady } from './ready';
+
+/**
+ * The `docker` runtime of the local target: each deployment is a container from the
+ * image pinned by digest, on the host network listening on a 127.0.0.1 port (test
+ * traffic stays on loopback), with a restart policy. Containers carry labels so that
+ * `modelship down` removes exactly the ones this state directory created.
+ */
+export const LABELS = {
+  managed: 'dev.modelship.managed-by',
+  endpoint: 'dev.modelship.endpoint',
+  deployment: 'dev.modelship.deployment',
+  owner: 'dev.modelship.state-dir',
+} as const;
+
+export interface DockerRuntimeOptions {
+  docker: Docker;
+  endpoint: string;
+  /** identifies the state directory that owns the containers (a hash of its path) */
+  owner: string;
+  log: (line: string) => void;
+  /** registry credentials, when the image has to be pulled */
+  pullAuth?: (image: string) => Promise<{ username: string; password: string; serveraddress: string } | undefined>;
+}
+
+export class DockerRuntime implements DeploymentRuntime {
+  readonly kind = 'docker' as const;
+  constructor(private readonly o: DockerRuntimeOptions) {}
+
+  containerName(deployment: string): string {
+    return `modelship-${this.o.endpoint}-${deployment}-${this.o.owner.slice(0, 8)}`;
+  }
+
+  async start(spec: DeploymentSpec, port: number): Promise<RunningDeployment> {
+    if (!spec.image) throw new Error(`deployment '${spec.name}' has no image; the docker runtime deploys images built by \`modelship build\``);
+    await this.ensureImage(spec.image);
+    const name = this.containerName(spec.name);
+    // a container of the same name is left from an earlier host (or a killed one): replace it
+    await removeContainer(this.o.docker.getContainer(name));
+    const container = await this.o.docker.createContainer({
+      name,
+      Image: spec.image,
+      Cmd: ['python3', SERVER_PATH, '--script', `${APP_DIR}/${spec.scoringScript}`, '--host', '127.0.0.1', '--port', String(port), '--ready-path', spec.readyPath, '--score-path', spec.scorePath],
+      Labels: {
+        [LABELS.managed]: 'modelship',
+        [LABELS.endpoint]: this.o.endpoint,
+        [LABELS.deployment]: spec.name,
+        [LABELS.owner]: this.o.owner,
+      },
+      HostConfig: { NetworkMode: 'host', RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 5 } },
+    });
+    await container.start();
+    const d = new ContainerDeployment(container, spec.name, port);
+    try {
+      await waitUntilReady({ port, path: spec.readyPath, timeoutMs: spec.readyTimeout, exited: d.exitedBeforeReady() });
+    } catch (err: unknown) {
+      const logs = await d.logsTail();
+      await removeContainer(container);
+      throw new Error(`deployment '${spec.name}' (image ${spec.image}) did not become ready: ${(err as Error).message}\n--- last lines of container ${name} ---\n${logs}`);
+    }
+    await d.refresh();
+    d.watch();
+    return d;
+  }
+
+  private async ensureImage(image: string): Promise<void> {
+    try {
+      await this.o.docker.getImage(image).inspect();
+      return;
+    } catch (err: unknown) {
+      if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+    }
+    this.o.log(`pulling ${image}`);
+    const authconfig = await this.o.pullAuth?.(image);
+    const stream = await this.o.docker.pull(image, { authconfig });
+    await new Promise<void>((resolve, reject) => this.o.docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(new Error(`pulling ${image} failed: ${err.message}`)) : resolve())));
+  }
+}
+
+/** the owner label of the containers of one endpoint folder: a hash of its real path */
+export function ownerId(endpointDir: string): string {
+  let real = endpointDir;
+  try {
+    real = fs.realpathSync(endpointDir);
+  } catch {
+    // not created yet: the path as given
+  }
+  return createHash('sha256').update(real).digest('hex').slice(0, 16);
+}
+
+/** remove every container this owner created for the endpoint (running or not) */
+export async function removeOwnedContainers(docker: Docker, endpoint: string, owner: string): Promise<string[]> {
+  const list = await docker.listContainers({ all: true, filters: { label: [`${LABELS.owner}=${owner}`, `${LABELS.endpoint}=${endpoint}`] } });
+  await Promise.all(list.map((c) => removeContainer(docker.getContainer(c.Id))));
+  return list.map((c) => c.Names[0]?.replace(/^\//, '') ?? c.Id);
+}
+
+async function removeContainer(c: Docker.Container): Promise<void> {
+  try {
+    await c.remove({ force: true });
+  } catch (err: unknown) {
+    if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+  }
+}
+
+class ContainerDeployment implements RunningDeployment {
+  private state: DeploymentHealth = 'starting';
+  private restartCount = 0;
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    private readonly container: Docker.Container,
+    readonly name: string,
+    readonly port: number,
+  ) {}
+
+  health(): DeploymentHealth {
+    return this.state;
+  }
+  restarts(): number {
+    return this.restartCount;
+  }
+  lastLogs(): string {
+    return '';
+  }
+
+  /** resolves when the container stops for good before it was ready (restarts exhausted, or removed) */
+  exitedBeforeReady(): Promise<string> {
+    return new Promise((resolve) => {
+      const poll = async (): Promise<void> => {
+        if (this.stopped) return;
+        try {
+          const info = await this.container.inspect();
+          if (!info.State.Running && !info.State.Restarting) return resolve(`exited with code ${info.State.ExitCode}`);
+          // a crash loop before readiness is a failure too: one restart is enough to say so
+          if (info.RestartCount > 0) return resolve(`crashed and was restarted ${info.RestartCount} time(s) (last exit code ${info.State.ExitCode})`);
+        } catch {
+          return resolve('was removed');
+        }
+        setTimeout(() => void poll(), 250);
+      };
+      void poll();
+    });
+  }
+
+  async logsTail(lines = 40): Promise<string> {
+    try {
+      const buf = (await this.container.logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
+      return demux(buf);
+    } catch {
+      return '(no logs)';
+    }
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const info = await this.container.inspect();
+      this.restartCount = info.RestartCount;
+      this.state = info.State.Running ? (info.State.Restarting ? 'restarting' : 'ready') : info.State.Restarting ? 'restarting' : 'dead';
+    } catch {
+      this.state = 'dead';
+    }
+  }
+
+  /** poll the engine: restarts and death are what the analysis looks at */
+  watch(): void {
+    this.timer = setInterval(() => void this.refresh(), 1000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.state = 'dead';
+    try {
+      await this.container.stop({ t: 10 });
+    } catch {
+      // already stopped
+    }
+    await removeContainer(this.container);
+  }
+}
+
+/** Docker multiplexes stdout and stderr in frames of [stream, 0, 0, 0, size32] + payload */
+export function demux(buf: Buffer): string {
+  const out: string[] = [];
+  let i = 0;
+  while (i + 8 <= buf.length) {
+    const size = buf.readUInt32BE(i + 4);
+    out.push(buf.subarray(i + 8, i + 8 + size).toString('utf8'));
+    i += 8 + size;
+  }
+  return i === 0 ? buf.toString('utf8') : out.join('');
+}

@@ -1,0 +1,307 @@
+import * as http from 'node:http';
+import * as fs from 'node:fs';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import * as net from 'node:net';
+import { DeploymentInfo, DeploymentSpec, EndpointRecord } from '../target';
+import { Router, TrafficError, sendJson } from './router';
+import { DeploymentRuntime, RunningDeployment } from './runtime';
+import Docker from 'dockerode';
+import { ProcessRuntime } from './process-runtime';
+import { DockerRuntime, ownerId } from './docker-runtime';
+import { parseImageRef } from '../../image/reference';
+import { resolveCredential } from '../../image/credentials';
+import { HostConfig, HostInfo, PersistedEndpoint, emptyEndpoint, files, readJsonIfExists, writeJsonAtomic } from './state-store';
+
+/**
+ * The endpoint host: a detached process per local endpoint that owns the router and
+ * the deployments, so the endpoint keeps serving after the command that started it
+ * exits. Commands talk to it over an admin API on 127.0.0.1 with a token from
+ * host.json. Every change is persisted to state.json before it is acknowledged; a
+ * restarted host restores deployments and weights from it.
+ */
+export const ADMIN_TOKEN_HEADER = 'x-modelship-admin-token';
+export const AUTH_KEY_ENV = 'MODELSHIP_HOST_AUTH_KEY';
+
+interface LiveDeployment {
+  spec: DeploymentSpec;
+  port: number;
+  createdAt: string;
+  running?: RunningDeployment;
+  /** why it is not running, when it could not be restored */
+  failure?: string;
+}
+
+export class EndpointHost {
+  private readonly router: Router;
+  private readonly runtime: DeploymentRuntime;
+  private readonly live = new Map<string, LiveDeployment>();
+  private record: EndpointRecord = {};
+  private admin?: http.Server;
+  private readonly token = randomBytes(24).toString('hex');
+  private readonly epoch = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+  private readonly startedAt = new Date().toISOString();
+  // admin changes run one at a time, in arrival order
+  private queue: Promise<unknown> = Promise.resolve();
+  private shuttingDown = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly cfg: HostConfig,
+    authKey: string | undefined,
+    private readonly log: (line: string) => void,
+  ) {
+    this.router = new Router({ endpoint: cfg.endpoint, host: '127.0.0.1', port: cfg.port, authKey, epoch: this.epoch });
+    const env = { ...process.env };
+    delete env[AUTH_KEY_ENV];
+    this.runtime =
+      cfg.runtime === 'docker'
+        ? new DockerRuntime({
+            docker: new Docker(),
+            endpoint: cfg.endpoint,
+            owner: ownerId(dir),
+            log,
+            pullAuth: async (image) => {
+              const registry = parseImageRef(image).registry;
+              const c = await resolveCredential(registry, { env: (n) => process.env[n], setSecret: () => undefined, log });
+              return c ? { username: c.username, password: c.password, serveraddress: registry } : undefined;
+            },
+          })
+        : new ProcessRuntime({ python: cfg.python, logDir: files.logs(dir), env, log });
+  }
+
+  async start(): Promise<void> {
+    const saved = readJsonIfExists<PersistedEndpoint>(files.state(this.dir)) ?? emptyEndpoint(this.cfg.endpoint);
+    this.record = saved.record;
+    // restore deployments in parallel; one that fails stays listed as dead
+    await Promise.all(
+      saved.deployments.map(async (d) => {
+        const live: LiveDeployment = { spec: d.spec, port: d.port, createdAt: d.createdAt };
+        this.live.set(d.spec.name, live);
+        this.router.addBackend(d.spec.name, d.port);
+        try {
+          live.running = await this.runtime.start(d.spec, d.port);
+          this.log(`restored deployment '${d.spec.name}' (model ${d.spec.model.name} v${d.spec.model.version}) on port ${d.port}`);
+        } catch (err: unknown) {
+          live.failure = err instanceof Error ? err.message : String(err);
+          this.log(`could not restore deployment '${d.spec.name}': ${live.failure}`);
+        }
+      }),
+    );
+    if (Object.keys(saved.traffic).length) {
+      this.router.setTraffic(saved.traffic, saved.mirror);
+      this.log(`restored traffic ${JSON.stringify(saved.traffic)}`);
+    }
+    await this.router.listen();
+    this.log(`endpoint ${this.cfg.endpoint} listening on http://127.0.0.1:${this.cfg.port}`);
+    await this.listenAdmin();
+  }
+
+  private async listenAdmin(): Promise<void> {
+    const server = http.createServer((req, res) => void this.handleAdmin(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    this.admin = server;
+    const adminPort = (server.address() as net.AddressInfo).port;
+    const info: HostInfo = { pid: process.pid, adminPort, token: this.token, startedAt: this.startedAt, epoch: this.epoch, port: this.cfg.port };
+    await writeJsonAtomic(files.hostInfo(this.dir), info, 0o600);
+  }
+
+  private persisted(): PersistedEndpoint {
+    return {
+      version: 1,
+      endpoint: this.cfg.endpoint,
+      deployments: [...this.live.values()].map((d) => ({ spec: d.spec, port: d.port, createdAt: d.createdAt })),
+      traffic: this.router.traffic(),
+      mirror: this.router.mirrorShares(),
+      record: this.record,
+    };
+  }
+
+  private save(): Promise<void> {
+    return writeJsonAtomic(files.state(this.dir), this.persisted());
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private deploymentInfo(d: LiveDeployment): DeploymentInfo & { port: number; failure?: string } {
+    return {
+      name: d.spec.name,
+      model: d.spec.model,
+      image: d.spec.image,
+      health: d.running ? d.running.health() : 'dead',
+      restarts: d.running ? d.running.restarts() : 0,
+      createdAt: d.createdAt,
+      port: d.port,
+      failure: d.failure,
+    };
+  }
+
+  private stateView(): unknown {
+    return {
+      endpoint: this.cfg.endpoint,
+      url: `http://127.0.0.1:${this.cfg.port}`,
+      deployments: [...this.live.values()].map((d) => this.deploymentInfo(d)),
+      traffic: this.router.traffic(),
+      mirror: this.router.mirrorShares(),
+      record: this.record,
+      host: { pid: process.pid, startedAt: this.startedAt, epoch: this.epoch },
+    };
+  }
+
+  private async handleAdmin(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const given = Buffer.from(String(req.headers[ADMIN_TOKEN_HEADER] ?? ''));
+    const expected = Buffer.from(this.token);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      req.resume();
+      return sendJson(res, 401, { error: 'wrong admin token' });
+    }
+    try {
+      const body = await readJson(req);
+      const url = new URL(req.url ?? '/', 'http://admin');
+      const parts = url.pathname.split('/').filter(Boolean);
+      const route = `${req.method} /${parts.slice(0, 2).join('/')}`;
+      switch (route) {
+        case 'GET /v1/state':
+          return sendJson(res, 200, this.stateView());
+        case 'GET /v1/metrics':
+          return sendJson(res, 200, this.router.metrics(Date.now()));
+        case 'PUT /v1/traffic':
+          return await this.serial(async () => {
+            const b = body as { traffic: Record<string, number>; mirror?: Record<string, number> };
+            for (const name of Object.keys(b.traffic ?? {})) {
+              const d = this.live.get(name);
+              if (d && !d.running && (b.traffic[name] ?? 0) > 0) throw new TrafficError(`deployment '${name}' is not running (${d.failure ?? 'dead'}); it cannot take traffic`);
+            }
+            this.router.setTraffic(b.traffic ?? {}, b.mirror ?? {});
+            await this.save();
+            this.log(`traffic ${JSON.stringify(this.router.traffic())}${Object.keys(this.router.mirrorShares()).length ? ` mirror ${JSON.stringify(this.router.mirrorShares())}` : ''}`);
+            sendJson(res, 200, { traffic: this.router.traffic(), mirror: this.router.mirrorShares() });
+          });
+        case 'PUT /v1/record':
+          return await this.serial(async () => {
+            this.record = body as EndpointRecord;
+            await this.save();
+            sendJson(res, 200, this.record);
+          });
+        case 'PUT /v1/deployments':
+          return await this.serial(() => this.createDeployment(decodeURIComponent(parts[2] ?? ''), body as DeploymentSpec, res));
+        case 'DELETE /v1/deployments':
+          return await this.serial(() => this.deleteDeployment(decodeURIComponent(parts[2] ?? ''), res));
+        case 'POST /v1/shutdown':
+          sendJson(res, 202, { stopping: true });
+          void this.shutdown({ forget: url.searchParams.get('forget') === '1' });
+          return;
+        default:
+          return sendJson(res, 404, { error: `no admin route ${route}` });
+      }
+    } catch (err: unknown) {
+      const status = err instanceof TrafficError ? 409 : err instanceof SyntaxError ? 400 : 500;
+      sendJson(res, status, { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  private async createDeployment(name: string, spec: DeploymentSpec, res: http.ServerResponse): Promise<void> {
+    if (!/^[a-z][a-z0-9-]{0,31}$/.test(name) || spec.name !== name) return sendJson(res, 400, { error: `invalid deployment name '${name}'` });
+    if (this.live.has(name)) return sendJson(res, 409, { error: `deployment '${name}' already exists on ${this.cfg.endpoint}` });
+    const port = await freePort();
+    this.log(`starting deployment '${name}' (model ${spec.model.name} v${spec.model.version}) on port ${port}`);
+    let running: RunningDeployment;
+    try {
+      running = await this.runtime.start(spec, port);
+    } catch (err: unknown) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.log(message);
+      return sendJson(res, 422, { error: message });
+    }
+    const live: LiveDeployment = { spec, port, createdAt: new Date().toISOString(), running };
+    this.live.set(name, live);
+    this.router.addBackend(name, port);
+    // the new deployment takes no traffic until a traffic change names it
+    const traffic = this.router.traffic();
+    if (Object.keys(traffic).length === 0) this.router.setTraffic({ [name]: 0 }, {});
+    else this.router.setTraffic({ ...traffic, [name]: 0 }, this.router.mirrorShares());
+    await this.save();
+    this.log(`deployment '${name}' is ready`);
+    sendJson(res, 201, this.deploymentInfo(live));
+  }
+
+  private async deleteDeployment(name: string, res: http.ServerResponse): Promise<void> {
+    const d = this.live.get(name);
+    if (!d) return sendJson(res, 404, { error: `no deployment '${name}' on ${this.cfg.endpoint}` });
+    // refuses while it has weight; waits for in-flight requests
+    await this.router.removeBackend(name);
+    this.live.delete(name);
+    await this.save();
+    await d.running?.stop();
+    this.log(`deployment '${name}' removed`);
+    res.statusCode = 204;
+    res.end();
+  }
+
+  async shutdown(opts: { forget: boolean }): Promise<void> {
+    if (this.shuttingDown) return;
+    this.shuttingDown = true;
+    this.log(`stopping endpoint ${this.cfg.endpoint}${opts.forget ? ' and removing its state' : ''}`);
+    await this.router.close();
+    await Promise.all([...this.live.values()].map((d) => d.running?.stop()));
+    this.admin?.close();
+    fs.rmSync(files.hostInfo(this.dir), { force: true });
+    if (opts.forget) fs.rmSync(files.state(this.dir), { force: true });
+    process.exit(0);
+  }
+}
+
+function readJson(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(text ? JSON.parse(text) : undefined);
+      } catch (err: unknown) {
+        reject(err);
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** process entry: `node endpoint-host.js <endpoint-dir>` */
+async function main(): Promise<void> {
+  const dir = process.argv[2];
+  const log = (line: string): void => {
+    process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+  };
+  if (!dir) throw new Error('usage: endpoint-host <endpoint-dir>');
+  const cfg = readJsonIfExists<HostConfig>(files.hostConfig(dir));
+  if (!cfg) throw new Error(`${files.hostConfig(dir)} is missing`);
+  const host = new EndpointHost(dir, cfg, process.env[AUTH_KEY_ENV] || undefined, log);
+  process.on('SIGTERM', () => void host.shutdown({ forget: false }));
+  process.on('SIGINT', () => void host.shutdown({ forget: false }));
+  await host.start();
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${new Date().toISOString()} endpoint host failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

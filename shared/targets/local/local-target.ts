@@ -1,0 +1,286 @@
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import { spawn } from 'node:child_process';
+import * as lockfile from 'proper-lockfile';
+import Docker from 'dockerode';
+import { ownerId, removeOwnedContainers } from './docker-runtime';
+import { DeploymentSpec, EndpointLocker, EndpointRecord, EndpointState, ScoreRequest, ScoreResponse, Target } from '../target';
+import { MetricsSnapshot, MetricsSource } from '../../analysis/metrics';
+import { compiledEntry } from '../../paths';
+import { scoreOnce } from '../../traffic/http-score';
+import { ADMIN_TOKEN_HEADER, AUTH_KEY_ENV } from './endpoint-host';
+import { HostConfig, HostInfo, endpointDir, files, readJsonIfExists } from './state-store';
+
+/**
+ * The local target as the core sees it: a client of the endpoint hosts. It starts a
+ * host when none runs (restoring the endpoint from its state file), and restarts one
+ * that died in the middle of a command.
+ */
+export interface LocalTargetOptions {
+  stateDir: string;
+  /** endpoint name -> port on 127.0.0.1 */
+  ports: Record<string, number>;
+  runtime: 'process' | 'docker';
+  python: string;
+  scorePath: string;
+  /** the endpoint key, when the endpoint requires one */
+  authKey?: () => string | undefined;
+  log: (line: string) => void;
+  /** how long a (re)starting host may take to restore its deployments */
+  hostStartTimeoutMs?: number;
+  /** how long a new deployment may take, on top of its own readyTimeout */
+  adminTimeoutMs?: number;
+}
+
+export class LocalTarget implements Target, MetricsSource, EndpointLocker {
+  readonly description: string;
+  private readonly hosts = new Map<string, HostInfo>();
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+  constructor(private readonly opts: LocalTargetOptions) {
+    this.description = `local/${opts.runtime}`;
+  }
+
+  url(endpoint: string): string {
+    return `http://127.0.0.1:${this.port(endpoint)}`;
+  }
+
+  private port(endpoint: string): number {
+    const port = this.opts.ports[endpoint];
+    if (port === undefined) throw new Error(`endpoint '${endpoint}' is not configured for the local target`);
+    return port;
+  }
+
+  private dir(endpoint: string): string {
+    return endpointDir(this.opts.stateDir, endpoint);
+  }
+
+  /** whether anything was ever deployed to the endpoint (without starting a host) */
+  exists(endpoint: string): boolean {
+    return fs.existsSync(files.state(this.dir(endpoint))) || fs.existsSync(files.hostInfo(this.dir(endpoint)));
+  }
+
+  async state(endpoint: string): Promise<EndpointState> {
+    if (!this.exists(endpoint)) return { endpoint, url: this.url(endpoint), deployments: [], traffic: {}, mirror: {}, record: {} };
+    return this.admin<EndpointState>(endpoint, 'GET', '/v1/state');
+  }
+
+  async createDeployment(endpoint: string, spec: DeploymentSpec): Promise<void> {
+    await this.admin(endpoint, 'PUT', `/v1/deployments/${encodeURIComponent(spec.name)}`, spec, { timeoutMs: spec.readyTimeout + (this.opts.adminTimeoutMs ?? 30_000), retry: false });
+  }
+
+  async deleteDeployment(endpoint: string, name: string): Promise<void> {
+    await this.admin(endpoint, 'DELETE', `/v1/deployments/${encodeURIComponent(name)}`, undefined, { timeoutMs: 60_000 });
+  }
+
+  async setTraffic(endpoint: string, traffic: Record<string, number>, mirror: Record<string, number> = {}): Promise<Record<string, number>> {
+    const r = await this.admin<{ traffic: Record<string, number> }>(endpoint, 'PUT', '/v1/traffic', { traffic, mirror });
+    return r.traffic;
+  }
+
+  async setRecord(endpoint: string, record: EndpointRecord): Promise<void> {
+    await this.admin(endpoint, 'PUT', '/v1/record', record);
+  }
+
+  async snapshot(endpoint: string): Promise<MetricsSnapshot> {
+    return this.admin<MetricsSnapshot>(endpoint, 'GET', '/v1/metrics');
+  }
+
+  score(endpoint: string, request: ScoreRequest): Promise<ScoreResponse> {
+    return scoreOnce({ url: this.url(endpoint) + this.opts.scorePath, body: request.body, timeoutMs: request.timeoutMs, key: this.opts.authKey?.(), deployment: request.deployment, agent: this.agent });
+  }
+
+  /** Stop the endpoint's host and deployments and forget its state (logs stay). */
+  async destroy(endpoint: string): Promise<void> {
+    const dir = this.dir(endpoint);
+    const info = readJsonIfExists<HostInfo>(files.hostInfo(dir));
+    if (info && pidAlive(info.pid)) {
+      try {
+        await this.request(info, 'POST', '/v1/shutdown?forget=1', undefined, 10_000);
+      } catch {
+        process.kill(info.pid, 'SIGTERM');
+      }
+      await waitFor(() => !pidAlive(info.pid), 20_000, `endpoint host ${info.pid} to stop`);
+    }
+    fs.rmSync(files.hostInfo(dir), { force: true });
+    fs.rmSync(files.state(dir), { force: true });
+    this.hosts.delete(endpoint);
+    if (this.opts.runtime === 'docker') {
+      // containers outlive a host that was killed: remove the ones of this endpoint folder, and nothing else
+      const removed = await removeOwnedContainers(new Docker(), endpoint, ownerId(dir));
+      if (removed.length) this.opts.log(`removed containers ${removed.join(', ')}`);
+    }
+  }
+
+  async acquireLock(endpoint: string, holder: string): Promise<() => Promise<void>> {
+    const dir = this.dir(endpoint);
+    fs.mkdirSync(dir, { recursive: true });
+    const holderFile = `${dir}/command-holder.json`;
+    try {
+      // stale after 30 s without an update: a killed command does not block the next one for long
+      const release = await lockfile.lock(dir, { lockfilePath: `${dir}/command.lock`, stale: 30_000, update: 5_000, retries: 0 });
+      fs.writeFileSync(holderFile, JSON.stringify({ holder, pid: process.pid, since: new Date().toISOString() }));
+      return async () => {
+        fs.rmSync(holderFile, { force: true });
+        await release();
+      };
+    } catch (err: unknown) {
+      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+      const h = readJsonIfExists<{ holder: string; pid: number; since: string }>(holderFile);
+      throw new Error(`endpoint ${endpoint} is busy: ${h ? `'${h.holder}' (pid ${h.pid}) holds it since ${h.since}` : 'another modelship command holds it'}; wait for it to finish`);
+    }
+  }
+
+  // ---- host management -------------------------------------------------------
+
+  private async ensureHost(endpoint: string): Promise<HostInfo> {
+    const cached = this.hosts.get(endpoint);
+    if (cached && pidAlive(cached.pid)) return cached;
+    const dir = this.dir(endpoint);
+    fs.mkdirSync(dir, { recursive: true });
+    const running = await this.runningHost(dir);
+    if (running) return this.remember(endpoint, running);
+    // one starter at a time; the loser of a race finds the winner's host
+    const release = await lockfile.lock(dir, { lockfilePath: `${dir}/host-start.lock`, stale: 60_000, update: 5_000, retries: { retries: 600, minTimeout: 100, maxTimeout: 200 } });
+    try {
+      const again = await this.runningHost(dir);
+      if (again) return this.remember(endpoint, again);
+      return this.remember(endpoint, await this.startHost(endpoint, dir));
+    } finally {
+      await release();
+    }
+  }
+
+  private remember(endpoint: string, info: HostInfo): HostInfo {
+    if (info.port !== this.port(endpoint)) {
+      throw new Error(`endpoint ${endpoint} is running on port ${info.port} but the config says ${this.port(endpoint)}; run \`modelship down\` first to move it`);
+    }
+    this.hosts.set(endpoint, info);
+    return info;
+  }
+
+  private async runningHost(dir: string): Promise<HostInfo | undefined> {
+    const info = readJsonIfExists<HostInfo>(files.hostInfo(dir));
+    if (!info || !pidAlive(info.pid)) return undefined;
+    try {
+      await this.request(info, 'GET', '/v1/state', undefined, 5_000);
+      return info;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async startHost(endpoint: string, dir: string): Promise<HostInfo> {
+    const cfg: HostConfig = { endpoint, port: this.port(endpoint), runtime: this.opts.runtime, python: this.opts.python, auth: Boolean(this.opts.authKey?.()) };
+    fs.writeFileSync(files.hostConfig(dir), JSON.stringify(cfg, null, 2) + '\n');
+    fs.rmSync(files.hostInfo(dir), { force: true });
+    const restoring = fs.existsSync(files.state(dir));
+    this.opts.log(`${restoring ? 'restarting' : 'starting'} the endpoint host for ${endpoint} on http://127.0.0.1:${cfg.port}${restoring ? ' (restoring its deployments and traffic)' : ''}`);
+    const logFd = fs.openSync(files.hostLog(dir), 'a');
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    const key = this.opts.authKey?.();
+    if (key) env[AUTH_KEY_ENV] = key;
+    const child = spawn(process.execPath, [compiledEntry('shared/targets/local/endpoint-host'), dir], { detached: true, stdio: ['ignore', logFd, logFd], env });
+    fs.closeSync(logFd);
+    let exited: string | undefined;
+    child.once('exit', (code, signal) => (exited = signal ?? `code ${code}`));
+    child.unref();
+    const deadline = Date.now() + (this.opts.hostStartTimeoutMs ?? 180_000);
+    while (Date.now() < deadline) {
+      if (exited) break;
+      const info = readJsonIfExists<HostInfo>(files.hostInfo(dir));
+      if (info && info.pid === child.pid) return info;
+      await sleep(50);
+    }
+    if (!exited) child.kill('SIGKILL');
+    throw new Error(`the endpoint host for ${endpoint} did not start (${exited ? `it exited with ${exited}` : 'timed out'}); last lines of ${files.hostLog(dir)}:\n${tail(files.hostLog(dir), 15)}`);
+  }
+
+  private async admin<T>(endpoint: string, method: string, path: string, body?: unknown, o: { timeoutMs?: number; retry?: boolean } = {}): Promise<T> {
+    const info = await this.ensureHost(endpoint);
+    try {
+      return await this.request<T>(info, method, path, body, o.timeoutMs ?? 30_000);
+    } catch (err: unknown) {
+      // the host died under us: start it again (it restores the endpoint) and retry once
+      if (o.retry !== false && isConnectionError(err)) {
+        this.hosts.delete(endpoint);
+        this.opts.log(`the endpoint host of ${endpoint} is not answering (${(err as Error).message}); restarting it`);
+        const again = await this.ensureHost(endpoint);
+        return this.request<T>(again, method, path, body, o.timeoutMs ?? 30_000);
+      }
+      throw err;
+    }
+  }
+
+  private request<T>(info: HostInfo, method: string, path: string, body: unknown, timeoutMs: number): Promise<T> {
+    const payload = body === undefined ? '' : JSON.stringify(body);
+    return new Promise<T>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: info.adminPort, method, path, timeout: timeoutMs, agent: this.agent, headers: { [ADMIN_TOKEN_HEADER]: info.token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) return resolve((text ? JSON.parse(text) : undefined) as T);
+            let message = text;
+            try {
+              message = (JSON.parse(text) as { error?: string }).error ?? text;
+            } catch {
+              // not JSON: keep the text
+            }
+            reject(new AdminError(status, message));
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`${method} ${path} got no answer from the endpoint host within ${timeoutMs} ms`)));
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+}
+
+export class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AdminError';
+  }
+}
+
+function isConnectionError(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE';
+}
+
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err: unknown) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+async function waitFor(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}

@@ -1,0 +1,80 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { DeploymentSpec, EndpointRecord } from '../target';
+
+/**
+ * Files of one local endpoint, all under `<stateDir>/<endpoint>/`:
+ * - state.json        deployments, weights, record (the source of truth; written atomically)
+ * - host-config.json  how the endpoint host is to run (port, runtime), from the config
+ * - host.json         the running host: pid, admin port, admin token (mode 0600)
+ * - host.log, logs/   the host's and each deployment's output
+ */
+export interface PersistedDeployment {
+  spec: DeploymentSpec;
+  port: number;
+  createdAt: string;
+}
+
+export interface PersistedEndpoint {
+  version: 1;
+  endpoint: string;
+  deployments: PersistedDeployment[];
+  traffic: Record<string, number>;
+  mirror: Record<string, number>;
+  record: EndpointRecord;
+}
+
+export interface HostConfig {
+  endpoint: string;
+  port: number;
+  runtime: 'process' | 'docker';
+  python: string;
+  /** whether the endpoint requires a key; the key itself travels in the environment only */
+  auth: boolean;
+}
+
+export interface HostInfo {
+  pid: number;
+  adminPort: number;
+  token: string;
+  startedAt: string;
+  epoch: string;
+  port: number;
+}
+
+export function endpointDir(stateDir: string, endpoint: string): string {
+  return path.join(stateDir, endpoint);
+}
+
+export const files = {
+  state: (dir: string) => path.join(dir, 'state.json'),
+  hostConfig: (dir: string) => path.join(dir, 'host-config.json'),
+  hostInfo: (dir: string) => path.join(dir, 'host.json'),
+  hostLog: (dir: string) => path.join(dir, 'host.log'),
+  logs: (dir: string) => path.join(dir, 'logs'),
+};
+
+export function readJsonIfExists<T>(file: string): T | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err: unknown) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (err: unknown) {
+    throw new Error(`${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}); move it away to start the endpoint afresh`);
+  }
+}
+
+export async function writeJsonAtomic(file: string, value: unknown, mode = 0o644): Promise<void> {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n', { mode, fsync: true });
+}
+
+export function emptyEndpoint(endpoint: string): PersistedEndpoint {
+  return { version: 1, endpoint, deployments: [], traffic: {}, mirror: {}, record: {} };
+}
