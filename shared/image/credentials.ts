@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TokenCredential } from '@azure/identity';
 import { registryBaseUrl } from './reference';
-import { withRetry } from './retry';
+import { RetryOptions, withRetry } from './retry';
 
 /**
  * Where registry credentials come from, in order: the environment
@@ -96,7 +96,11 @@ export function dockerConfigCredential(registry: string, o: Pick<CredentialOptio
  * (POST /oauth2/exchange, grant_type=access_token), which `docker push` and the
  * registry's token endpoint accept as the password of the user 0000...0000.
  */
-export async function acrCredential(registry: string, credential: TokenCredential, o: { tenantId?: string; setSecret: (v: string) => void; baseUrl?: string }): Promise<RegistryCredential> {
+export async function acrCredential(
+  registry: string,
+  credential: TokenCredential,
+  o: { tenantId?: string; setSecret: (v: string) => void; baseUrl?: string; retry?: RetryOptions },
+): Promise<RegistryCredential> {
   const aad = await credential.getToken('https://management.azure.com/.default');
   if (!aad) throw new Error(`Azure AD returned no token for ${registry}; check the Azure login (azure-client-id / azure-tenant-id, or az login)`);
   o.setSecret(aad.token);
@@ -105,6 +109,7 @@ export async function acrCredential(registry: string, credential: TokenCredentia
   const url = `${o.baseUrl ?? registryBaseUrl(registry)}/oauth2/exchange`;
   const res = await withRetry(`exchanging an Azure AD token at ${url}`, () =>
     fetch(url, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' }, signal: AbortSignal.timeout(15_000) }),
+    o.retry,
   );
   if (res.status === 401 || res.status === 403) {
     throw new Error(`ACR ${registry} refused the Azure AD token (${res.status}); check that the identity has the AcrPush role on the registry`);
