@@ -51,9 +51,10 @@ export function generatedDockerfile(inputs: ImageInputs): string {
   lines.push(
     `COPY modelship/score_server.py ${SERVER_PATH}`,
     `COPY code/ ${APP_DIR}/`,
-    `ENV AZUREML_MODEL_DIR=${modelDirIn(inputs.model.name)} PYTHONUNBUFFERED=1`,
+    // the address comes from the environment, so runtimes set PORT instead of replacing CMD
+    `ENV AZUREML_MODEL_DIR=${modelDirIn(inputs.model.name)} PYTHONUNBUFFERED=1 MODELSHIP_HOST=0.0.0.0 PORT=${DEFAULT_CONTAINER_PORT}`,
     `EXPOSE ${DEFAULT_CONTAINER_PORT}`,
-    `CMD ["python3", "${SERVER_PATH}", "--script", "${APP_DIR}/${inputs.scoringScript}", "--host", "0.0.0.0", "--port", "${DEFAULT_CONTAINER_PORT}", "--ready-path", "${inputs.readyPath}", "--score-path", "${inputs.scorePath}"]`,
+    `CMD ["python3", "${SERVER_PATH}", "--script", "${APP_DIR}/${inputs.scoringScript}", "--ready-path", "${inputs.readyPath}", "--score-path", "${inputs.scorePath}"]`,
     `COPY model/ ${modelDirIn(inputs.model.name)}/`,
     `LABEL dev.modelship.model="${inputs.model.name}" dev.modelship.model-version="${inputs.model.version}"`,
   );

@@ -7,6 +7,10 @@ images and also run directly by the local `process` runtime.
     python3 score_server.py --script PATH [--host 127.0.0.1] [--port 5001]
                             [--ready-path /] [--score-path /score] [--parent-pid PID]
 
+--host and --port default to the environment variables MODELSHIP_HOST and PORT (then
+127.0.0.1 and 5001): serving images set MODELSHIP_HOST=0.0.0.0 and PORT=5001, and a
+runtime that needs another address sets the variables instead of the command.
+
 The scoring script follows the Azure ML contract: a module with `init()`, called once
 (the model files are in the folder named by the environment variable AZUREML_MODEL_DIR),
 and `run(raw_body)`, called per request with the request body as a str; whatever run()
@@ -394,8 +398,10 @@ def drain_and_exit(state, server):
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Serve an Azure ML style scoring script (init()/run()) over HTTP.")
     parser.add_argument("--script", required=True, help="the scoring script (a .py file with init() and run())")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=5001)
+    # the environment gives the defaults, so a container runtime can choose the address
+    # without replacing the image's command (PORT as on Cloud Run, Heroku and others)
+    parser.add_argument("--host", default=os.environ.get("MODELSHIP_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "5001")))
     parser.add_argument("--ready-path", default="/")
     parser.add_argument("--score-path", default="/score")
     parser.add_argument("--parent-pid", type=int, default=None,

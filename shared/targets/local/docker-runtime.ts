@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import Docker from 'dockerode';
 import { DeploymentHealth, DeploymentSpec } from '../target';
-import { APP_DIR, SERVER_PATH } from '../../image/build-context';
 import { DeploymentRuntime, RunningDeployment } from './runtime';
 import { waitUntilReady } from './ready';
 
@@ -46,7 +45,9 @@ export class DockerRuntime implements DeploymentRuntime {
     const container = await this.o.docker.createContainer({
       name,
       Image: spec.image,
-      Cmd: ['python3', SERVER_PATH, '--script', `${APP_DIR}/${spec.scoringScript}`, '--host', '127.0.0.1', '--port', String(port), '--ready-path', spec.readyPath, '--score-path', spec.scorePath],
+      // the image's own command; the address through the environment (generated images and
+      // bring-your-own images alike listen on $MODELSHIP_HOST:$PORT)
+      Env: [`PORT=${port}`, 'MODELSHIP_HOST=127.0.0.1'],
       Labels: {
         [LABELS.managed]: 'modelship',
         [LABELS.endpoint]: this.o.endpoint,

@@ -1,0 +1,88 @@
+/**
+ * Benchmark: serving images against the real Docker engine and registry of
+ * scripts/test-env.sh. In one run, per round: a cold build+push (new code and model:
+ * nothing of it in the build cache or the registry), a model-only rebuild+push (same
+ * code, new model version: only the last layer is new), and a cache hit (same inputs:
+ * one registry request, no build, no push). Prints medians and ratios to the cold build.
+ *
+ *   node dist/bench/image-build.js [--rounds 3]
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Docker from 'dockerode';
+import { DockerImageBuilder } from '../shared/image/builder';
+import { ImageInputs } from '../shared/image/build-context';
+import { scoringServerPath } from '../shared/paths';
+import { FIXTURE } from '../test/helpers/project';
+import { dockerTestEnv } from '../test/helpers/test-env';
+import { parseArgs, quantile } from './common';
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, value };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs({ rounds: 3 });
+  const env = dockerTestEnv();
+  const builder = new DockerImageBuilder({
+    docker: new Docker(),
+    credential: async () => ({ username: env.username, password: env.password, source: 'bench' }),
+    log: (l) => (process.env.MODELSHIP_BENCH_VERBOSE === '1' ? process.stderr.write(`${l}\n`) : undefined),
+  });
+  const repository = `${env.registry}/modelship-bench/images`;
+  const cold: number[] = [];
+  const modelOnly: number[] = [];
+  const hit: number[] = [];
+  for (let round = 0; round < args.rounds; round++) {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-bench-img-'));
+    const code = path.join(work, 'src');
+    fs.cpSync(path.join(FIXTURE, 'src'), code, { recursive: true });
+    // unique code and model: nothing of this image exists yet
+    fs.writeFileSync(path.join(code, 'build_id.txt'), `${Date.now()}-${round}-${Math.random()}`);
+    const model = (v: number) => {
+      const dir = path.join(work, `model-${v}`);
+      fs.mkdirSync(dir);
+      // a model file of 4 MiB, as a small real model would be
+      fs.writeFileSync(path.join(dir, 'model.json'), JSON.stringify({ bias: v }));
+      fs.writeFileSync(path.join(dir, 'weights.bin'), Buffer.alloc(4 * 1024 * 1024, v));
+      return dir;
+    };
+    const inputs = (v: number, dir: string): ImageInputs => ({
+      baseImage: env.baseImage,
+      model: { name: 'bench-model', version: v, dir },
+      codeDir: code,
+      scoringScript: 'score.py',
+      scoringServer: scoringServerPath(),
+      readyPath: '/',
+      scorePath: '/score',
+    });
+    const m1 = model(1);
+    const a = await timed(() => builder.build({ inputs: inputs(1, m1), repository }));
+    const b = await timed(() => builder.build({ inputs: inputs(2, model(2)), repository }));
+    const c = await timed(() => builder.build({ inputs: inputs(1, m1), repository }));
+    if (!a.value.built || !b.value.built || c.value.built) throw new Error('unexpected cache behaviour: cold and model-only must build, the repeat must not');
+    cold.push(a.ms);
+    modelOnly.push(b.ms);
+    hit.push(c.ms);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  const med = (xs: number[]) => quantile([...xs].sort((x, y) => x - y), 0.5);
+  const base = med(cold);
+  console.log(`image build+push: ${args.rounds} rounds, base ${env.baseImage}, registry ${env.registry} (htpasswd), 4 MiB model`);
+  console.log(`${'case'.padEnd(26)} ${'median ms'.padStart(10)} ${'ratio to cold'.padStart(14)}`);
+  for (const [name, xs] of [
+    ['cold build + push', cold],
+    ['model-only rebuild + push', modelOnly],
+    ['cache hit (registry HEAD)', hit],
+  ] as const) {
+    console.log(`${name.padEnd(26)} ${med(xs).toFixed(0).padStart(10)} ${(med(xs) / base).toFixed(3).padStart(14)}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
