@@ -1,0 +1,142 @@
+import type { VerdictStatus } from '../analysis/judge';
+
+/**
+ * What happened during a command, as events. The rollout engine and the pipeline emit
+ * them; the report collects them into the JSON report and the markdown summary.
+ * Every event carries `at`, milliseconds since the epoch on the command's clock.
+ * Step numbers are 1-based positions in the planned steps (pauses included), as the
+ * log lines print them ("step 2/3").
+ */
+export type RunResult = 'promoted' | 'rolled-back' | 'paused' | 'no-change' | 'deployed' | 'failed';
+
+export type StageStatus = 'start' | 'done' | 'failed' | 'skipped';
+
+export interface StageEvent {
+  type: 'stage';
+  at: number;
+  stage: string;
+  status: StageStatus;
+  message?: string;
+}
+
+export interface StepEvent {
+  type: 'step';
+  at: number;
+  /** 1-based step number */
+  index: number;
+  total: number;
+  /** the new deployment's share of live traffic, percent */
+  weight: number;
+  /** percent of live requests mirrored to the new deployment */
+  mirror: number;
+  preview: boolean;
+}
+
+/** weights (and mirror shares) the router confirmed */
+export interface TrafficEvent {
+  type: 'traffic';
+  at: number;
+  traffic: Record<string, number>;
+  mirror: Record<string, number>;
+}
+
+export interface AnalysisEvent {
+  type: 'analysis';
+  at: number;
+  /** 1-based step number */
+  step: number;
+  weight: number;
+  /** the deployment analysed (the new one) */
+  deployment: string;
+  /** 1-based number of this check within the step */
+  interval: number;
+  /** time since the step's analysis window started */
+  elapsedMs: number;
+  requests: number;
+  errors: number;
+  errorRate: number;
+  p99Ms?: number;
+  verdict: VerdictStatus;
+  reasons: string[];
+}
+
+export interface PauseEvent {
+  type: 'pause';
+  at: number;
+  /** 1-based number of the pause step */
+  step: number;
+}
+
+export interface RollbackEvent {
+  type: 'rollback';
+  at: number;
+  reason: string;
+}
+
+export interface PromoteEvent {
+  type: 'promote';
+  at: number;
+  /** the deployment that now takes all traffic */
+  deployment: string;
+}
+
+export interface ResultEvent {
+  type: 'result';
+  at: number;
+  result: RunResult;
+  reason?: string;
+}
+
+export interface SmokeCaseResult {
+  name: string;
+  passed: boolean;
+  failures: string[];
+}
+
+export interface SmokeEvent {
+  type: 'smoke';
+  at: number;
+  cases: SmokeCaseResult[];
+  p95Ms?: number;
+  passed: boolean;
+}
+
+export interface InfoEvent {
+  type: 'info';
+  at: number;
+  message: string;
+}
+
+export type ModelshipEvent =
+  | StageEvent
+  | StepEvent
+  | TrafficEvent
+  | AnalysisEvent
+  | PauseEvent
+  | RollbackEvent
+  | PromoteEvent
+  | ResultEvent
+  | SmokeEvent
+  | InfoEvent;
+
+export type ModelshipEventType = ModelshipEvent['type'];
+
+/** the event of one type, e.g. `EventOf<'analysis'>` */
+export type EventOf<T extends ModelshipEventType> = Extract<ModelshipEvent, { type: T }>;
+
+export interface EventSink {
+  emit(e: ModelshipEvent): void;
+}
+
+/** a duration for humans: 250 -> "250ms", 30000 -> "30s", 2500 -> "2.5s", 90000 -> "1m30s" */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) {
+    const s = Math.round(ms / 100) / 10;
+    return `${s}s`;
+  }
+  const totalSeconds = Math.round(ms / 1000);
+  const m = Math.floor(totalSeconds / 60);
+  const s = totalSeconds % 60;
+  return s ? `${m}m${s}s` : `${m}m`;
+}

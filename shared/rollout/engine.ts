@@ -1,0 +1,374 @@
+import { Clock } from '../clock';
+import { StageError, errorMessage } from '../errors';
+import { AnalysisThresholds, Verdict, formatMs, formatPercent, judge } from '../analysis/judge';
+import { MetricsSnapshot, MetricsSource, diffCounters } from '../analysis/metrics';
+import { EndpointRecord, EndpointState, ModelRef, RolloutRecord, Target } from '../targets/target';
+import { EventSink, ModelshipEvent, formatDuration } from '../report/events';
+import { PlannedStep } from './plan';
+
+/**
+ * The rollout engine: pure logic over a Target, a MetricsSource and a Clock. It shifts
+ * traffic step by step, analyses the new deployment at every step, and promotes it or
+ * rolls back. All time goes through deps.clock, so tests run it in virtual time.
+ *
+ * Safety rules: the stable deployment keeps running (and in the traffic map) until
+ * promotion, so a rollback is one traffic change; nothing is deleted before the router
+ * has confirmed the weights that make it unneeded.
+ */
+
+/** optional synthetic requests to the new deployment during analysis */
+export interface ProbeTraffic {
+  start(endpoint: string, deployment: string): void;
+  stop(): Promise<void>;
+}
+
+export interface RolloutDeps {
+  target: Target;
+  metrics: MetricsSource;
+  clock: Clock;
+  events: EventSink;
+  log: (line: string) => void;
+  probe?: ProbeTraffic;
+}
+
+export interface RolloutPlanInput {
+  endpoint: string;
+  /** the deployment that serves production now */
+  stable: string;
+  /** the new deployment (created, ready, with no traffic, or resumed mid-rollout) */
+  candidate: string;
+  /** the candidate's model version, stored in the rollout record */
+  model: ModelRef;
+  steps: PlannedStep[];
+  /** index of the first step to run: 0, or the record's nextStep when resuming */
+  startAt: number;
+  /** how long each step is analysed (ms) */
+  bake: number;
+  analysis: AnalysisThresholds & { interval: number };
+}
+
+export interface RolloutOutcome {
+  result: 'promoted' | 'rolled-back' | 'paused';
+  reason?: string;
+}
+
+/** attempts at the traffic change of a rollback, the one call that must not give up early */
+const ROLLBACK_ATTEMPTS = 3;
+const ROLLBACK_BACKOFF_MS = 1000;
+
+export async function runRollout(input: RolloutPlanInput, deps: RolloutDeps): Promise<RolloutOutcome> {
+  return new Rollout(input, deps).run();
+}
+
+/** a step that did not pass: the reason, for humans, with the step, the weight and the figures */
+type StepFailure = string;
+
+class Rollout {
+  /** the endpoint record as last read or written; `previous` is carried through every write */
+  private record: EndpointRecord = {};
+  private startedAt = '';
+  private readonly total: number;
+
+  constructor(
+    private readonly input: RolloutPlanInput,
+    private readonly deps: RolloutDeps,
+  ) {
+    this.total = input.steps.length;
+  }
+
+  async run(): Promise<RolloutOutcome> {
+    const { endpoint, stable, candidate, startAt, steps } = this.input;
+    if (!Number.isInteger(startAt) || startAt < 0 || startAt > steps.length) {
+      throw new Error(`cannot start the rollout on ${endpoint} at step ${startAt + 1}: the plan has ${steps.length} steps`);
+    }
+    if (stable === candidate) throw new Error(`the new and the stable deployment are both '${stable}'`);
+    let state: EndpointState;
+    try {
+      state = await this.deps.target.state(endpoint);
+    } catch (err: unknown) {
+      throw new Error(`reading the state of endpoint ${endpoint} before the rollout failed (nothing was changed): ${errorMessage(err)}`);
+    }
+    for (const name of [stable, candidate]) {
+      if (!state.deployments.some((d) => d.name === name)) {
+        throw new Error(`cannot roll out on ${endpoint}: it has no deployment '${name}' (it has ${state.deployments.map((d) => `'${d.name}'`).join(', ') || 'none'}); nothing was changed`);
+      }
+    }
+    this.record = state.record;
+    const existing = state.record.rollout;
+    // a resumed rollout keeps the time it started
+    this.startedAt = existing && existing.candidate === candidate && existing.stable === stable ? existing.startedAt : new Date(this.deps.clock.now()).toISOString();
+
+    for (let i = startAt; i < steps.length; i++) {
+      const step = steps[i];
+      if (step.kind === 'pause') {
+        try {
+          await this.storeRollout(i + 1, 'paused');
+        } catch (err: unknown) {
+          return this.rollBack(`step ${i + 1}/${this.total} (pause): storing the paused rollout failed: ${errorMessage(err)}`);
+        }
+        this.emit({ type: 'pause', at: this.now(), step: i + 1 });
+        this.deps.log(
+          i + 1 < steps.length
+            ? `step ${i + 1}/${this.total}: paused with the new deployment '${candidate}' at its current traffic; \`modelship promote\` continues at step ${i + 2}, \`modelship rollback\` abandons`
+            : `step ${i + 1}/${this.total}: paused before promotion; \`modelship promote\` promotes '${candidate}', \`modelship rollback\` abandons`,
+        );
+        return { result: 'paused' };
+      }
+      const failure = await this.runShift(i, step.weight, step.mirror, step.preview);
+      if (failure !== undefined) return this.rollBack(failure);
+    }
+    return this.promote();
+  }
+
+  private now(): number {
+    return this.deps.clock.now();
+  }
+
+  private emit(e: ModelshipEvent): void {
+    this.deps.events.emit(e);
+  }
+
+  private async storeRollout(nextStep: number, status: RolloutRecord['status']): Promise<void> {
+    const { candidate, stable, model, endpoint } = this.input;
+    const record: EndpointRecord = { ...this.record, rollout: { candidate, stable, model, nextStep, status, startedAt: this.startedAt } };
+    await this.deps.target.setRecord(endpoint, record);
+    this.record = record;
+  }
+
+  /** One traffic step with its analysis; resolves with the failure, or undefined when it passed. */
+  private async runShift(i: number, weight: number, mirror: number, preview: boolean): Promise<StepFailure | undefined> {
+    const { endpoint, stable, candidate } = this.input;
+    const { target, metrics, probe, log } = this.deps;
+    const n = `${i + 1}/${this.total}`;
+    const label = `step ${n} (${weight}%${mirror ? `, mirror ${mirror}%` : ''}${preview ? ', preview' : ''})`;
+    let doing = 'reading the endpoint state';
+    let probing = false;
+    try {
+      const before = await target.state(endpoint);
+      this.record = before.record;
+      const restartsAtStart = before.deployments.find((d) => d.name === candidate)?.restarts ?? 0;
+      doing = 'storing the rollout record';
+      await this.storeRollout(i, 'running');
+
+      this.emit({ type: 'step', at: this.now(), index: i + 1, total: this.total, weight, mirror, preview });
+      log(`step ${n}: new ${weight}% / stable ${100 - weight}%${mirror ? `, mirror ${mirror}% of live requests to new` : ''}${preview ? ' (preview)' : ''}`);
+      doing = 'setting traffic';
+      const asked = { [stable]: 100 - weight, [candidate]: weight };
+      const askedMirror = mirror ? { [candidate]: mirror } : {};
+      const got = await target.setTraffic(endpoint, asked, askedMirror);
+      const mismatch = weightMismatch(asked, got);
+      if (mismatch) return `${label}: ${mismatch}`;
+      this.emit({ type: 'traffic', at: this.now(), traffic: { ...got }, mirror: askedMirror });
+
+      // the window starts once the router applies the step's weights
+      doing = 'reading metrics';
+      const baseline = await metrics.snapshot(endpoint);
+      const windowStart = this.now();
+      if (probe) {
+        doing = 'starting probe traffic';
+        probe.start(endpoint, candidate);
+        probing = true;
+      }
+      return await this.analyse({ stepNumber: i + 1, n, label, weight, baseline, windowStart, restartsAtStart }, (d) => (doing = d));
+    } catch (err: unknown) {
+      return `${label}: ${doing} failed: ${errorMessage(err)}`;
+    } finally {
+      if (probing && probe) {
+        try {
+          await probe.stop();
+        } catch (err: unknown) {
+          log(`  stopping probe traffic failed (ignored): ${errorMessage(err)}`);
+        }
+      }
+    }
+  }
+
+  private async analyse(
+    s: { stepNumber: number; n: string; label: string; weight: number; baseline: MetricsSnapshot; windowStart: number; restartsAtStart: number },
+    setDoing: (doing: string) => void,
+  ): Promise<StepFailure | undefined> {
+    const { endpoint, candidate, bake } = this.input;
+    const { interval, minRequests, maxErrorRate, maxLatencyP99 } = this.input.analysis;
+    const thresholds: AnalysisThresholds = { minRequests, maxErrorRate, maxLatencyP99 };
+    const { target, metrics, clock, log } = this.deps;
+    const tag = `  [step ${s.n} ${s.weight}%]`;
+    // checks at every interval and one at the end of the bake; at least one check
+    const every = interval > 0 ? Math.min(interval, Math.max(bake, 0)) : Math.max(bake, 0);
+    const checks = every > 0 ? Math.ceil(bake / every) : 1;
+    let baseline = s.baseline;
+    let last: Verdict | undefined;
+    for (let k = 1; k <= checks; k++) {
+      const dueAt = s.windowStart + Math.min(k * every, bake);
+      await clock.sleep(Math.max(0, dueAt - clock.now()));
+      const elapsed = clock.now() - s.windowStart;
+
+      setDoing('reading metrics');
+      const snap = await metrics.snapshot(endpoint);
+      if (snap.epoch !== baseline.epoch) {
+        // counters started again from zero during this step (the weights were restored with
+        // the source), so the new epoch's counts all belong to the step: count from zero
+        const message = `metrics source restarted (epoch ${baseline.epoch} -> ${snap.epoch}): the analysis window of step ${s.n} starts again`;
+        log(`${tag} ${message}`);
+        this.emit({ type: 'info', at: this.now(), message });
+        baseline = { ...snap, deployments: {} };
+      }
+      const verdict = judge(diffCounters(snap.deployments[candidate], baseline.deployments[candidate]), thresholds);
+
+      setDoing('reading the endpoint state');
+      const health = healthProblem(await target.state(endpoint), candidate, s.restartsAtStart);
+      if (health) {
+        // a dead or restarted candidate fails the step whatever its figures say
+        verdict.reasons = [health, ...(verdict.status === 'fail' ? verdict.reasons : [])];
+        verdict.status = 'fail';
+      }
+
+      log(
+        `${tag} ${formatDuration(elapsed)}/${formatDuration(bake)} requests ${verdict.requests} errors ${verdict.errors} (${formatPercent(verdict.errorRate, 2)}) p99 ${verdict.p99Ms === undefined ? '-' : formatMs(verdict.p99Ms)} -> ${verdict.status}${verdict.reasons.length ? ` (${verdict.reasons.join('; ')})` : ''}`,
+      );
+      this.emit({
+        type: 'analysis',
+        at: this.now(),
+        step: s.stepNumber,
+        weight: s.weight,
+        deployment: candidate,
+        interval: k,
+        elapsedMs: elapsed,
+        requests: verdict.requests,
+        errors: verdict.errors,
+        errorRate: verdict.errorRate,
+        p99Ms: verdict.p99Ms,
+        verdict: verdict.status,
+        reasons: [...verdict.reasons],
+      });
+      if (verdict.status === 'fail') return `${s.label}: ${verdict.reasons.join('; ')}, after ${formatDuration(elapsed)} of ${formatDuration(bake)}`;
+      last = verdict;
+    }
+    // no data is not success: the step passes only with a pass at the end of the bake
+    if (!last || last.status !== 'pass') return `${s.label}: inconclusive after ${formatDuration(bake)}: ${last?.reasons.join('; ') ?? 'no analysis'}`;
+    return undefined;
+  }
+
+  private async promote(): Promise<RolloutOutcome> {
+    const { endpoint, stable, candidate, model } = this.input;
+    const { target, log } = this.deps;
+    let doing = 'reading the endpoint state';
+    let state: EndpointState;
+    try {
+      state = await target.state(endpoint);
+      this.record = state.record;
+      doing = 'setting traffic';
+      const asked = { [candidate]: 100 };
+      const got = await target.setTraffic(endpoint, asked, {});
+      const mismatch = weightMismatch(asked, got);
+      if (mismatch) return this.rollBack(`promotion of '${candidate}' to 100%: ${mismatch}`);
+      this.emit({ type: 'traffic', at: this.now(), traffic: { ...got }, mirror: {} });
+    } catch (err: unknown) {
+      return this.rollBack(`promotion of '${candidate}' to 100%: ${doing} failed: ${errorMessage(err)}`);
+    }
+
+    const old = state.deployments.find((d) => d.name === stable);
+    try {
+      await target.deleteDeployment(endpoint, stable);
+    } catch (err: unknown) {
+      // it takes no traffic; the next command removes it as a leftover
+      const message = `removing the old deployment '${stable}' failed (it takes no traffic; the next command removes it): ${errorMessage(err)}`;
+      log(message);
+      this.emit({ type: 'info', at: this.now(), message });
+    }
+    const previous: EndpointRecord['previous'] = old ? { name: old.model.name, version: old.model.version, ...(old.image ? { image: old.image } : {}) } : this.record.previous;
+    try {
+      const record: EndpointRecord = { ...this.record, previous, rollout: undefined };
+      await target.setRecord(endpoint, record);
+      this.record = record;
+    } catch (err: unknown) {
+      throw new StageError(
+        `storing the promotion of '${candidate}' on ${endpoint}`,
+        `'${candidate}' (${model.name} v${model.version}) takes 100% of traffic and '${stable}' was removed, but the endpoint record still shows a rollout in progress: ${errorMessage(err)}`,
+        `\`modelship status\`; the rollout is complete, only its record is stale`,
+      );
+    }
+    this.emit({ type: 'promote', at: this.now(), deployment: candidate });
+    log(`promoted: '${candidate}' (${model.name} v${model.version}) takes 100% of traffic; removed '${stable}'${old ? ` (${old.model.name} v${old.model.version})` : ''}`);
+    return { result: 'promoted' };
+  }
+
+  /**
+   * All traffic back to the stable deployment, confirmed, then the new one removed and
+   * the rollout forgotten (`previous` kept). Throws a StageError naming the stable
+   * deployment if that fails, so that a person can act.
+   */
+  private async rollBack(reason: string): Promise<RolloutOutcome> {
+    const { endpoint, stable, candidate } = this.input;
+    const { target, clock, log } = this.deps;
+    log(`rolling back: ${reason}`);
+    const asked = { [stable]: 100 };
+    let lastError = '';
+    let confirmed = false;
+    for (let attempt = 1; attempt <= ROLLBACK_ATTEMPTS && !confirmed; attempt++) {
+      if (attempt > 1) {
+        log(`  setting all traffic back on '${stable}' failed (attempt ${attempt - 1}/${ROLLBACK_ATTEMPTS}): ${lastError}; retrying`);
+        await clock.sleep(ROLLBACK_BACKOFF_MS * 2 ** (attempt - 2));
+      }
+      try {
+        const got = await target.setTraffic(endpoint, asked, {});
+        const mismatch = weightMismatch(asked, got);
+        if (mismatch) lastError = mismatch;
+        else {
+          confirmed = true;
+          this.emit({ type: 'traffic', at: this.now(), traffic: { ...got }, mirror: {} });
+        }
+      } catch (err: unknown) {
+        lastError = errorMessage(err);
+      }
+    }
+    if (!confirmed) {
+      throw new StageError(
+        `rolling back endpoint ${endpoint} to the stable deployment '${stable}'`,
+        `${lastError} (after ${ROLLBACK_ATTEMPTS} attempts); the rollback was needed because ${reason}`,
+        `live traffic may still reach the new deployment '${candidate}': set the traffic of '${stable}' to 100% (\`modelship rollback\`), then check \`modelship status\``,
+      );
+    }
+    log(`all traffic back on the stable deployment '${stable}'`);
+    let doing = `removing the new deployment '${candidate}'`;
+    try {
+      await target.deleteDeployment(endpoint, candidate);
+      doing = 'clearing the rollout record';
+      const record: EndpointRecord = { ...this.record, rollout: undefined };
+      await target.setRecord(endpoint, record);
+      this.record = record;
+    } catch (err: unknown) {
+      throw new StageError(
+        `finishing the rollback of endpoint ${endpoint}`,
+        `all traffic is back on the stable deployment '${stable}', but ${doing} failed: ${errorMessage(err)}; the rollback was needed because ${reason}`,
+        `run \`modelship rollback\` to remove '${candidate}' and clear the rollout record`,
+      );
+    }
+    this.emit({ type: 'rollback', at: this.now(), reason });
+    log(`rolled back: removed '${candidate}'; '${stable}' serves all traffic`);
+    return { result: 'rolled-back', reason };
+  }
+}
+
+/** why the candidate cannot be trusted any more, or undefined */
+function healthProblem(state: EndpointState, candidate: string, restartsAtStart: number): string | undefined {
+  const d = state.deployments.find((x) => x.name === candidate);
+  if (!d) return `deployment ${candidate} disappeared from the endpoint`;
+  if (d.restarts > restartsAtStart) return `deployment ${candidate} died (restarts ${restartsAtStart} -> ${d.restarts})`;
+  if (d.health === 'dead') return `deployment ${candidate} died (health dead)`;
+  return undefined;
+}
+
+/** a message when the weights read back differ from the ones asked (a name missing counts as 0) */
+export function weightMismatch(asked: Record<string, number>, got: Record<string, number> | undefined): string | undefined {
+  const back = got ?? {};
+  const names = new Set([...Object.keys(asked), ...Object.keys(back)]);
+  for (const name of names) {
+    if ((asked[name] ?? 0) !== (back[name] ?? 0)) return `router did not confirm weights: asked ${formatWeights(asked)}, got ${formatWeights(back)}`;
+  }
+  return undefined;
+}
+
+function formatWeights(w: Record<string, number>): string {
+  const entries = Object.entries(w);
+  return entries.length ? entries.map(([name, pct]) => `${name} ${pct}%`).join(' / ') : 'none';
+}

@@ -1,0 +1,50 @@
+import { ModelshipConfig } from '../config/types';
+
+/**
+ * The steps of a rollout. A shift gives the new deployment `weight` percent of live
+ * traffic (the stable one keeps the rest) and `mirror` percent of live requests as
+ * copies; `preview` marks a step at 0% whose only traffic is mirrored or probe traffic.
+ * A pause stops the rollout there until `modelship promote`.
+ */
+export type PlannedStep = { kind: 'shift'; weight: number; mirror: number; preview: boolean } | { kind: 'pause' };
+
+export function planSteps(r: ModelshipConfig['rollout']): PlannedStep[] {
+  switch (r.strategy) {
+    case 'canary':
+    case 'linear': {
+      // the config loader expands `linear` into its equal steps; both arrive as a list here
+      const steps: PlannedStep[] = [];
+      let last: number | undefined;
+      for (const s of r.steps) {
+        if (s === 'pause') {
+          steps.push({ kind: 'pause' });
+          continue;
+        }
+        checkWeight(s);
+        steps.push(shift(s));
+        last = s;
+      }
+      // a rollout always ends at 100% with analysis, so the stable is never removed before
+      if (last === undefined || last < 100) steps.push(shift(100));
+      return steps;
+    }
+    case 'blue-green':
+      checkWeight(r.mirror, 'mirror share');
+      return [{ kind: 'shift', weight: 0, mirror: r.mirror, preview: true }, shift(100)];
+    case 'all-at-once':
+      return [shift(100)];
+    default: {
+      const unknown: never = r.strategy;
+      throw new Error(`unknown rollout strategy '${String(unknown)}'`);
+    }
+  }
+}
+
+function shift(weight: number): PlannedStep {
+  return { kind: 'shift', weight, mirror: 0, preview: false };
+}
+
+function checkWeight(w: number, what = 'rollout step'): void {
+  // the config loader validates; this guards callers that build a config in code
+  if (!Number.isInteger(w) || w < 0 || w > 100) throw new Error(`${what} must be an integer percent from 0 to 100 (got ${w})`);
+}
