@@ -39,15 +39,16 @@ export async function freePorts(n: number): Promise<number[]> {
   return ports;
 }
 
-export function rolloutConfig(opts: { port: number; stagingPort: number; rollout: string; extra?: string }): string {
+export function rolloutConfig(opts: { port: number; stagingPort: number; rollout: string; extra?: string; runtime?: 'process' | 'docker'; baseImage?: string }): string {
   return `endpoint: testep
 model:
   name: test-model
 serve:
   code: ./src
-  readyTimeout: 20s
+  readyTimeout: 20s${opts.baseImage ? `\n  baseImage: ${opts.baseImage}` : ''}
 target:
   local:
+    runtime: ${opts.runtime ?? 'process'}
     port: ${opts.port}
     stagingPort: ${opts.stagingPort}
 staging:

@@ -1,0 +1,86 @@
+import * as path from 'node:path';
+import { ModelshipConfig } from './config/types';
+import { Host } from './host';
+import { Clock, realClock } from './clock';
+import { LocalModelRegistry } from './registry/local';
+import { ModelRegistry } from './registry/registry';
+import { LocalTarget } from './targets/local/local-target';
+import { RunReport } from './report/report';
+import { PipelineContext, productionEndpoint, stagingEndpoint } from './pipeline';
+import { StageError } from './errors';
+import Docker from 'dockerode';
+import { DefaultAzureCredential } from '@azure/identity';
+import { DockerImageBuilder, ImageBuilder } from './image/builder';
+import { resolveCredential } from './image/credentials';
+
+/**
+ * Wires the adapters a config asks for into a PipelineContext. Shared by every front
+ * end (CLI, GitHub Action, Azure DevOps task), which only supply a Host.
+ */
+export function createRegistry(config: ModelshipConfig): ModelRegistry {
+  switch (config.model.registry) {
+    case 'local':
+      return new LocalModelRegistry(config.model.local.path);
+    default:
+      throw new StageError('opening the model registry', `registry '${config.model.registry}' is not available in this version`, 'model.registry: local');
+  }
+}
+
+/** the endpoint key named by target.local.auth.keyEnv, registered as a secret */
+export function endpointKey(config: ModelshipConfig, host: Host): string | undefined {
+  const name = config.target.local.authKeyEnv;
+  if (!name) return undefined;
+  const key = host.env(name);
+  if (!key) throw new StageError('reading the endpoint key', `target.local.auth.keyEnv names ${name}, which is not set`, `set ${name} in the environment (a secret), or remove target.local.auth`);
+  host.setSecret(key);
+  return key;
+}
+
+export function createLocalTarget(config: ModelshipConfig, host: Host): LocalTarget {
+  const local = config.target.local;
+  return new LocalTarget({
+    stateDir: local.stateDir,
+    ports: { [productionEndpoint(config)]: local.port, [stagingEndpoint(config)]: local.stagingPort },
+    runtime: local.runtime,
+    python: local.python,
+    scorePath: config.serve.scorePath,
+    // read when first needed, so commands that never call the endpoint do not need the key
+    authKey: () => endpointKey(config, host),
+    log: (line) => host.info(line),
+  });
+}
+
+/** the image builder for image runtimes: the Docker engine of DOCKER_HOST (or the local socket) */
+export function createImageBuilder(host: Host): ImageBuilder {
+  return new DockerImageBuilder({
+    docker: new Docker(),
+    credential: (registry) =>
+      resolveCredential(registry, {
+        env: (n) => host.env(n),
+        setSecret: (v) => host.setSecret(v),
+        azureCredential: () => new DefaultAzureCredential(),
+        azureTenantId: host.env('AZURE_TENANT_ID'),
+        log: (l) => host.info(l),
+      }),
+    log: (line) => host.info(line),
+  });
+}
+
+export function createContext(config: ModelshipConfig, host: Host, command: string, opts: { modelVersion?: number; clock?: Clock; force?: boolean } = {}): PipelineContext {
+  if (config.target.kind !== 'local') throw new StageError('connecting to the target', `target '${config.target.kind}' is not available in this version`, 'target.kind: local');
+  const target = createLocalTarget(config, host);
+  const report = new RunReport({ command, endpoint: config.endpoint, configFile: path.relative(process.cwd(), config.file) || config.file });
+  return {
+    config,
+    host,
+    registry: createRegistry(config),
+    target,
+    metrics: target,
+    locker: target,
+    clock: opts.clock ?? realClock,
+    report,
+    modelVersion: opts.modelVersion,
+    builder: config.target.local.runtime === 'docker' ? createImageBuilder(host) : undefined,
+    force: opts.force,
+  };
+}

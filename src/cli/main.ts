@@ -1,0 +1,247 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { loadConfig } from '../../shared/config/load';
+import { ModelshipConfig } from '../../shared/config/types';
+import { parseDuration } from '../../shared/config/duration';
+import { ConfigError, StageError, UsageError, errorMessage, formatConfigIssue } from '../../shared/errors';
+import { createContext } from '../../shared/context';
+import * as pipeline from '../../shared/pipeline';
+import { CommandOutcome, PipelineContext, exitCodeFor } from '../../shared/pipeline';
+import { renderMarkdown } from '../../shared/report/markdown';
+import { LoadGenerator } from '../../shared/traffic/load';
+import { CliHost } from './cli-host';
+
+/**
+ * The `modelship` command line (DESIGN.md section 4). Thin: parse arguments, build a
+ * Host and a context, call the shared core, print the result. Exit codes: 0 success
+ * (including "no new version"), 1 the pipeline failed or was rolled back, 2 invalid
+ * configuration or usage.
+ */
+interface CommonOptions {
+  config: string;
+  json?: boolean;
+  report?: string;
+  summary?: string;
+  modelVersion?: string;
+  verbose?: boolean;
+}
+
+export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('modelship')
+    .description('Ship machine-learning models to production safely: build, stage, smoke-test, roll out progressively, roll back automatically.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError();
+
+  const common = (cmd: Command): Command =>
+    cmd
+      .addOption(new Option('-c, --config <file>', 'configuration file').default('modelship.yaml'))
+      .option('--json', 'machine-readable result on stdout (logs stay on stderr)')
+      .option('--report <file>', 'write the JSON report of all events')
+      .option('--summary <file>', 'write the markdown summary')
+      .option('--verbose', 'debug logs');
+  const withVersion = (cmd: Command): Command => cmd.option('--model-version <n>', 'deploy this model version instead of model.version');
+
+  const act =
+    (name: string, fn: (ctx: PipelineContext, opts: CommonOptions & Record<string, unknown>) => Promise<CommandOutcome>) =>
+    async (opts: CommonOptions & Record<string, unknown>): Promise<void> => {
+      exitCode = await runCommand(name, opts, io, fn);
+    };
+
+  common(program.command('validate').description('check the configuration file and exit')).action(
+    act('validate', async (ctx) => {
+      ctx.host.info(`${ctx.config.file}: valid`);
+      return { result: 'no-change' };
+    }),
+  );
+  common(program.command('detect').description('is there a model version that production does not serve?')).action(act('detect', (ctx) => pipeline.detect(ctx)));
+  withVersion(common(program.command('build').description('build and push the serving image of the model version (content-addressed; reused when the registry has it)')))
+    .option('--force', 'build and push even when the registry already has the image')
+    .action(
+      act('build', async (ctx) => {
+        const mv = await pipeline.selectVersion(ctx);
+        const model = { name: mv.name, version: mv.version };
+        const image = await pipeline.build(ctx, model);
+        return { result: 'no-change', model, image };
+      }),
+    );
+  withVersion(common(program.command('deploy').description('deploy the model version to staging (100%) or production (0%, or 100% when production is empty)')))
+    .addOption(new Option('--stage <stage>', 'where to deploy').choices(['staging', 'production']).makeOptionMandatory())
+    .action(
+      act('deploy', async (ctx, opts) => {
+        const mv = await pipeline.selectVersion(ctx);
+        const model = { name: mv.name, version: mv.version };
+        if (opts.stage === 'staging') {
+          await pipeline.deployStaging(ctx, model);
+          return { result: 'deployed', model };
+        }
+        return pipeline.deployProduction(ctx, model);
+      }),
+    );
+  common(program.command('smoke').description('run the smoke tests against staging')).action(
+    act('smoke', async (ctx) => {
+      const smoke = await pipeline.smoke(ctx);
+      return { result: 'no-change', smoke };
+    }),
+  );
+  withVersion(common(program.command('rollout').description('progressive production rollout with automatic rollback'))).action(
+    act('rollout', async (ctx) => {
+      const mv = await pipeline.selectVersion(ctx);
+      return pipeline.rollout(ctx, { name: mv.name, version: mv.version });
+    }),
+  );
+  common(program.command('promote').description('continue a paused rollout')).action(act('promote', (ctx) => pipeline.promote(ctx)));
+  common(program.command('rollback').description('abandon the rollout in progress, or redeploy the previous version')).action(act('rollback', (ctx) => pipeline.rollback(ctx)));
+  common(program.command('status').description('what each endpoint serves, at what traffic')).action(
+    act('status', async (ctx, opts) => {
+      const s = await pipeline.status(ctx);
+      if (opts.json) io.stdout.write(JSON.stringify(s, null, 2) + '\n');
+      else for (const line of [...pipeline.describeEndpoint(s.production), ...pipeline.describeEndpoint(s.staging)]) io.stdout.write(line + '\n');
+      return { result: 'no-change' };
+    }),
+  );
+  withVersion(common(program.command('run').description('detect -> build -> staging -> smoke -> rollout'))).action(act('run', (ctx) => pipeline.run(ctx)));
+  common(program.command('down').description('stop and remove the local endpoints this config deployed')).action(
+    act('down', async (ctx) => {
+      await pipeline.down(ctx);
+      return { result: 'no-change' };
+    }),
+  );
+
+  const model = program.command('model').description('the model registry');
+  common(model.command('register').description('add the next version of the model'))
+    .requiredOption('--path <path>', 'model file or folder')
+    .option('--tag <k=v>', 'tag (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--description <text>', 'description')
+    .action(
+      act('model register', async (ctx, opts) => {
+        const tags: Record<string, string> = {};
+        for (const t of opts.tag as string[]) {
+          const i = t.indexOf('=');
+          if (i <= 0) throw new UsageError(`--tag takes key=value (got '${t}')`);
+          tags[t.slice(0, i)] = t.slice(i + 1);
+        }
+        const mv = await ctx.registry.register({ name: ctx.config.model.name, source: path.resolve(String(opts.path)), tags, description: opts.description as string | undefined });
+        ctx.host.info(`registered ${mv.name} v${mv.version}${Object.keys(tags).length ? ` with tags ${JSON.stringify(tags)}` : ''}`);
+        if (!opts.json) io.stdout.write(`${mv.version}\n`);
+        return { result: 'no-change', model: { name: mv.name, version: mv.version } };
+      }),
+    );
+  common(model.command('list').description('versions of the model in the registry')).action(
+    act('model list', async (ctx, opts) => {
+      const versions = await ctx.registry.list(ctx.config.model.name);
+      if (opts.json) io.stdout.write(JSON.stringify(versions, null, 2) + '\n');
+      else for (const v of versions) io.stdout.write(`${v.name} v${v.version}  ${v.registeredAt}  ${Object.entries(v.tags).map(([k, x]) => `${k}=${x}`).join(' ')}${v.description ? `  ${v.description}` : ''}\n`);
+      return { result: 'no-change' };
+    }),
+  );
+  common(program.command('load').description('send scoring requests to an endpoint at a fixed rate (bounded), and count the answers'))
+    .option('--stage <stage>', 'production or staging', 'production')
+    .option('--rate <n>', 'requests per second', '50')
+    .option('--duration <d>', 'how long (e.g. 30s, 5m)', '30s')
+    .option('--bodies <file>', 'JSON lines file: one request body per line (default: the smoke requests)')
+    .action(act('load', (ctx, opts) => runLoad(ctx, opts, io.stdout)));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err: unknown) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    io.stderr.write(`modelship: ${errorMessage(err)}\n`);
+    return 1;
+  }
+  return exitCode;
+}
+
+async function runCommand(
+  name: string,
+  opts: CommonOptions & Record<string, unknown>,
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+  fn: (ctx: PipelineContext, opts: CommonOptions & Record<string, unknown>) => Promise<CommandOutcome>,
+): Promise<number> {
+  const host = new CliHost(io.stderr, Boolean(opts.verbose));
+  let config: ModelshipConfig;
+  try {
+    const loaded = await loadConfig(path.resolve(opts.config));
+    config = loaded.config;
+    for (const w of loaded.warnings) host.warn(formatConfigIssue(w));
+  } catch (err: unknown) {
+    if (err instanceof ConfigError) {
+      io.stderr.write(`modelship: invalid configuration (${err.issues.length} problem${err.issues.length === 1 ? '' : 's'}):\n${err.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`modelship: cannot read the configuration ${opts.config}: ${errorMessage(err)}\n`);
+    return 2;
+  }
+  let modelVersion: number | undefined;
+  if (opts.modelVersion !== undefined) {
+    modelVersion = Number(opts.modelVersion);
+    if (!Number.isInteger(modelVersion) || modelVersion < 1) {
+      io.stderr.write(`modelship: --model-version takes a positive integer (got '${opts.modelVersion}')\n`);
+      return 2;
+    }
+  }
+  let ctx: PipelineContext;
+  let outcome: CommandOutcome;
+  try {
+    ctx = createContext(config, host, name, { modelVersion, force: Boolean(opts.force) });
+  } catch (err: unknown) {
+    host.error(errorMessage(err));
+    return err instanceof UsageError ? 2 : 1;
+  }
+  try {
+    outcome = await fn(ctx, opts);
+  } catch (err: unknown) {
+    if (err instanceof UsageError) {
+      host.error(err.message);
+      return 2;
+    }
+    const reason = err instanceof StageError ? err.message : `${name} failed: ${errorMessage(err)}`;
+    if (!(err instanceof StageError) && opts.verbose && err instanceof Error && err.stack) host.debug(err.stack);
+    outcome = { result: 'failed', reason };
+  }
+  ctx.report.finish(outcome.result, outcome.reason);
+  const markdown = host.masker.mask(renderMarkdown(ctx.report));
+  if (opts.report) writeFile(opts.report, host.masker.mask(JSON.stringify(ctx.report.toJSON(), null, 2)) + '\n');
+  if (opts.summary) writeFile(opts.summary, markdown);
+  if (outcome.result === 'failed' || outcome.result === 'rolled-back') host.error(outcome.reason ?? outcome.result);
+  if (opts.json) {
+    const { smoke: _smoke, ...rest } = outcome;
+    io.stdout.write(host.masker.mask(JSON.stringify({ command: name, ...rest, report: opts.report ? path.resolve(opts.report) : undefined })) + '\n');
+  } else if (['run', 'rollout', 'promote', 'rollback'].includes(name)) {
+    io.stdout.write(markdown + '\n');
+  } else if (!['status', 'model list', 'model register', 'load', 'validate'].includes(name)) {
+    io.stdout.write(`result: ${outcome.result}${outcome.model ? ` (${outcome.model.name} v${outcome.model.version})` : ''}${outcome.reason ? `: ${outcome.reason}` : ''}\n`);
+  }
+  return exitCodeFor(outcome.result, name);
+}
+
+function writeFile(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+async function runLoad(ctx: PipelineContext, opts: CommonOptions & Record<string, unknown>, stdout: NodeJS.WritableStream): Promise<CommandOutcome> {
+  const rate = Number(opts.rate);
+  const durationMs = parseDuration(String(opts.duration));
+  if (!(rate > 0 && rate <= 5000)) throw new UsageError(`--rate takes requests per second from 1 to 5000 (got '${opts.rate}')`);
+  if (durationMs === undefined || durationMs <= 0) throw new UsageError(`--duration takes a duration like 30s or 5m (got '${opts.duration}')`);
+  const bodies = opts.bodies
+    ? fs.readFileSync(String(opts.bodies), 'utf8').split('\n').filter((l) => l.trim())
+    : ctx.config.staging.smoke.cases.map((c) => fs.readFileSync(c.request, 'utf8'));
+  if (bodies.length === 0) throw new UsageError('no request bodies: pass --bodies FILE or configure staging.smoke.cases');
+  const endpoint = opts.stage === 'staging' ? pipeline.stagingEndpoint(ctx.config) : pipeline.productionEndpoint(ctx.config);
+  ctx.host.info(`sending ${rate} requests/s to endpoint ${endpoint} for ${opts.duration} (${bodies.length} different bodies)`);
+  const gen = new LoadGenerator({ rate, durationMs, send: (seq) => ctx.target.score(endpoint, { body: bodies[seq % bodies.length], timeoutMs: 10_000 }) }).start();
+  const stop = (): void => void gen.stop();
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  const s = await gen.done();
+  process.off('SIGTERM', stop);
+  process.off('SIGINT', stop);
+  const per = Object.entries(s.byDeployment).map(([d, c]) => `${d}: ${c.ok} ok, ${c.failed} failed`).join('; ');
+  ctx.host.info(`load: ${s.sent} requests in ${(s.durationMs / 1000).toFixed(1)}s (${s.rate.toFixed(1)}/s), ${s.ok} ok, ${s.failed} failed, p50 ${s.latencyP50Ms?.toFixed(1)} ms, p99 ${s.latencyP99Ms?.toFixed(1)} ms; ${per}`);
+  if (opts.json) stdout.write(JSON.stringify(s) + '\n');
+  return { result: 'no-change' };
+}
