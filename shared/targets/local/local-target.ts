@@ -118,7 +118,8 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
     const holderFile = `${dir}/command-holder.json`;
     try {
       // stale after 30 s without an update: a killed command does not block the next one for long
-      const release = await lockfile.lock(dir, { lockfilePath: `${dir}/command.lock`, stale: 30_000, update: 5_000, retries: 0 });
+      // proper-lockfile keys its locks by the locked path: each lock gets a path of its own
+      const release = await lockfile.lock(`${dir}/command`, { realpath: false, stale: 30_000, update: 5_000, retries: 0 });
       fs.writeFileSync(holderFile, JSON.stringify({ holder, pid: process.pid, since: new Date().toISOString() }));
       return async () => {
         fs.rmSync(holderFile, { force: true });
@@ -141,7 +142,7 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
     const running = await this.runningHost(dir);
     if (running) return this.remember(endpoint, running);
     // one starter at a time; the loser of a race finds the winner's host
-    const release = await lockfile.lock(dir, { lockfilePath: `${dir}/host-start.lock`, stale: 60_000, update: 5_000, retries: { retries: 600, minTimeout: 100, maxTimeout: 200 } });
+    const release = await lockfile.lock(`${dir}/host-start`, { realpath: false, stale: 60_000, update: 5_000, retries: { retries: 600, minTimeout: 100, maxTimeout: 200 } });
     try {
       const again = await this.runningHost(dir);
       if (again) return this.remember(endpoint, again);

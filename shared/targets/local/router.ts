@@ -112,7 +112,8 @@ export class Router {
       if (!Number.isInteger(w) || w < 0 || w > 100) throw new TrafficError(`weight of '${name}' must be an integer from 0 to 100 (got ${w})`);
       sum += w;
     }
-    if (sum !== 100 && !(sum === 0 && this.backends.size === 0)) throw new TrafficError(`weights must sum to 100 (got ${sum})`);
+    // 0 is allowed: deployments exist but none takes traffic yet (the endpoint answers 503)
+    if (sum !== 100 && sum !== 0) throw new TrafficError(`weights must sum to 100, or 0 when no deployment takes traffic yet (got ${sum})`);
     for (const [name, m] of Object.entries(mirror)) {
       if (!this.backends.has(name)) throw new TrafficError(`no deployment '${name}' to mirror to`);
       if (!Number.isInteger(m) || m < 0 || m > 100) throw new TrafficError(`mirror share of '${name}' must be an integer from 0 to 100 (got ${m})`);
