@@ -18,6 +18,9 @@ import { CliHost } from './cli-host';
  * (including "no new version"), 1 the pipeline failed or was rolled back, 2 invalid
  * configuration or usage.
  */
+/** what a CLI command returns: the pipeline's outcome, plus data that `--json` prints instead */
+type CliOutcome = CommandOutcome & { data?: unknown };
+
 interface CommonOptions {
   config: string;
   json?: boolean;
@@ -45,7 +48,7 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
   const withVersion = (cmd: Command): Command => cmd.option('--model-version <n>', 'deploy this model version instead of model.version');
 
   const act =
-    (name: string, fn: (ctx: PipelineContext, opts: CommonOptions & Record<string, unknown>) => Promise<CommandOutcome>) =>
+    (name: string, fn: (ctx: PipelineContext, opts: CommonOptions & Record<string, unknown>) => Promise<CliOutcome>) =>
     async (opts: CommonOptions & Record<string, unknown>): Promise<void> => {
       exitCode = await runCommand(name, opts, io, fn);
     };
@@ -97,9 +100,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
   common(program.command('status').description('what each endpoint serves, at what traffic')).action(
     act('status', async (ctx, opts) => {
       const s = await pipeline.status(ctx);
-      if (opts.json) io.stdout.write(JSON.stringify(s, null, 2) + '\n');
-      else for (const line of [...pipeline.describeEndpoint(s.production), ...pipeline.describeEndpoint(s.staging)]) io.stdout.write(line + '\n');
-      return { result: 'no-change' };
+      if (!opts.json) for (const line of [...pipeline.describeEndpoint(s.production), ...pipeline.describeEndpoint(s.staging)]) io.stdout.write(line + '\n');
+      return { result: 'no-change', data: s };
     }),
   );
   withVersion(common(program.command('run').description('detect -> build -> staging -> smoke -> rollout'))).action(act('run', (ctx) => pipeline.run(ctx)));
@@ -132,9 +134,9 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
   common(model.command('list').description('versions of the model in the registry')).action(
     act('model list', async (ctx, opts) => {
       const versions = await ctx.registry.list(ctx.config.model.name);
-      if (opts.json) io.stdout.write(JSON.stringify(versions, null, 2) + '\n');
-      else for (const v of versions) io.stdout.write(`${v.name} v${v.version}  ${v.registeredAt}  ${Object.entries(v.tags).map(([k, x]) => `${k}=${x}`).join(' ')}${v.description ? `  ${v.description}` : ''}\n`);
-      return { result: 'no-change' };
+      if (!opts.json)
+        for (const v of versions) io.stdout.write(`${v.name} v${v.version}  ${v.registeredAt}  ${Object.entries(v.tags).map(([k, x]) => `${k}=${x}`).join(' ')}${v.description ? `  ${v.description}` : ''}\n`);
+      return { result: 'no-change', data: versions };
     }),
   );
   common(program.command('load').description('send scoring requests to an endpoint at a fixed rate (bounded), and count the answers'))
@@ -142,7 +144,7 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     .option('--rate <n>', 'requests per second', '50')
     .option('--duration <d>', 'how long (e.g. 30s, 5m)', '30s')
     .option('--bodies <file>', 'JSON lines file: one request body per line (default: the smoke requests)')
-    .action(act('load', (ctx, opts) => runLoad(ctx, opts, io.stdout)));
+    .action(act('load', (ctx, opts) => runLoad(ctx, opts)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -158,7 +160,7 @@ async function runCommand(
   name: string,
   opts: CommonOptions & Record<string, unknown>,
   io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
-  fn: (ctx: PipelineContext, opts: CommonOptions & Record<string, unknown>) => Promise<CommandOutcome>,
+  fn: (ctx: PipelineContext, opts: CommonOptions & Record<string, unknown>) => Promise<CliOutcome>,
 ): Promise<number> {
   const host = new CliHost(io.stderr, Boolean(opts.verbose));
   let config: ModelshipConfig;
@@ -183,7 +185,7 @@ async function runCommand(
     }
   }
   let ctx: PipelineContext;
-  let outcome: CommandOutcome;
+  let outcome: CliOutcome;
   try {
     ctx = createContext(config, host, name, { modelVersion, force: Boolean(opts.force) });
   } catch (err: unknown) {
@@ -207,8 +209,10 @@ async function runCommand(
   if (opts.summary) writeFile(opts.summary, markdown);
   if (outcome.result === 'failed' || outcome.result === 'rolled-back') host.error(outcome.reason ?? outcome.result);
   if (opts.json) {
-    const { smoke: _smoke, ...rest } = outcome;
-    io.stdout.write(host.masker.mask(JSON.stringify({ command: name, ...rest, report: opts.report ? path.resolve(opts.report) : undefined })) + '\n');
+    // commands that return data (status, model list, load) print just that
+    const { smoke: _smoke, data, ...rest } = outcome;
+    const doc = data ?? { command: name, ...rest, report: opts.report ? path.resolve(opts.report) : undefined };
+    io.stdout.write(host.masker.mask(JSON.stringify(doc, null, data ? 2 : undefined)) + '\n');
   } else if (['run', 'rollout', 'promote', 'rollback'].includes(name)) {
     io.stdout.write(markdown + '\n');
   } else if (!['status', 'model list', 'model register', 'load', 'validate'].includes(name)) {
@@ -222,7 +226,7 @@ function writeFile(file: string, text: string): void {
   fs.writeFileSync(file, text);
 }
 
-async function runLoad(ctx: PipelineContext, opts: CommonOptions & Record<string, unknown>, stdout: NodeJS.WritableStream): Promise<CommandOutcome> {
+async function runLoad(ctx: PipelineContext, opts: CommonOptions & Record<string, unknown>): Promise<CliOutcome> {
   const rate = Number(opts.rate);
   const durationMs = parseDuration(String(opts.duration));
   if (!(rate > 0 && rate <= 5000)) throw new UsageError(`--rate takes requests per second from 1 to 5000 (got '${opts.rate}')`);
@@ -242,6 +246,5 @@ async function runLoad(ctx: PipelineContext, opts: CommonOptions & Record<string
   process.off('SIGINT', stop);
   const per = Object.entries(s.byDeployment).map(([d, c]) => `${d}: ${c.ok} ok, ${c.failed} failed`).join('; ');
   ctx.host.info(`load: ${s.sent} requests in ${(s.durationMs / 1000).toFixed(1)}s (${s.rate.toFixed(1)}/s), ${s.ok} ok, ${s.failed} failed, p50 ${s.latencyP50Ms?.toFixed(1)} ms, p99 ${s.latencyP99Ms?.toFixed(1)} ms; ${per}`);
-  if (opts.json) stdout.write(JSON.stringify(s) + '\n');
-  return { result: 'no-change' };
+  return { result: 'no-change', data: s };
 }
