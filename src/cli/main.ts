@@ -59,7 +59,7 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
       return { result: 'no-change' };
     }),
   );
-  common(program.command('detect').description('is there a model version that production does not serve?')).action(act('detect', (ctx) => pipeline.detect(ctx)));
+  withVersion(common(program.command('detect').description('is there a model version that production does not serve?'))).action(act('detect', (ctx) => pipeline.detect(ctx)));
   withVersion(common(program.command('build').description('build and push the serving image of the model version (content-addressed; reused when the registry has it)')))
     .option('--force', 'build and push even when the registry already has the image')
     .action(
