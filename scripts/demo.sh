@@ -19,14 +19,16 @@ say() { printf '\n\033[1m### %s\033[0m\n' "$*" >&2; }
 # start from nothing: a previous demo's endpoints, registry and state are removed
 ms down -c "$CFG" >/dev/null 2>&1 || true
 rm -rf "$EX/registry" "$EX/.modelship"
-trap 'ms down -c "$CFG" >/dev/null 2>&1 || true' EXIT
+LOAD=
+trap '[ -n "$LOAD" ] && kill "$LOAD" 2>/dev/null; ms down -c "$CFG" >/dev/null 2>&1 || true' EXIT
 
 say "v1: register and ship the first version"
 ms model register -c "$CFG" --path "$EX/models/v1" --tag stage=approved --description "first model" >/dev/null
 ms run -c "$CFG" --summary "$OUT/v1.md" >/dev/null
 
 say "live load: 100 requests/s on the production endpoint for the rest of the demo"
-ms load -c "$CFG" --rate 100 --duration 5m --bodies "$EX/load/requests.jsonl" --json >"$OUT/load.json" 2>"$OUT/load.log" &
+# node directly (not the ms function): $! must be the load process itself, so TERM reaches it
+node bin/modelship.js load -c "$CFG" --rate 100 --duration 5m --bodies "$EX/load/requests.jsonl" --json >"$OUT/load.json" 2>"$OUT/load.log" &
 LOAD=$!
 
 say "v2: a retrained model, rolled out step by step"
@@ -42,6 +44,7 @@ set -e
 
 kill -TERM "$LOAD" 2>/dev/null || true
 wait "$LOAD" || true
+LOAD=
 
 say "status"
 ms status -c "$CFG"

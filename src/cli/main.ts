@@ -206,7 +206,7 @@ async function runCommand(
   ctx.report.finish(outcome.result, outcome.reason);
   const markdown = host.masker.mask(renderMarkdown(ctx.report));
   if (opts.report) writeFile(opts.report, host.masker.mask(JSON.stringify(ctx.report.toJSON(), null, 2)) + '\n');
-  if (opts.summary) writeFile(opts.summary, markdown);
+  if (opts.summary) writeFile(opts.summary, markdown + '\n');
   if (outcome.result === 'failed' || outcome.result === 'rolled-back') host.error(outcome.reason ?? outcome.result);
   if (opts.json) {
     // commands that return data (status, model list, load) print just that
@@ -237,7 +237,10 @@ async function runLoad(ctx: PipelineContext, opts: CommonOptions & Record<string
   if (bodies.length === 0) throw new UsageError('no request bodies: pass --bodies FILE or configure staging.smoke.cases');
   const endpoint = opts.stage === 'staging' ? pipeline.stagingEndpoint(ctx.config) : pipeline.productionEndpoint(ctx.config);
   ctx.host.info(`sending ${rate} requests/s to endpoint ${endpoint} for ${opts.duration} (${bodies.length} different bodies)`);
-  const gen = new LoadGenerator({ rate, durationMs, send: (seq) => ctx.target.score(endpoint, { body: bodies[seq % bodies.length], timeoutMs: 10_000 }) }).start();
+  // bodies in a seeded random order: a fixed rotation would alias with the router's exact
+  // weighted round robin (a 10% canary would see the same few bodies over and over)
+  const pick = seededIndex(bodies.length);
+  const gen = new LoadGenerator({ rate, durationMs, send: () => ctx.target.score(endpoint, { body: bodies[pick()], timeoutMs: 10_000 }) }).start();
   const stop = (): void => void gen.stop();
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
@@ -247,4 +250,16 @@ async function runLoad(ctx: PipelineContext, opts: CommonOptions & Record<string
   const per = Object.entries(s.byDeployment).map(([d, c]) => `${d}: ${c.ok} ok, ${c.failed} failed`).join('; ');
   ctx.host.info(`load: ${s.sent} requests in ${(s.durationMs / 1000).toFixed(1)}s (${s.rate.toFixed(1)}/s), ${s.ok} ok, ${s.failed} failed, p50 ${s.latencyP50Ms?.toFixed(1)} ms, p99 ${s.latencyP99Ms?.toFixed(1)} ms; ${per}`);
   return { result: 'no-change', data: s };
+}
+
+/** a small deterministic generator of indexes in [0, n) (mulberry32) */
+function seededIndex(n: number, seed = 0x5eed): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
 }

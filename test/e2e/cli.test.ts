@@ -97,7 +97,7 @@ describe('modelship CLI: the whole story on the local target', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\| step \| weight \| requests \| error rate \| p99 \| verdict \|/);
     expect(run.stdout).toMatch(/promoted/);
-    expect(fs.readFileSync(summary, 'utf8')).toBe(run.stdout.replace(/\n$/, ''));
+    expect(fs.readFileSync(summary, 'utf8')).toBe(run.stdout);
     const json = JSON.parse(fs.readFileSync(report, 'utf8'));
     expect(json.result).toBe('promoted');
     expect(json.events.some((e: { type: string }) => e.type === 'analysis')).toBe(true);
