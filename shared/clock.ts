@@ -32,4 +32,14 @@ export class VirtualClock implements Clock {
   onAdvance(listener: (now: number) => void): void {
     this.listeners.push(listener);
   }
+  /** run fn once, when virtual time first reaches `t` (during the advance, before the sleeper resumes) */
+  at(t: number, fn: () => void): void {
+    let done = false;
+    this.onAdvance((now) => {
+      if (!done && now >= t) {
+        done = true;
+        fn();
+      }
+    });
+  }
 }

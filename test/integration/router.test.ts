@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import * as net from 'node:net';
+import { freePorts } from '../helpers/project';
 import { Router, TrafficError } from '../../shared/targets/local/router';
 import { scoreOnce } from '../../shared/traffic/http-score';
 import { quantileMs } from '../../shared/analysis/metrics';
@@ -34,13 +35,6 @@ async function startBackend(name: string): Promise<Backend> {
   return b;
 }
 
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe('router (real HTTP on loopback)', () => {
   let blue: Backend;
@@ -51,7 +45,7 @@ describe('router (real HTTP on loopback)', () => {
   beforeEach(async () => {
     blue = await startBackend('blue');
     green = await startBackend('green');
-    const port = await freePort();
+    const port = (await freePorts(1))[0];
     router = new Router({ endpoint: 'ep', host: '127.0.0.1', port, epoch: 'e1' });
     await router.listen();
     router.addBackend('blue', blue.port);
@@ -84,7 +78,7 @@ describe('router (real HTTP on loopback)', () => {
 
   it('passes the body through and keeps the endpoint key from the deployment', async () => {
     await router.close();
-    const port = await freePort();
+    const port = (await freePorts(1))[0];
     router = new Router({ endpoint: 'ep', host: '127.0.0.1', port, epoch: 'e2', authKey: 's3cret-key' });
     await router.listen();
     router.addBackend('blue', blue.port);

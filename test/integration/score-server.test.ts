@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
+import { freePorts } from '../helpers/project';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { scoringServerPath } from '../../shared/paths';
@@ -52,20 +53,13 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', () => resolve()));
-  const port = (srv.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => srv.close(() => resolve()));
-  return port;
-}
 
 function serverArgs(script: string, port: number, extra: string[] = []): string[] {
   return [SERVER, '--script', script, '--host', '127.0.0.1', '--port', String(port), ...extra];
 }
 
 async function startServer(script: string, modelDir: string | undefined, extra: string[] = []): Promise<RunningServer> {
-  const port = await freePort();
+  const port = (await freePorts(1))[0];
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.AZUREML_MODEL_DIR;
   if (modelDir) env.AZUREML_MODEL_DIR = modelDir;
@@ -358,7 +352,7 @@ describe('shutdown', () => {
   });
 
   test('--parent-pid: the server exits when its parent dies (kill -9)', async () => {
-    const port = await freePort();
+    const port = (await freePorts(1))[0];
     const args = [PYTHON, ...serverArgs(path.join(FIXTURES, 'echo_score.py'), port)].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     // the shell is the server's parent: it starts it in the background with its own pid,
     // prints the server's pid and waits; the server inherits its stdout/stderr pipes

@@ -56,16 +56,6 @@ function setup(opts: { green?: Partial<DeploymentProfile>; probeRate?: number; g
 
 type Setup = ReturnType<typeof setup>;
 
-/** run fn once, when virtual time first reaches `t` (during the clock advance, before the engine looks) */
-function at(clock: VirtualClock, t: number, fn: () => void): void {
-  let done = false;
-  clock.onAdvance((now) => {
-    if (!done && now >= t) {
-      done = true;
-      fn();
-    }
-  });
-}
 
 function indexOf(log: string[], line: string): number {
   const i = log.indexOf(line);
@@ -240,7 +230,7 @@ describe('runRollout rolls back', () => {
 
   test('when the new deployment dies during a step', async () => {
     const s = setup();
-    at(s.clock, T0 + 40 * SECOND, () => s.target.setHealth('green', 'dead'));
+    s.clock.at(T0 + 40 * SECOND, () => s.target.setHealth('green', 'dead'));
     const outcome = await runRollout(s.input(rolloutConfig()), s.deps);
     expectRolledBack(s, outcome, /^step 2\/3 \(50%\): deployment green died \(health dead\), after 10s of 30s$/);
     expect(s.analysesOf(2).map((a) => a.verdict)).toEqual(['pass', 'fail']);
@@ -248,7 +238,7 @@ describe('runRollout rolls back', () => {
 
   test('when the new deployment restarted since the step began (restarts before it do not count)', async () => {
     const s = setup({ greenRestarts: 2 });
-    at(s.clock, T0 + 62 * SECOND, () => s.target.restart('green'));
+    s.clock.at(T0 + 62 * SECOND, () => s.target.restart('green'));
     const outcome = await runRollout(s.input(rolloutConfig()), s.deps);
     expectRolledBack(s, outcome, /^step 3\/3 \(100%\): deployment green died \(restarts 2 -> 3\), after 5s of 30s$/);
     expect(s.analysesOf(3).map((a) => a.verdict)).toEqual(['fail']);
@@ -358,7 +348,7 @@ describe('runRollout, other behaviour', () => {
   test('a metrics source that restarts mid-step rebases the window instead of judging across epochs', async () => {
     const s = setup();
     // step 2 runs from 30s to 60s; the source restarts at 42s
-    at(s.clock, T0 + 42 * SECOND, () => s.metrics.reset());
+    s.clock.at(T0 + 42 * SECOND, () => s.metrics.reset());
     const outcome = await runRollout(s.input(rolloutConfig({ steps: [10, 50] })), s.deps);
     expectPromoted(s, outcome);
     // 50 requests/s; the window starts again at the 45s snapshot

@@ -135,7 +135,7 @@ describe('renderMarkdown', () => {
     target.traffic = { blue: 100, green: 0 };
     const metrics = new FakeMetrics(clock, target).profile('blue', { ratePerSec: 100, errorRate: 0, latencyMs: 20 }).profile('green', { ratePerSec: 100, errorRate: 0, latencyMs: 20 });
     // from the check at 35s on (counted for the time after it), green fails 10% of its requests
-    at(clock, T0 + 35_000, () => metrics.update('green', { errorRate: 0.1 }));
+    clock.at(T0 + 35_000, () => metrics.update('green', { errorRate: 0.1 }));
     const report = new RunReport({ command: 'rollout', endpoint: 'prod', clock });
     report.model = { name: 'm', version: 2 };
     const r = { strategy: 'canary' as const, steps: [10, 50], bake: 30_000, mirror: 0, analysis: { interval: 5000, minRequests: 20, maxErrorRate: 0.01, compareToBaseline: false } };
@@ -159,12 +159,3 @@ describe('formatDuration', () => {
   });
 });
 
-function at(clock: VirtualClock, t: number, fn: () => void): void {
-  let done = false;
-  clock.onAdvance((now) => {
-    if (!done && now >= t) {
-      done = true;
-      fn();
-    }
-  });
-}
