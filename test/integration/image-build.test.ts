@@ -8,7 +8,7 @@ import { RegistryClient } from '../../shared/image/registry-client';
 import { parseImageRef } from '../../shared/image/reference';
 import { RegistryCredential } from '../../shared/image/credentials';
 import { scoringServerPath } from '../../shared/paths';
-import { FIXTURE } from '../helpers/project';
+import { FIXTURE, freePorts } from '../helpers/project';
 import { dockerTestEnv } from '../helpers/test-env';
 
 /** A real Docker engine and a real registry with htpasswd authentication (scripts/test-env.sh). */
@@ -98,6 +98,21 @@ describe('image build and push (real engine, real authenticated registry)', () =
   it('a missing base image is named', async () => {
     const err = await builder(good).build({ inputs: { ...inputs(modelV1, 1), baseImage: 'modelship-test/nope:0' }, repository, force: true }).then(() => undefined, (e: Error) => e);
     expect(err?.message).toMatch(/base image modelship-test\/nope:0 is not on this Docker engine/);
+  });
+
+  it('an unreachable engine says how to start it', async () => {
+    const offline = new DockerImageBuilder({ docker: new Docker({ socketPath: '/nonexistent/docker.sock' }), credential: async () => good, log: () => undefined });
+    const err = await offline.build({ inputs: inputs(modelV1, 1), repository, force: true }).then(() => undefined, (e: Error) => e);
+    expect(err?.message).toMatch(/Docker engine is not reachable.*start it/);
+  });
+
+  it('an unreachable registry is retried with backoff, within a bound, then named', async () => {
+    const [closed] = await freePorts(1);
+    const lines: string[] = [];
+    const b = new DockerImageBuilder({ docker, credential: async () => good, log: (l) => lines.push(l), retry: { attempts: 3, firstDelayMs: 20 } });
+    const err = await b.build({ inputs: inputs(modelV1, 1), repository: `127.0.0.1:${closed}/nowhere/x` }).then(() => undefined, (e: Error) => e);
+    expect(err?.message).toMatch(new RegExp(`asking 127\\.0\\.0\\.1:${closed} for .* failed after 3 attempts \\(ECONNREFUSED\\); check that the registry is running`));
+    expect(lines.filter((l) => /retry \d\/2/.test(l))).toHaveLength(2);
   });
 
   it('the password never appears in any log line', () => {
