@@ -127,16 +127,3 @@ export type EventOf<T extends ModelshipEventType> = Extract<ModelshipEvent, { ty
 export interface EventSink {
   emit(e: ModelshipEvent): void;
 }
-
-/** a duration for humans: 250 -> "250ms", 30000 -> "30s", 2500 -> "2.5s", 90000 -> "1m30s" */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) {
-    const s = Math.round(ms / 100) / 10;
-    return `${s}s`;
-  }
-  const totalSeconds = Math.round(ms / 1000);
-  const m = Math.floor(totalSeconds / 60);
-  const s = totalSeconds % 60;
-  return s ? `${m}m${s}s` : `${m}m`;
-}

@@ -1,5 +1,6 @@
 import { formatMs, formatPercent } from '../analysis/judge';
-import { AnalysisEvent, EventOf, ModelshipEvent, StepEvent, formatDuration } from './events';
+import { AnalysisEvent, EventOf, ModelshipEvent, StepEvent } from './events';
+import { formatDuration } from '../config/duration';
 import { ReportDocument, RunReport } from './report';
 
 /**

@@ -3,7 +3,8 @@ import { StageError, errorMessage } from '../errors';
 import { AnalysisThresholds, Verdict, formatMs, formatPercent, judge } from '../analysis/judge';
 import { MetricsSnapshot, MetricsSource, diffCounters } from '../analysis/metrics';
 import { EndpointRecord, EndpointState, ModelRef, RolloutRecord, Target } from '../targets/target';
-import { EventSink, ModelshipEvent, formatDuration } from '../report/events';
+import { EventSink, ModelshipEvent } from '../report/events';
+import { formatDuration } from '../config/duration';
 import { PlannedStep } from './plan';
 
 /**

@@ -2,12 +2,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as net from 'node:net';
+import { packageRoot } from '../../shared/paths';
 
 /**
  * A throw-away modelship project in a temp folder, made from test/fixtures/rollout-model:
  * the scoring code, the model versions and a modelship.yaml written from `yaml`.
  */
-export const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'rollout-model');
+// from the package root: this file also runs compiled (dist/test/helpers) for the benchmarks
+export const FIXTURE = path.join(packageRoot(), 'test', 'fixtures', 'rollout-model');
 
 export interface TestProject {
   dir: string;

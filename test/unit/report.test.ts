@@ -3,7 +3,6 @@ import { planSteps } from '../../shared/rollout/plan';
 import { runRollout } from '../../shared/rollout/engine';
 import { renderMarkdown } from '../../shared/report/markdown';
 import { RunReport } from '../../shared/report/report';
-import { formatDuration } from '../../shared/report/events';
 import { FakeMetrics } from './fakes/fake-metrics';
 import { FakeTarget } from './fakes/fake-target';
 
@@ -153,9 +152,4 @@ describe('renderMarkdown', () => {
   });
 });
 
-describe('formatDuration', () => {
-  test('readable durations', () => {
-    expect([250, 5000, 2500, 30_000, 60_000, 90_000].map(formatDuration)).toEqual(['250ms', '5s', '2.5s', '30s', '1m', '1m30s']);
-  });
-});
 
