@@ -75,12 +75,14 @@ export class EndpointHost {
     // restore deployments in parallel; one that fails stays listed as dead
     await Promise.all(
       saved.deployments.map(async (d) => {
-        const live: LiveDeployment = { spec: d.spec, port: d.port, createdAt: d.createdAt };
+        // a fresh port: the previous host's processes may still hold theirs for a moment
+        const port = await freePort();
+        const live: LiveDeployment = { spec: d.spec, port, createdAt: d.createdAt };
         this.live.set(d.spec.name, live);
-        this.router.addBackend(d.spec.name, d.port);
+        this.router.addBackend(d.spec.name, port);
         try {
-          live.running = await this.runtime.start(d.spec, d.port);
-          this.log(`restored deployment '${d.spec.name}' (model ${d.spec.model.name} v${d.spec.model.version}) on port ${d.port}`);
+          live.running = await this.runtime.start(d.spec, port);
+          this.log(`restored deployment '${d.spec.name}' (model ${d.spec.model.name} v${d.spec.model.version}) on port ${port}`);
         } catch (err: unknown) {
           live.failure = err instanceof Error ? err.message : String(err);
           this.log(`could not restore deployment '${d.spec.name}': ${live.failure}`);
@@ -91,6 +93,7 @@ export class EndpointHost {
       this.router.setTraffic(saved.traffic, saved.mirror);
       this.log(`restored traffic ${JSON.stringify(saved.traffic)}`);
     }
+    if (saved.deployments.length) await this.save();
     await this.router.listen();
     this.log(`endpoint ${this.cfg.endpoint} listening on http://127.0.0.1:${this.cfg.port}`);
     await this.listenAdmin();
