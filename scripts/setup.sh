@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what modelship's tests and demo need on a fresh machine, idempotently:
-# Node dependencies (npm ci, only when package-lock.json changed), python3 for the
+# Node dependencies (the locked versions, only when package-lock.json changed), python3 for the
 # scoring server, and a compiled dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +17,11 @@ fi
 
 stamp=node_modules/.modelship-installed
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
-  echo "setup: npm ci"
-  npm ci --no-fund --no-audit --loglevel=error
+  # `npm install` with the committed lock file, not `npm ci`: the registry reachable here
+  # lacks some other platforms' optional binaries (@swc/core-darwin-*, ...), which npm ci
+  # insists on finding in the lock file; the locked versions are installed all the same
+  echo "setup: npm install (locked versions)"
+  npm install --no-fund --no-audit --loglevel=error
   touch "$stamp"
 fi
 
