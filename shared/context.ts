@@ -9,7 +9,7 @@ import { RunReport } from './report/report';
 import { PipelineContext, productionEndpoint, stagingEndpoint } from './pipeline';
 import { StageError } from './errors';
 import Docker from 'dockerode';
-import { DefaultAzureCredential } from '@azure/identity';
+import { DefaultAzureCredential, TokenCredential } from '@azure/identity';
 import { DockerImageBuilder, ImageBuilder } from './image/builder';
 import { resolveCredential } from './image/credentials';
 
@@ -50,15 +50,18 @@ export function createLocalTarget(config: ModelshipConfig, host: Host): LocalTar
   });
 }
 
-/** the image builder for image runtimes: the Docker engine of DOCKER_HOST (or the local socket) */
-export function createImageBuilder(host: Host): ImageBuilder {
+/**
+ * the image builder for image runtimes: the Docker engine of DOCKER_HOST (or the local socket).
+ * `azureCredential` (e.g. the GitHub Action's OIDC credential) replaces DefaultAzureCredential for ACR.
+ */
+export function createImageBuilder(host: Host, azureCredential?: TokenCredential): ImageBuilder {
   return new DockerImageBuilder({
     docker: new Docker(),
     credential: (registry) =>
       resolveCredential(registry, {
         env: (n) => host.env(n),
         setSecret: (v) => host.setSecret(v),
-        azureCredential: () => new DefaultAzureCredential(),
+        azureCredential: () => azureCredential ?? new DefaultAzureCredential(),
         azureTenantId: host.env('AZURE_TENANT_ID'),
         log: (l) => host.info(l),
       }),
@@ -66,7 +69,12 @@ export function createImageBuilder(host: Host): ImageBuilder {
   });
 }
 
-export function createContext(config: ModelshipConfig, host: Host, command: string, opts: { modelVersion?: number; clock?: Clock; force?: boolean } = {}): PipelineContext {
+export function createContext(
+  config: ModelshipConfig,
+  host: Host,
+  command: string,
+  opts: { modelVersion?: number; clock?: Clock; force?: boolean; azureCredential?: TokenCredential } = {},
+): PipelineContext {
   if (config.target.kind !== 'local') throw new StageError('connecting to the target', `target '${config.target.kind}' is not available in this version`, 'target.kind: local');
   const target = createLocalTarget(config, host);
   const report = new RunReport({ command, endpoint: config.endpoint, configFile: path.relative(process.cwd(), config.file) || config.file });
@@ -80,7 +88,7 @@ export function createContext(config: ModelshipConfig, host: Host, command: stri
     clock: opts.clock ?? realClock,
     report,
     modelVersion: opts.modelVersion,
-    builder: config.target.local.runtime === 'docker' ? createImageBuilder(host) : undefined,
+    builder: config.target.local.runtime === 'docker' ? createImageBuilder(host, opts.azureCredential) : undefined,
     force: opts.force,
   };
 }

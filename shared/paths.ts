@@ -8,6 +8,18 @@ import * as path from 'node:path';
  */
 let cachedRoot: string | undefined;
 
+/**
+ * A single-file bundle (the GitHub Action's dist/) has no package around it: it carries
+ * its process entries (`endpoint-host.js`) and assets (`score_server.py`) beside itself
+ * and marks that folder with this file. Code bundled there sees the bundle's folder as
+ * __dirname; source and dist/ runs never have the marker beside them.
+ */
+export const BUNDLE_MARKER = 'modelship-bundle.json';
+
+function bundleDir(): string | undefined {
+  return fs.existsSync(path.join(__dirname, BUNDLE_MARKER)) ? __dirname : undefined;
+}
+
 export function packageRoot(): string {
   if (cachedRoot) return cachedRoot;
   let dir = __dirname;
@@ -25,11 +37,13 @@ export function packageRoot(): string {
 
 /** the compiled JavaScript file for a source path like `shared/targets/local/endpoint-host` */
 export function compiledEntry(sourcePathNoExt: string): string {
-  const file = path.join(packageRoot(), 'dist', `${sourcePathNoExt}.js`);
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+  const bundle = bundleDir();
+  const file = bundle ? path.join(bundle, `${path.basename(sourcePathNoExt)}.js`) : path.join(packageRoot(), 'dist', `${sourcePathNoExt}.js`);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`${bundle ? 'npm run bundle:action' : 'npm run build'}\` first`);
   return file;
 }
 
 export function scoringServerPath(): string {
-  return path.join(packageRoot(), 'shared', 'serve', 'score_server.py');
+  const bundle = bundleDir();
+  return bundle ? path.join(bundle, 'score_server.py') : path.join(packageRoot(), 'shared', 'serve', 'score_server.py');
 }

@@ -1,14 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { loadConfig } from '../../shared/config/load';
-import { ModelshipConfig } from '../../shared/config/types';
 import { parseDuration } from '../../shared/config/duration';
-import { ConfigError, StageError, UsageError, errorMessage, formatConfigIssue } from '../../shared/errors';
-import { createContext } from '../../shared/context';
+import { UsageError, errorMessage, formatConfigIssue } from '../../shared/errors';
+import { buildCommand, deployCommand, executeCommand, loadCommandConfig, rolloutCommand, smokeCommand } from '../../shared/command';
 import * as pipeline from '../../shared/pipeline';
-import { CommandOutcome, PipelineContext, exitCodeFor } from '../../shared/pipeline';
-import { renderMarkdown } from '../../shared/report/markdown';
+import { CommandOutcome, PipelineContext } from '../../shared/pipeline';
 import { LoadGenerator } from '../../shared/traffic/load';
 import { CliHost } from './cli-host';
 
@@ -62,38 +59,13 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
   withVersion(common(program.command('detect').description('is there a model version that production does not serve?'))).action(act('detect', (ctx) => pipeline.detect(ctx)));
   withVersion(common(program.command('build').description('build and push the serving image of the model version (content-addressed; reused when the registry has it)')))
     .option('--force', 'build and push even when the registry already has the image')
-    .action(
-      act('build', async (ctx) => {
-        const mv = await pipeline.selectVersion(ctx);
-        const model = { name: mv.name, version: mv.version };
-        const image = await pipeline.build(ctx, model);
-        return { result: 'no-change', model, image };
-      }),
-    );
+    .action(act('build', (ctx) => buildCommand(ctx)));
   withVersion(common(program.command('deploy').description('deploy the model version to staging (100%) or production (0%, or 100% when production is empty)')))
     .addOption(new Option('--stage <stage>', 'where to deploy').choices(['staging', 'production']).makeOptionMandatory())
-    .action(
-      act('deploy', async (ctx, opts) => {
-        const mv = await pipeline.selectVersion(ctx);
-        const model = { name: mv.name, version: mv.version };
-        if (opts.stage === 'staging') {
-          await pipeline.deployStaging(ctx, model);
-          return { result: 'deployed', model };
-        }
-        return pipeline.deployProduction(ctx, model);
-      }),
-    );
-  common(program.command('smoke').description('run the smoke tests against staging')).action(
-    act('smoke', async (ctx) => {
-      const smoke = await pipeline.smoke(ctx);
-      return { result: 'no-change', smoke };
-    }),
-  );
+    .action(act('deploy', (ctx, opts) => deployCommand(ctx, opts.stage === 'staging' ? 'staging' : 'production')));
+  common(program.command('smoke').description('run the smoke tests against staging')).action(act('smoke', (ctx) => smokeCommand(ctx)));
   withVersion(common(program.command('rollout').description('progressive production rollout with automatic rollback'))).action(
-    act('rollout', async (ctx) => {
-      const mv = await pipeline.selectVersion(ctx);
-      return pipeline.rollout(ctx, { name: mv.name, version: mv.version });
-    }),
+    act('rollout', (ctx) => rolloutCommand(ctx)),
   );
   common(program.command('promote').description('continue a paused rollout')).action(act('promote', (ctx) => pipeline.promote(ctx)));
   common(program.command('rollback').description('abandon the rollout in progress, or redeploy the previous version')).action(act('rollback', (ctx) => pipeline.rollback(ctx)));
@@ -163,19 +135,12 @@ async function runCommand(
   fn: (ctx: PipelineContext, opts: CommonOptions & Record<string, unknown>) => Promise<CliOutcome>,
 ): Promise<number> {
   const host = new CliHost(io.stderr, Boolean(opts.verbose));
-  let config: ModelshipConfig;
-  try {
-    const loaded = await loadConfig(path.resolve(opts.config));
-    config = loaded.config;
-    for (const w of loaded.warnings) host.warn(formatConfigIssue(w));
-  } catch (err: unknown) {
-    if (err instanceof ConfigError) {
-      io.stderr.write(`modelship: invalid configuration (${err.issues.length} problem${err.issues.length === 1 ? '' : 's'}):\n${err.message}\n`);
-      return 2;
-    }
-    io.stderr.write(`modelship: cannot read the configuration ${opts.config}: ${errorMessage(err)}\n`);
+  const loaded = await loadCommandConfig(path.resolve(opts.config), opts.config);
+  if (!loaded.ok) {
+    io.stderr.write(`modelship: ${loaded.message}\n`);
     return 2;
   }
+  for (const w of loaded.warnings) host.warn(formatConfigIssue(w));
   let modelVersion: number | undefined;
   if (opts.modelVersion !== undefined) {
     modelVersion = Number(opts.modelVersion);
@@ -184,28 +149,14 @@ async function runCommand(
       return 2;
     }
   }
-  let ctx: PipelineContext;
-  let outcome: CliOutcome;
-  try {
-    ctx = createContext(config, host, name, { modelVersion, force: Boolean(opts.force) });
-  } catch (err: unknown) {
-    host.error(errorMessage(err));
-    return err instanceof UsageError ? 2 : 1;
+  const run = await executeCommand(name, loaded.config, host, { modelVersion, force: Boolean(opts.force) }, (ctx) => fn(ctx, opts));
+  if (!run.ok) {
+    host.error(run.message);
+    return run.exitCode;
   }
-  try {
-    outcome = await fn(ctx, opts);
-  } catch (err: unknown) {
-    if (err instanceof UsageError) {
-      host.error(err.message);
-      return 2;
-    }
-    const reason = err instanceof StageError ? err.message : `${name} failed: ${errorMessage(err)}`;
-    if (!(err instanceof StageError) && opts.verbose && err instanceof Error && err.stack) host.debug(err.stack);
-    outcome = { result: 'failed', reason };
-  }
-  ctx.report.finish(outcome.result, outcome.reason);
-  const markdown = host.masker.mask(renderMarkdown(ctx.report));
-  if (opts.report) writeFile(opts.report, host.masker.mask(JSON.stringify(ctx.report.toJSON(), null, 2)) + '\n');
+  const outcome: CliOutcome = run.outcome;
+  const markdown = run.markdown;
+  if (opts.report) writeFile(opts.report, run.reportJson + '\n');
   if (opts.summary) writeFile(opts.summary, markdown + '\n');
   if (outcome.result === 'failed' || outcome.result === 'rolled-back') host.error(outcome.reason ?? outcome.result);
   if (opts.json) {
@@ -218,7 +169,7 @@ async function runCommand(
   } else if (!['status', 'model list', 'model register', 'load', 'validate'].includes(name)) {
     io.stdout.write(`result: ${outcome.result}${outcome.model ? ` (${outcome.model.name} v${outcome.model.version})` : ''}${outcome.reason ? `: ${outcome.reason}` : ''}\n`);
   }
-  return exitCodeFor(outcome.result, name);
+  return run.exitCode;
 }
 
 function writeFile(file: string, text: string): void {

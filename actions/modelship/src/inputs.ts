@@ -1,0 +1,98 @@
+/**
+ * The action's inputs, read once into a typed object. Every input is read through
+ * `input(NAME)` here, so that a test can compare the names with action.yml.
+ */
+export const COMMANDS = ['detect', 'build', 'deploy', 'smoke', 'rollout', 'promote', 'rollback', 'status', 'run'] as const;
+export type ActionCommand = (typeof COMMANDS)[number];
+
+export interface ActionInputs {
+  command: ActionCommand;
+  /** as given (relative to the working directory) */
+  config: string;
+  modelVersion?: number;
+  /** absolute */
+  workingDirectory: string;
+  force: boolean;
+  /** OIDC login (both given) */
+  azure?: { clientId: string; tenantId: string };
+  azureSubscriptionId?: string;
+  registry?: { username: string; password: string };
+  endpointKey?: string;
+}
+
+/** an input that cannot be used; the message names it and says what it takes */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export interface InputSource {
+  /** the raw value ('' when not given), as @actions/core getInput returns it */
+  get(name: string): string;
+  /** called with every secret input as soon as it is read, before anything can print it */
+  secret(value: string): void;
+  resolvePath(p: string): string;
+}
+
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+
+export function readInputs(src: InputSource): ActionInputs {
+  const input = (name: string): string => src.get(name);
+  const secretInput = (name: string): string => {
+    const v = input(name);
+    if (v) src.secret(v);
+    return v;
+  };
+  // secrets first: an error about another input must not be printed before they are masked
+  const registryPassword = secretInput('registry-password');
+  const endpointKey = secretInput('endpoint-key');
+
+  const commandRaw = input('command') || 'run';
+  if (!(COMMANDS as readonly string[]).includes(commandRaw)) {
+    throw new InputError(`input 'command' takes one of ${COMMANDS.join(', ')} (got '${commandRaw}')`);
+  }
+  const command = commandRaw as ActionCommand;
+
+  const versionRaw = input('model-version');
+  let modelVersion: number | undefined;
+  if (versionRaw) {
+    if (!/^[1-9][0-9]{0,15}$/.test(versionRaw) || !Number.isSafeInteger(Number(versionRaw))) {
+      throw new InputError(`input 'model-version' takes a positive integer, or nothing for model.version of the config (got '${versionRaw}')`);
+    }
+    modelVersion = Number(versionRaw);
+  }
+
+  const forceRaw = input('force');
+  let force = false;
+  if (forceRaw) {
+    if (TRUE.includes(forceRaw)) force = true;
+    else if (!FALSE.includes(forceRaw)) throw new InputError(`input 'force' takes true or false (got '${forceRaw}')`);
+  }
+
+  const clientId = input('azure-client-id');
+  const tenantId = input('azure-tenant-id');
+  const subscriptionId = input('azure-subscription-id');
+  if (Boolean(clientId) !== Boolean(tenantId)) {
+    throw new InputError(`inputs 'azure-client-id' and 'azure-tenant-id' go together (OIDC login needs both; only ${clientId ? 'azure-client-id' : 'azure-tenant-id'} is set)`);
+  }
+
+  const registryUsername = input('registry-username');
+  if (Boolean(registryUsername) !== Boolean(registryPassword)) {
+    throw new InputError(`inputs 'registry-username' and 'registry-password' go together (only ${registryUsername ? 'registry-username' : 'registry-password'} is set)`);
+  }
+
+  return {
+    command,
+    config: input('config') || 'modelship.yaml',
+    modelVersion,
+    workingDirectory: src.resolvePath(input('working-directory') || '.'),
+    force,
+    azure: clientId ? { clientId, tenantId } : undefined,
+    azureSubscriptionId: subscriptionId || undefined,
+    registry: registryUsername ? { username: registryUsername, password: registryPassword } : undefined,
+    endpointKey: endpointKey || undefined,
+  };
+}

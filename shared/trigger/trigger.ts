@@ -1,0 +1,100 @@
+import { StageError } from '../errors';
+import { ModelRegistry } from '../registry/registry';
+
+/**
+ * What started a run, turned into a model version. Events carry untrusted data (anyone
+ * who can send a repository_dispatch chooses its payload): a request names a model and
+ * a version as raw values, and `resolveTrigger` accepts them only when the model is the
+ * configured one and the version is a positive integer the registry holds.
+ */
+export type TriggerRequest =
+  | {
+      kind: 'version';
+      /** for log lines, e.g. "repository_dispatch (Azure Event Grid ModelRegistered)" */
+      source: string;
+      /** the model the event names (raw, unchecked); workflow_dispatch names none */
+      model?: unknown;
+      /** raw, unchecked */
+      version: unknown;
+      /**
+       * a registration event must name the model, and ships only versions that carry the
+       * config's model.tags (the approval gate); a person who names a version
+       * (workflow_dispatch) pins it, as --model-version does
+       */
+      registration: boolean;
+    }
+  /** no version from the event: `detect` compares the registry with production as usual */
+  | { kind: 'poll'; source: string };
+
+export type TriggerDecision =
+  | { kind: 'version'; version: number; source: string }
+  | { kind: 'poll'; source: string }
+  /** a valid event for a version the config does not ship (tags do not match): nothing to do */
+  | { kind: 'skip'; source: string; reason: string };
+
+const DOING = 'reading the event that started this run';
+
+export function triggerError(message: string, check?: string): StageError {
+  return new StageError(DOING, message, check);
+}
+
+/** a value from an untrusted payload, safe to print: quoted (no newlines, so no workflow commands) and short */
+export function quoteUntrusted(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const quoted = JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+  return quoted;
+}
+
+/** a positive integer, from a number or a string of digits (Event Grid sends "20"); undefined otherwise */
+export function positiveInteger(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 1 ? raw : undefined;
+  if (typeof raw === 'string' && /^[1-9][0-9]{0,15}$/.test(raw.trim())) {
+    const n = Number(raw.trim());
+    return Number.isSafeInteger(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+export interface ConfiguredModel {
+  name: string;
+  tags: Record<string, string>;
+  /** the config file, for error messages */
+  file: string;
+}
+
+/** Check a request against the config and the registry; throws a StageError that says what was refused and why. */
+export async function resolveTrigger(request: TriggerRequest, model: ConfiguredModel, registry: ModelRegistry): Promise<TriggerDecision> {
+  if (request.kind === 'poll') return request;
+  const { source } = request;
+  if (request.registration && (request.model === undefined || request.model === null || request.model === '')) {
+    throw triggerError(`the ${source} event names no model; refused`, 'the payload: it needs data.modelName (Event Grid) or model');
+  }
+  if (request.model !== undefined && request.model !== model.name) {
+    throw triggerError(
+      `the ${source} event names model ${quoteUntrusted(request.model)}, but this workflow ships '${model.name}' (model.name in ${model.file}); refused`,
+      'the model name the event sender (the Event Grid relay) puts in the payload, or the config this workflow step uses',
+    );
+  }
+  if (request.version === undefined || request.version === null || request.version === '') {
+    throw triggerError(`the ${source} event carries no model version; refused`, 'the payload: it needs data.modelVersion (Event Grid) or version');
+  }
+  const version = positiveInteger(request.version);
+  if (version === undefined) {
+    throw triggerError(`the ${source} event carries model version ${quoteUntrusted(request.version)}, which is not a positive integer; refused`, 'the payload: versions are whole numbers from 1');
+  }
+  const found = await registry.resolve({ name: model.name, version, tags: {} });
+  if (!found) {
+    throw triggerError(`the ${source} event names ${model.name} v${version}, which is not in the ${registry.description}; refused`, 'that the event comes from the registry the config names (model.registry)');
+  }
+  if (request.registration) {
+    const missing = Object.entries(model.tags).filter(([k, v]) => found.tags[k] !== v);
+    if (missing.length) {
+      return {
+        kind: 'skip',
+        source,
+        reason: `${model.name} v${version} does not carry ${missing.map(([k, v]) => `${k}=${v}`).join(', ')} (model.tags in ${model.file}): not shipped`,
+      };
+    }
+  }
+  return { kind: 'version', version, source };
+}

@@ -1,0 +1,159 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { StageError } from '../../shared/errors';
+import { LocalModelRegistry } from '../../shared/registry/local';
+import { MODEL_REGISTERED } from '../../shared/trigger/event-grid';
+import { parseGitHubEvent } from '../../shared/trigger/github';
+import { ConfiguredModel, TriggerDecision, positiveInteger, resolveTrigger } from '../../shared/trigger/trigger';
+
+/** GitHub events -> the model version a run works on, checked against the config and a real local registry. */
+let tmp: string;
+let registry: LocalModelRegistry;
+const model: ConfiguredModel = { name: 'diabetes-model', tags: {}, file: '/repo/modelship.yaml' };
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-trigger-'));
+  registry = new LocalModelRegistry(path.join(tmp, 'registry'));
+  const file = path.join(tmp, 'model.json');
+  fs.writeFileSync(file, '{"bias": 1}');
+  await registry.register({ name: 'diabetes-model', source: file, tags: { stage: 'approved' } }); // v1
+  await registry.register({ name: 'diabetes-model', source: file, tags: {} }); // v2
+  await registry.register({ name: 'diabetes-model', source: file, tags: { stage: 'approved' } }); // v3
+});
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** an Event Grid event as an Azure ML workspace subscription delivers it (modelVersion is a string) */
+function eventGridEvent(modelName: unknown, modelVersion: unknown, eventType = MODEL_REGISTERED): Record<string, unknown> {
+  return {
+    id: '831e1650-001e-001b-66ab-eeb76e069631',
+    topic: '/subscriptions/0000/resourceGroups/ml/providers/Microsoft.MachineLearningServices/workspaces/ws',
+    subject: `models/${String(modelName)}:${String(modelVersion)}`,
+    eventType,
+    eventTime: '2026-01-01T10:00:00Z',
+    data: { modelName, modelVersion, modelTags: { stage: 'approved' }, modelProperties: {} },
+    dataVersion: '2',
+    metadataVersion: '1',
+  };
+}
+
+const dispatch = (clientPayload: unknown) => ({ action: 'model-registered', client_payload: clientPayload });
+
+async function decide(eventName: string | undefined, payload: unknown, m: ConfiguredModel = model): Promise<TriggerDecision> {
+  return resolveTrigger(parseGitHubEvent(eventName, payload), m, registry);
+}
+
+/** the StageError the decision throws (fails the test when it does not throw one) */
+async function refusal(eventName: string, payload: unknown, m: ConfiguredModel = model): Promise<string> {
+  try {
+    await decide(eventName, payload, m);
+  } catch (err: unknown) {
+    expect(err).toBeInstanceOf(StageError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the event to be refused');
+}
+
+describe('repository_dispatch', () => {
+  it('an Azure Event Grid ModelRegistered event selects its version', async () => {
+    expect(await decide('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '3')))).toEqual({
+      kind: 'version',
+      version: 3,
+      source: 'repository_dispatch (Azure Event Grid ModelRegistered)',
+    });
+  });
+
+  it('an array holding one Event Grid event (as Event Grid delivers them) selects its version', async () => {
+    expect(await decide('repository_dispatch', dispatch([eventGridEvent('diabetes-model', '2')]))).toMatchObject({ kind: 'version', version: 2 });
+  });
+
+  it('the CloudEvents schema of the same event selects its version', async () => {
+    const cloudEvent = { specversion: '1.0', type: MODEL_REGISTERED, source: '/subscriptions/0000/.../workspaces/ws', id: '1', data: { modelName: 'diabetes-model', modelVersion: '1' } };
+    expect(await decide('repository_dispatch', dispatch(cloudEvent))).toMatchObject({ kind: 'version', version: 1 });
+  });
+
+  it('a plain { model, version } payload selects its version (number or digits)', async () => {
+    expect(await decide('repository_dispatch', dispatch({ model: 'diabetes-model', version: 2 }))).toMatchObject({ kind: 'version', version: 2, source: 'repository_dispatch' });
+    expect(await decide('repository_dispatch', dispatch({ model: 'diabetes-model', version: '1' }))).toMatchObject({ kind: 'version', version: 1 });
+  });
+
+  it('refuses an event for another model, and says which model the workflow ships', async () => {
+    const msg = await refusal('repository_dispatch', dispatch(eventGridEvent('fraud-model', '3')));
+    expect(msg).toMatch(/names model "fraud-model", but this workflow ships 'diabetes-model' \(model.name in \/repo\/modelship.yaml\); refused/);
+    expect(await refusal('repository_dispatch', dispatch({ model: 'fraud-model', version: 1 }))).toMatch(/"fraud-model".*refused/);
+  });
+
+  it('refuses an event that names no model', async () => {
+    expect(await refusal('repository_dispatch', dispatch({ version: 1 }))).toMatch(/names no model; refused/);
+    expect(await refusal('repository_dispatch', dispatch(eventGridEvent(undefined, '1')))).toMatch(/names no model; refused/);
+  });
+
+  it('refuses an event without a version', async () => {
+    expect(await refusal('repository_dispatch', dispatch({ model: 'diabetes-model' }))).toMatch(/carries no model version; refused/);
+    expect(await refusal('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '')))).toMatch(/carries no model version; refused/);
+  });
+
+  it.each([['1.5'], ['-2'], ['0'], ['3; rm -rf /'], ['01'], [2.5], [true], [{ v: 1 }]])('refuses the version %p: not a positive integer', async (version) => {
+    const msg = await refusal('repository_dispatch', dispatch({ model: 'diabetes-model', version }));
+    expect(msg).toMatch(/which is not a positive integer; refused/);
+  });
+
+  it('refuses a version that is not in the registry', async () => {
+    const msg = await refusal('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '9')));
+    expect(msg).toContain('diabetes-model v9, which is not in the local registry');
+  });
+
+  it('refuses other Event Grid event types, several events at once, and payloads of no known shape', async () => {
+    expect(await refusal('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '1', 'Microsoft.MachineLearningServices.ModelDeployed')))).toMatch(
+      /"Microsoft.MachineLearningServices.ModelDeployed" event, not Microsoft.MachineLearningServices.ModelRegistered/,
+    );
+    expect(await refusal('repository_dispatch', dispatch([eventGridEvent('diabetes-model', '1'), eventGridEvent('diabetes-model', '2')]))).toMatch(/holds 2 events/);
+    expect(await refusal('repository_dispatch', dispatch({ hello: 'world' }))).toMatch(/neither an Azure Event Grid ModelRegistered event nor \{ model, version \}/);
+    expect(await refusal('repository_dispatch', { action: 'model-registered' })).toMatch(/no client_payload/);
+  });
+
+  it('quotes untrusted text, so a payload cannot start a line of its own in the log (no workflow commands)', async () => {
+    const msg = await refusal('repository_dispatch', dispatch({ model: 'x\n::add-mask::oops', version: 1 }));
+    expect(msg).not.toContain('\n::add-mask::');
+    expect(msg).toContain('"x\\n::add-mask::oops"');
+  });
+
+  it('ships only versions that carry the configured tags; others are skipped, not failed', async () => {
+    const approved: ConfiguredModel = { ...model, tags: { stage: 'approved' } };
+    expect(await decide('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '3')), approved)).toMatchObject({ kind: 'version', version: 3 });
+    const skipped = await decide('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '2')), approved);
+    expect(skipped).toEqual({ kind: 'skip', source: 'repository_dispatch (Azure Event Grid ModelRegistered)', reason: 'diabetes-model v2 does not carry stage=approved (model.tags in /repo/modelship.yaml): not shipped' });
+  });
+});
+
+describe('workflow_dispatch', () => {
+  it('the model-version input selects the version, even without the configured tags (a person pinned it)', async () => {
+    const approved: ConfiguredModel = { ...model, tags: { stage: 'approved' } };
+    expect(await decide('workflow_dispatch', { inputs: { 'model-version': '2' } }, approved)).toEqual({ kind: 'version', version: 2, source: 'workflow_dispatch' });
+  });
+
+  it('an empty or missing model-version input polls', async () => {
+    expect(await decide('workflow_dispatch', { inputs: { 'model-version': '' } })).toEqual({ kind: 'poll', source: 'workflow_dispatch (no model-version input)' });
+    expect(await decide('workflow_dispatch', { inputs: {} })).toMatchObject({ kind: 'poll' });
+  });
+
+  it('refuses a model-version that is not an integer, or not in the registry', async () => {
+    expect(await refusal('workflow_dispatch', { inputs: { 'model-version': 'latest' } })).toMatch(/"latest", which is not a positive integer/);
+    expect(await refusal('workflow_dispatch', { inputs: { 'model-version': '12' } })).toMatch(/v12, which is not in the local registry/);
+  });
+});
+
+describe('schedule and other events', () => {
+  it.each([['schedule'], ['push'], [undefined]])('%p polls: no version from the event', async (name) => {
+    const d = await decide(name, { schedule: '*/30 * * * *', client_payload: { model: 'fraud-model', version: 'x' } });
+    expect(d.kind).toBe('poll');
+  });
+});
+
+describe('positiveInteger', () => {
+  it('takes whole numbers from 1, as numbers or digit strings, and nothing else', () => {
+    expect([1, '7', ' 20 ', 2 ** 40].map(positiveInteger)).toEqual([1, 7, 20, 2 ** 40]);
+    expect([0, -1, 1.5, '1e3', '0x10', '', '99999999999999999999', Number.NaN, null].map(positiveInteger)).toEqual(Array(9).fill(undefined));
+  });
+});
