@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/cli';
-import { freePorts, makeProject, rolloutConfig, TestProject } from '../helpers/project';
+import { freePorts, makeProject, quickRolloutConfig, TestProject } from '../helpers/project';
 
 /**
  * The committed bundle (actions/modelship/dist/main.js and post.js) run with node the way
@@ -137,20 +137,7 @@ const eventGrid = (modelName: string, modelVersion: string) => ({
 
 function testProject(port: number, stagingPort: number, prefix: string): TestProject {
   return makeProject(
-    rolloutConfig({
-      port,
-      stagingPort,
-      rollout: `  strategy: canary
-  steps: [25, 100]
-  bake: 2s
-  analysis:
-    interval: 500ms
-    minRequests: 10
-    maxErrorRate: 0.05
-    probe: { rate: 40 }`,
-    })
-      .replace('    stagingPort:', `    auth: { keyEnv: ${KEY_ENV} }\n    stagingPort:`)
-      .replace('name: sum,', `name: "sum (${REGISTRY_PASSWORD} ${ENDPOINT_KEY})",`),
+    quickRolloutConfig(port, stagingPort, KEY_ENV).replace('name: sum,', `name: "sum (${REGISTRY_PASSWORD} ${ENDPOINT_KEY})",`),
     prefix,
   );
 }

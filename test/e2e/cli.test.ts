@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../helpers/cli';
-import { freePorts, makeProject, rolloutConfig, TestProject } from '../helpers/project';
+import { freePorts, makeProject, quickRolloutConfig, TestProject } from '../helpers/project';
 import { malformedCases, writeFixtureFolder } from '../fixtures/config/malformed-cases';
 
 /** The `modelship` command run as a process, the way a user or a runner runs it. */
@@ -48,20 +48,7 @@ describe('modelship CLI: the whole story on the local target', () => {
 
   beforeAll(async () => {
     const [port, stagingPort] = await freePorts(2);
-    project = makeProject(
-      rolloutConfig({
-        port,
-        stagingPort,
-        rollout: `  strategy: canary
-  steps: [25, 100]
-  bake: 2s
-  analysis:
-    interval: 500ms
-    minRequests: 10
-    maxErrorRate: 0.05
-    probe: { rate: 40 }`,
-      }).replace('    stagingPort:', '    auth: { keyEnv: MS_TEST_ENDPOINT_KEY }\n    stagingPort:'),
-    );
+    project = makeProject(quickRolloutConfig(port, stagingPort, 'MS_TEST_ENDPOINT_KEY'));
   });
 
   afterAll(async () => {

@@ -62,3 +62,20 @@ rollout:
 ${opts.rollout}
 ${opts.extra ?? ''}`;
 }
+
+/** a quick canary (25% then 100%, 2 s bakes, probe traffic) for front-end tests, optionally behind an endpoint key */
+export function quickRolloutConfig(port: number, stagingPort: number, keyEnv?: string): string {
+  const yaml = rolloutConfig({
+    port,
+    stagingPort,
+    rollout: `  strategy: canary
+  steps: [25, 100]
+  bake: 2s
+  analysis:
+    interval: 500ms
+    minRequests: 10
+    maxErrorRate: 0.05
+    probe: { rate: 40 }`,
+  });
+  return keyEnv ? yaml.replace('    stagingPort:', `    auth: { keyEnv: ${keyEnv} }\n    stagingPort:`) : yaml;
+}

@@ -1,10 +1,9 @@
 import { VirtualClock } from '../../shared/clock';
+import { blueGreenProduction } from './fakes/scenario';
 import { planSteps } from '../../shared/rollout/plan';
 import { runRollout } from '../../shared/rollout/engine';
 import { renderMarkdown } from '../../shared/report/markdown';
 import { RunReport } from '../../shared/report/report';
-import { FakeMetrics } from './fakes/fake-metrics';
-import { FakeTarget } from './fakes/fake-target';
 
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -128,11 +127,7 @@ describe('renderMarkdown', () => {
 
   test('the engine\'s events of a rolled-back rollout make the table', async () => {
     const clock = new VirtualClock(T0);
-    const target = new FakeTarget('prod');
-    target.addDeployment('blue', { name: 'm', version: 1 });
-    target.addDeployment('green', { name: 'm', version: 2 });
-    target.traffic = { blue: 100, green: 0 };
-    const metrics = new FakeMetrics(clock, target).profile('blue', { ratePerSec: 100, errorRate: 0, latencyMs: 20 }).profile('green', { ratePerSec: 100, errorRate: 0, latencyMs: 20 });
+    const { target, metrics } = blueGreenProduction(clock);
     // from the check at 35s on (counted for the time after it), green fails 10% of its requests
     clock.at(T0 + 35_000, () => metrics.update('green', { errorRate: 0.1 }));
     const report = new RunReport({ command: 'rollout', endpoint: 'prod', clock });

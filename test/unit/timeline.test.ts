@@ -1,9 +1,8 @@
 import { VirtualClock } from '../../shared/clock';
+import { blueGreenProduction } from './fakes/scenario';
 import { RunReport } from '../../shared/report/report';
 import { MAX_TIMELINE_POINTS, renderTimeline, timelinePoints } from '../../shared/report/timeline';
 import { runRollout } from '../../shared/rollout/engine';
-import { FakeMetrics } from './fakes/fake-metrics';
-import { FakeTarget } from './fakes/fake-target';
 
 /** The timeline chart, from the events the real rollout engine emits in virtual time. */
 const T0 = Date.UTC(2026, 0, 1);
@@ -12,11 +11,7 @@ const SECOND = 1000;
 /** production `blue` v1 at 100%, candidate `green` v2; green fails 20% of its requests from `failFrom` on */
 async function rollout(opts: { steps: number[]; bake: number; failFrom?: number }) {
   const clock = new VirtualClock(T0);
-  const target = new FakeTarget('prod');
-  target.addDeployment('blue', { name: 'm', version: 1 });
-  target.addDeployment('green', { name: 'm', version: 2 });
-  target.traffic = { blue: 100, green: 0 };
-  const metrics = new FakeMetrics(clock, target).profile('blue', { ratePerSec: 100, errorRate: 0, latencyMs: 20 }).profile('green', { ratePerSec: 100, errorRate: 0, latencyMs: 20 });
+  const { target, metrics } = blueGreenProduction(clock);
   if (opts.failFrom !== undefined) clock.at(T0 + opts.failFrom, () => metrics.profile('green', { ratePerSec: 100, errorRate: 0.2, latencyMs: 20 }));
   const report = new RunReport({ command: 'rollout', endpoint: 'prod', clock });
   report.model = { name: 'm', version: 2 };
