@@ -1,0 +1,152 @@
+import * as path from 'node:path';
+import { CommandRun, buildCommand, deployCommand, loadCommandConfig, rolloutCommand, smokeCommand } from './command';
+import { ModelshipConfig } from './config/types';
+import { formatConfigIssue } from './errors';
+import { Host } from './host';
+import { STEP_COMMANDS, StepCommand, TAKES_VERSION } from './step-commands';
+import * as pipeline from './pipeline';
+import { CommandOutcome, PipelineContext } from './pipeline';
+import { TriggerRequest, resolveTrigger } from './trigger/trigger';
+
+/**
+ * What the pipeline front ends (the GitHub Action and the Azure DevOps task) share
+ * above shared/command.ts: the command set a step can run, loading the config with
+ * per-line problems, the credentials a step hands the core, how an event picks the
+ * model version, and the output values of a finished run.
+ */
+export { STEP_COMMANDS, StepCommand, TAKES_VERSION };
+
+async function statusCommand(ctx: PipelineContext): Promise<CommandOutcome> {
+  const s = await pipeline.status(ctx);
+  for (const line of [...pipeline.describeEndpoint(s.production), ...pipeline.describeEndpoint(s.staging)]) ctx.host.info(line);
+  return { result: 'no-change', model: pipeline.servingModel(s.production) };
+}
+
+export const STEP_COMMAND_FNS: Record<StepCommand, (ctx: PipelineContext) => Promise<CommandOutcome>> = {
+  detect: (ctx) => pipeline.detect(ctx),
+  build: buildCommand,
+  // the CLI's `deploy --stage staging`; production is reached through `rollout`
+  deploy: (ctx) => deployCommand(ctx, 'staging'),
+  smoke: smokeCommand,
+  rollout: rolloutCommand,
+  promote: (ctx) => pipeline.promote(ctx),
+  rollback: (ctx) => pipeline.rollback(ctx),
+  status: statusCommand,
+  run: (ctx) => pipeline.run(ctx),
+};
+
+/**
+ * Pick the model version from the triggering event (checked by resolveTrigger: the
+ * config's model, a version the registry holds), unless the step pins one.
+ * @param pinnedBy the input that pinned the version, for the log line
+ * @returns an outcome when the event says there is nothing to do; undefined to go on
+ */
+export async function applyTrigger(
+  ctx: PipelineContext,
+  command: StepCommand,
+  pinned: { version?: number; by: string },
+  request: () => TriggerRequest,
+): Promise<CommandOutcome | undefined> {
+  if (!TAKES_VERSION.has(command)) return undefined;
+  if (pinned.version !== undefined) {
+    ctx.host.info(`model version ${pinned.version} from the ${pinned.by} input (the event's payload is not used)`);
+    return undefined;
+  }
+  const m = ctx.config.model;
+  const decision = await resolveTrigger(request(), { name: m.name, tags: m.tags, file: ctx.config.file }, ctx.registry);
+  const say = (message: string): void => {
+    ctx.host.info(message);
+    ctx.report.emit({ type: 'info', at: ctx.clock.now(), message });
+  };
+  switch (decision.kind) {
+    case 'version':
+      ctx.modelVersion = decision.version;
+      say(`started by ${decision.source}: ${m.name} v${decision.version}`);
+      return undefined;
+    case 'skip':
+      say(`started by ${decision.source}: ${decision.reason}`);
+      return { result: 'no-change', reason: decision.reason };
+    case 'poll':
+      say(`started by ${decision.source}: no version in the event; model.version of the config selects it (${m.version})`);
+      return undefined;
+  }
+}
+
+/** the values of a finished run that front ends publish as outputs; absent when the run has none */
+export interface StepOutputs {
+  result: string;
+  newVersion?: string;
+  modelName?: string;
+  modelVersion?: string;
+  image?: string;
+  digest?: string;
+}
+
+export function stepOutputs(run: Extract<CommandRun, { ok: true }>): StepOutputs {
+  const { ctx, outcome } = run;
+  const out: StepOutputs = { result: outcome.result };
+  if (outcome.newVersion !== undefined) out.newVersion = String(outcome.newVersion);
+  const model = outcome.model ?? ctx.report.model;
+  if (model) {
+    out.modelName = model.name;
+    out.modelVersion = String(model.version);
+  }
+  const image = ctx.report.image ?? outcome.image?.pinned;
+  if (image) {
+    out.image = image;
+    const at = image.lastIndexOf('@');
+    if (at > 0) out.digest = image.slice(at + 1);
+  }
+  return out;
+}
+
+/**
+ * Load the step's config: every problem reported on its own line of the file (annotations
+ * on GitHub, issues on Azure DevOps), warnings likewise.
+ * @returns the config, or the one-line failure message for the step
+ */
+export async function loadStepConfig(file: string, host: Host): Promise<{ ok: true; config: ModelshipConfig } | { ok: false; message: string }> {
+  const loaded = await loadCommandConfig(path.resolve(file), file);
+  if (!loaded.ok) {
+    for (const issue of loaded.issues) host.error(issue.path ? `${issue.path}: ${issue.message}` : issue.message, { file: issue.file, line: issue.line, col: issue.col });
+    const n = loaded.issues.length;
+    return { ok: false, message: n ? `invalid configuration ${file}: ${n} problem${n === 1 ? '' : 's'}, reported above` : loaded.message };
+  }
+  for (const w of loaded.warnings) host.warn(formatConfigIssue(w), { file: w.file, line: w.line, col: w.col });
+  return { ok: true, config: loaded.config };
+}
+
+/** what a step's inputs and service connections give the core */
+export interface StepCredentials {
+  registry?: { username: string; password: string };
+  endpointKey?: string;
+  azure?: { clientId: string; tenantId: string };
+  azureSubscriptionId?: string;
+}
+
+/**
+ * Put the step's credentials where the core reads them: the environment overlay the
+ * front end's Host serves (`env`), and, for the docker runtime, the process environment
+ * too, because the endpoint host this step may start pulls images with them.
+ * @param endpointKeyInput the name of the front end's endpoint-key input, for the warning
+ */
+export function applyStepCredentials(c: StepCredentials, config: ModelshipConfig, host: Host, env: Record<string, string>, endpointKeyInput: string): void {
+  if (c.registry) {
+    env.MODELSHIP_REGISTRY_USERNAME = c.registry.username;
+    env.MODELSHIP_REGISTRY_PASSWORD = c.registry.password;
+    if (config.target.local.runtime === 'docker') {
+      process.env.MODELSHIP_REGISTRY_USERNAME = c.registry.username;
+      process.env.MODELSHIP_REGISTRY_PASSWORD = c.registry.password;
+    }
+  }
+  if (c.endpointKey) {
+    const keyEnv = config.target.local.authKeyEnv;
+    if (keyEnv) env[keyEnv] = c.endpointKey;
+    else host.warn(`input ${endpointKeyInput} is set, but the config has no target.local.auth.keyEnv: the key is not used`, { file: config.file });
+  }
+  if (c.azure) {
+    env.AZURE_CLIENT_ID = c.azure.clientId;
+    env.AZURE_TENANT_ID = c.azure.tenantId;
+  }
+  if (c.azureSubscriptionId) env.AZURE_SUBSCRIPTION_ID = c.azureSubscriptionId;
+}

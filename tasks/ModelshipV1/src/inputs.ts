@@ -1,0 +1,154 @@
+import { STEP_COMMANDS, StepCommand } from '../../../shared/step-commands';
+
+/**
+ * The task's inputs, read once into a typed object. Every input is read through
+ * `input(NAME)`, `secretInput(NAME)` or `connectionInput(NAME)` here, so that a test can
+ * compare the names with task.json.
+ */
+export type TaskCommand = StepCommand;
+export const COMMANDS = STEP_COMMANDS;
+
+/** an Azure login from an AzureRM service connection */
+export type AzureLogin =
+  | { scheme: 'WorkloadIdentityFederation'; connection: string; tenantId: string; clientId: string; systemAccessToken: string }
+  | { scheme: 'ServicePrincipal'; connection: string; tenantId: string; clientId: string; clientSecret: string };
+
+export interface TaskInputs {
+  command: TaskCommand;
+  /** as given (relative to the working directory) */
+  configFile: string;
+  modelVersion?: number;
+  /** absolute */
+  workingDirectory: string;
+  force: boolean;
+  azure?: AzureLogin;
+  azureSubscriptionId?: string;
+  /** recorded only: the local target does not use it (the Kubernetes target will) */
+  kubernetesConnection?: string;
+  registry?: { connection: string; server: string; username: string; password: string };
+  endpointKey?: string;
+  /** raw JSON, untrusted */
+  webhookPayload?: string;
+}
+
+/** an input that cannot be used; the message names it and says what it takes */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** a service connection as the agent hands it to a task */
+export interface Endpoint {
+  url?: string;
+  /** ENDPOINT_AUTH_<id>.scheme, e.g. UsernamePassword, ServicePrincipal, WorkloadIdentityFederation */
+  scheme?: string;
+  /** ENDPOINT_AUTH_<id>.parameters (secrets among them) */
+  params: Record<string, string>;
+  data(key: string): string | undefined;
+}
+
+export interface InputSource {
+  /** the raw value ('' when not given) */
+  get(name: string): string;
+  /** a service connection by id; undefined when the agent passed none (not authorized for the pipeline, or deleted) */
+  endpoint(id: string): Endpoint | undefined;
+  /** a pipeline variable, e.g. System.AccessToken */
+  variable(name: string): string | undefined;
+  /** called with every secret as soon as it is read, before anything can print it */
+  secret(value: string): void;
+  resolvePath(p: string): string;
+}
+
+export function readInputs(src: InputSource): TaskInputs {
+  const input = (name: string): string => src.get(name).trim();
+  const secretInput = (name: string): string => {
+    const v = src.get(name);
+    if (v) src.secret(v);
+    return v;
+  };
+  /** the service connection an input names, with its secret parameters registered */
+  const connectionInput = (name: string, secretKeys: string[]): { id: string; endpoint: Endpoint } | undefined => {
+    const id = input(name);
+    if (!id) return undefined;
+    const endpoint = src.endpoint(id);
+    if (!endpoint) {
+      throw new InputError(`input '${name}': the agent passed no service connection '${id}' to this step (check that it exists and that this pipeline is authorized to use it)`);
+    }
+    for (const k of secretKeys) if (endpoint.params[k]) src.secret(endpoint.params[k]);
+    return { id, endpoint };
+  };
+
+  // secrets first: an error about another input must not be printed before they are masked
+  const endpointKey = secretInput('endpointKey');
+  const docker = connectionInput('dockerRegistryServiceConnection', ['password']);
+  const arm = connectionInput('azureSubscription', ['serviceprincipalkey']);
+
+  const commandRaw = input('command') || 'run';
+  if (!(COMMANDS as readonly string[]).includes(commandRaw)) {
+    throw new InputError(`input 'command' takes one of ${COMMANDS.join(', ')} (got '${commandRaw}')`);
+  }
+  const command = commandRaw as TaskCommand;
+
+  const versionRaw = input('modelVersion');
+  let modelVersion: number | undefined;
+  if (versionRaw) {
+    if (!/^[1-9][0-9]{0,15}$/.test(versionRaw) || !Number.isSafeInteger(Number(versionRaw))) {
+      throw new InputError(`input 'modelVersion' takes a positive integer, or nothing for model.version of the config (got '${versionRaw}')`);
+    }
+    modelVersion = Number(versionRaw);
+  }
+
+  const forceRaw = input('force').toLowerCase();
+  if (forceRaw && forceRaw !== 'true' && forceRaw !== 'false') throw new InputError(`input 'force' takes true or false (got '${forceRaw}')`);
+
+  let registry: TaskInputs['registry'];
+  if (docker) {
+    const { username, password, registry: server } = docker.endpoint.params;
+    if (!username || !password) {
+      throw new InputError(`input 'dockerRegistryServiceConnection': service connection '${docker.id}' has no user name and password (use a Docker Registry connection of type "Others" or "Docker Hub", or the Azure connection for ACR)`);
+    }
+    registry = { connection: docker.id, server: server || docker.endpoint.url || '', username, password };
+  }
+
+  let azure: AzureLogin | undefined;
+  let azureSubscriptionId: string | undefined;
+  if (arm) {
+    const p = arm.endpoint.params;
+    const tenantId = p.tenantid ?? '';
+    const clientId = p.serviceprincipalid ?? '';
+    if (!tenantId || !clientId) throw new InputError(`input 'azureSubscription': service connection '${arm.id}' has no tenant or service principal id`);
+    if (arm.endpoint.scheme === 'WorkloadIdentityFederation') {
+      const token = src.variable('System.AccessToken') ?? '';
+      if (token) src.secret(token);
+      if (!token) {
+        throw new InputError(
+          `input 'azureSubscription': workload identity federation needs the job's System.AccessToken; map it to the step (env: SYSTEM_ACCESSTOKEN: $(System.AccessToken))`,
+        );
+      }
+      azure = { scheme: 'WorkloadIdentityFederation', connection: arm.id, tenantId, clientId, systemAccessToken: token };
+    } else if (arm.endpoint.scheme === 'ServicePrincipal' && p.serviceprincipalkey) {
+      azure = { scheme: 'ServicePrincipal', connection: arm.id, tenantId, clientId, clientSecret: p.serviceprincipalkey };
+    } else {
+      throw new InputError(
+        `input 'azureSubscription': service connection '${arm.id}' uses ${arm.endpoint.scheme ?? 'no'} authorization${p.authenticationType ? ` (${p.authenticationType})` : ''}; modelship takes workload identity federation or a service principal with a secret`,
+      );
+    }
+    azureSubscriptionId = arm.endpoint.data('subscriptionId') || undefined;
+  }
+
+  return {
+    command,
+    configFile: input('configFile') || 'modelship.yaml',
+    modelVersion,
+    workingDirectory: src.resolvePath(input('workingDirectory') || '.'),
+    force: forceRaw === 'true',
+    azure,
+    azureSubscriptionId,
+    kubernetesConnection: input('kubernetesServiceConnection') || undefined,
+    registry,
+    endpointKey: endpointKey || undefined,
+    webhookPayload: input('webhookPayload') || undefined,
+  };
+}

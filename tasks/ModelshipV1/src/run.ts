@@ -1,0 +1,93 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as tl from 'azure-pipelines-task-lib/task';
+import type { TokenCredential } from '@azure/identity';
+import { CommandRun, executeCommand } from '../../../shared/command';
+import { ModelshipConfig } from '../../../shared/config/types';
+import { errorMessage } from '../../../shared/errors';
+import { STEP_COMMAND_FNS, applyStepCredentials, applyTrigger, loadStepConfig, stepOutputs } from '../../../shared/front-end';
+import { renderTimeline } from '../../../shared/report/timeline';
+import { parseAzureDevOpsPayload } from '../../../shared/trigger/azure-devops';
+import { AzureDevOpsHost } from './ado-host';
+import { azureCredential } from './azure';
+import { TaskInputs } from './inputs';
+import { fail, output } from './outputs';
+
+/** the task's own notes on top of the credentials every step hands the core */
+function noteConnections(inputs: TaskInputs, config: ModelshipConfig, host: AzureDevOpsHost): void {
+  if (inputs.registry) {
+    host.info(`container registry: user ${inputs.registry.username} from service connection ${inputs.registry.connection}${inputs.registry.server ? ` (${inputs.registry.server})` : ''}`);
+  }
+  if (inputs.kubernetesConnection) {
+    host.info(`kubernetesServiceConnection ${inputs.kubernetesConnection}: recorded; target.kind ${config.target.kind} does not use it`);
+  }
+}
+
+/** a folder of this step's own under the agent's temp folder (cleaned by the agent after the job) */
+function stepTempDir(): string {
+  const base = tl.getVariable('Agent.TempDirectory') || os.tmpdir();
+  fs.mkdirSync(base, { recursive: true });
+  return fs.mkdtempSync(path.join(base, 'modelship-'));
+}
+
+/**
+ * The task once its inputs are read (main.ts loads this module only then): load the
+ * config, give the core its environment and credentials, run the command with the
+ * shared core, and map the outcome to output variables, the summary and the result.
+ */
+export async function runTask(inputs: TaskInputs, host: AzureDevOpsHost, env: Record<string, string>): Promise<void> {
+  if (!fs.statSync(inputs.workingDirectory, { throwIfNoEntry: false })?.isDirectory()) {
+    return fail(`input 'workingDirectory': ${inputs.workingDirectory} is not a folder`);
+  }
+  process.chdir(inputs.workingDirectory);
+
+  const loaded = await loadStepConfig(inputs.configFile, host);
+  if (!loaded.ok) return fail(loaded.message);
+  const config = loaded.config;
+  applyStepCredentials(inputs, config, host, env, 'endpointKey');
+  noteConnections(inputs, config, host);
+
+  let credential: TokenCredential | undefined;
+  if (inputs.azure) {
+    try {
+      credential = azureCredential(inputs.azure);
+    } catch (err: unknown) {
+      return fail(host.masker.mask(`Azure login with service connection ${inputs.azure.connection}: ${errorMessage(err)}`));
+    }
+    host.info(`Azure: ${inputs.azure.scheme} login as client ${inputs.azure.clientId} in tenant ${inputs.azure.tenantId} (service connection ${inputs.azure.connection})`);
+  }
+
+  const run = await executeCommand(inputs.command, config, host, { modelVersion: inputs.modelVersion, force: inputs.force, azureCredential: credential }, async (ctx) => {
+    const stop = await applyTrigger(ctx, inputs.command, { version: inputs.modelVersion, by: 'modelVersion' }, () => parseAzureDevOpsPayload(inputs.webhookPayload));
+    return stop ?? STEP_COMMAND_FNS[inputs.command](ctx);
+  });
+  if (!run.ok) return fail(host.masker.mask(run.message));
+  publish(run, host);
+}
+
+function publish(run: Extract<CommandRun, { ok: true }>, host: AzureDevOpsHost): void {
+  const { ctx, outcome } = run;
+  const values = stepOutputs(run);
+  output('result', values.result);
+  if (values.newVersion !== undefined) output('newVersion', values.newVersion);
+  if (values.modelName !== undefined) output('modelName', values.modelName);
+  if (values.modelVersion !== undefined) output('modelVersion', values.modelVersion);
+  if (values.image !== undefined) output('image', values.image);
+  if (values.digest !== undefined) output('digest', values.digest);
+
+  const dir = stepTempDir();
+  const reportFile = path.join(dir, 'modelship-report.json');
+  fs.writeFileSync(reportFile, run.reportJson + '\n');
+  output('report', reportFile);
+
+  const timeline = renderTimeline(ctx.report);
+  const summary = host.masker.mask(`${timeline ? `${run.markdown}\n\n${timeline}` : run.markdown}\n`);
+  // the agent names the summary section after the file
+  const summaryFile = path.join(dir, `modelship ${ctx.report.command}.md`);
+  fs.writeFileSync(summaryFile, summary);
+  tl.uploadSummary(summaryFile);
+
+  if (run.exitCode !== 0) tl.setResult(tl.TaskResult.Failed, host.masker.mask(outcome.reason ?? `modelship ${ctx.report.command}: ${outcome.result}`));
+  else tl.setResult(tl.TaskResult.Succeeded, `modelship ${ctx.report.command}: ${outcome.result}`);
+}

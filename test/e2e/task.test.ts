@@ -1,0 +1,286 @@
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import { runCli } from '../helpers/cli';
+import { freePorts, makeProject, rolloutConfig, TestProject } from '../helpers/project';
+
+/**
+ * The bundled Azure Pipelines task (tasks/ModelshipV1/dist/main.js) run with node the way
+ * the agent runs it: every declared input as INPUT_<NAME> (its default unless the step
+ * sets it), a Docker registry service connection as ENDPOINT_* variables,
+ * AGENT_TEMPDIRECTORY and SYSTEM_DEFAULTWORKINGDIRECTORY; against the local target with
+ * the process runtime. The agent reads `##vso[...]` logging commands from stdout.
+ */
+jest.setTimeout(240_000);
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TASK_DIR = path.join(ROOT, 'tasks', 'ModelshipV1');
+const DIST = path.join(TASK_DIR, 'dist');
+
+interface TaskInput {
+  name: string;
+  defaultValue?: string;
+}
+const taskJson = JSON.parse(fs.readFileSync(path.join(TASK_DIR, 'task.json'), 'utf8')) as { inputs: TaskInput[] };
+
+/** the service connection's password; the config's smoke case is named after it, so log lines and the summary would show it unmasked */
+const REGISTRY_PASSWORD = 'rp-8e21c0d4-never-printed';
+const REGISTRY_CONNECTION = 'd0c4e1f2-5a6b-4c7d-8e9f-00000000d0c4';
+
+interface TaskRun {
+  stdout: string;
+  stderr: string;
+  code: number;
+  /** output variables set with ##vso[task.setvariable ...;isOutput=true] */
+  outputs: Record<string, string>;
+  /** the result and message of ##vso[task.complete] */
+  complete?: { result: string; message: string };
+  /** the files attached with ##vso[task.uploadsummary] */
+  summaries: string[];
+}
+
+/** a logging command's data, unescaped as the agent does (the task library escapes % as %AZP25) */
+function unescapeData(s: string): string {
+  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%AZP25/g, '%');
+}
+
+/** the logging commands the agent acts on: it reads the first `##vso[` of a line, and ignores the rest of that line */
+function commandsOf(stdout: string): string[] {
+  return stdout.split('\n').flatMap((l) => {
+    const m = /##vso\[([a-z.]+)/.exec(l);
+    return m ? [m[1]] : [];
+  });
+}
+
+/** the environment of this process without anything a real agent around the tests could have set */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^(INPUT_|ENDPOINT_|SECRET_|AGENT_|SYSTEM_|BUILD_|TF_BUILD|VSTS_)/.test(k)) env[k] = v;
+  return env;
+}
+
+const runs: TaskRun[] = [];
+
+function runTask(cwd: string, inputs: Record<string, string>): Promise<TaskRun> {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-agent-temp-'));
+  const env: NodeJS.ProcessEnv = {
+    ...cleanEnv(),
+    TF_BUILD: 'True',
+    AGENT_TEMPDIRECTORY: temp,
+    SYSTEM_DEFAULTWORKINGDIRECTORY: cwd,
+    // as the agent passes a Docker Registry service connection the step names
+    [`ENDPOINT_URL_${REGISTRY_CONNECTION}`]: 'https://registry.example.test/',
+    [`ENDPOINT_AUTH_${REGISTRY_CONNECTION}`]: JSON.stringify({ parameters: { username: 'ci-bot', password: REGISTRY_PASSWORD, registry: 'registry.example.test' }, scheme: 'UsernamePassword' }),
+    [`ENDPOINT_AUTH_SCHEME_${REGISTRY_CONNECTION}`]: 'UsernamePassword',
+    [`ENDPOINT_AUTH_PARAMETER_${REGISTRY_CONNECTION}_USERNAME`]: 'ci-bot',
+    [`ENDPOINT_AUTH_PARAMETER_${REGISTRY_CONNECTION}_PASSWORD`]: REGISTRY_PASSWORD,
+    [`ENDPOINT_AUTH_PARAMETER_${REGISTRY_CONNECTION}_REGISTRY`]: 'registry.example.test',
+  };
+  // as the agent does: every declared input, with its default unless the step sets it
+  for (const i of taskJson.inputs) env[`INPUT_${i.name.replace(/[ .]/g, '_').toUpperCase()}`] = inputs[i.name] ?? i.defaultValue ?? '';
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(DIST, 'main.js')], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const outputs: Record<string, string> = {};
+      for (const m of stdout.matchAll(/^##vso\[task\.setvariable variable=([^;\]]+);isOutput=true;issecret=false;\](.*)$/gm)) outputs[m[1]] = unescapeData(m[2]);
+      const c = /^##vso\[task\.complete result=([A-Za-z]+);\](.*)$/m.exec(stdout);
+      const summaries = [...stdout.matchAll(/^##vso\[task\.uploadsummary\](.*)$/gm)].map((m) => unescapeData(m[1]));
+      const run: TaskRun = { stdout, stderr, code: code ?? 1, outputs, complete: c ? { result: c[1], message: unescapeData(c[2]) } : undefined, summaries };
+      runs.push(run);
+      resolve(run);
+    });
+  });
+}
+
+const eventGrid = (modelName: string, modelVersion: string) =>
+  JSON.stringify([
+    {
+      id: '6f1d9d6e-0000-4000-8000-000000000002',
+      topic: '/subscriptions/0000/resourceGroups/ml/providers/Microsoft.MachineLearningServices/workspaces/ws',
+      subject: `models/${modelName}:${modelVersion}`,
+      eventType: 'Microsoft.MachineLearningServices.ModelRegistered',
+      eventTime: '2026-01-01T10:00:00Z',
+      data: { modelName, modelVersion, modelTags: {}, modelProperties: {} },
+      dataVersion: '2',
+      metadataVersion: '1',
+    },
+  ]);
+
+async function servingVersion(project: TestProject): Promise<number | undefined> {
+  const status = JSON.parse((await runCli(['status', '--json', '-c', project.configFile])).stdout) as {
+    production: { traffic: Record<string, number>; deployments: Array<{ name: string; model: { version: number } }> };
+  };
+  return status.production.deployments.find((d) => status.production.traffic[d.name] === 100)?.model.version;
+}
+
+describe('the bundled task on the local target', () => {
+  let project: TestProject;
+  const step = (inputs: Record<string, string>) => runTask(project.dir, { configFile: 'modelship.yaml', dockerRegistryServiceConnection: REGISTRY_CONNECTION, ...inputs });
+
+  beforeAll(async () => {
+    const [port, stagingPort] = await freePorts(2);
+    project = makeProject(
+      rolloutConfig({
+        port,
+        stagingPort,
+        rollout: `  strategy: canary
+  steps: [25, 100]
+  bake: 2s
+  analysis:
+    interval: 500ms
+    minRequests: 10
+    maxErrorRate: 0.05
+    probe: { rate: 40 }`,
+      }).replace('name: sum,', `name: "sum (${REGISTRY_PASSWORD})",`),
+      'ms-task-',
+    );
+    for (const m of ['good1', 'good2', 'failing']) expect((await runCli(['model', 'register', '--path', project.models(m), '-c', project.configFile])).code).toBe(0);
+  });
+
+  afterAll(async () => {
+    if (project) await runCli(['down', '-c', project.configFile]);
+  });
+
+  it('a wrong input fails the step at once with a clear error and result=failed', async () => {
+    const r = await runTask(os.tmpdir(), { command: 'deploi' });
+    expect(r.complete).toEqual({ result: 'Failed', message: "input 'command' takes one of detect, build, deploy, smoke, rollout, promote, rollback, status, run (got 'deploi')" });
+    expect(r.outputs.result).toBe('failed');
+    // the agent reads the result from the logging command, not the exit code: the task never calls process.exit
+    expect(r.code).toBe(0);
+  });
+
+  it('an invalid config is reported as an error issue on the file and line of the problem', async () => {
+    const bad = path.join(project.dir, 'bad.yaml');
+    fs.writeFileSync(bad, fs.readFileSync(project.configFile, 'utf8').replace('strategy: canary', 'strategy: sideways'));
+    const line = fs.readFileSync(bad, 'utf8').split('\n').findIndex((l) => l.includes('sideways')) + 1;
+    const r = await step({ command: 'run', configFile: 'bad.yaml' });
+    expect(r.stdout).toMatch(new RegExp(`^##vso\\[task\\.logissue type=error;sourcepath=${bad.replace(/[.]/g, '\\.')};linenumber=${line};columnnumber=\\d+;\\]rollout\\.strategy: must be one of`, 'm'));
+    expect(r.complete).toEqual({ result: 'Failed', message: 'invalid configuration bad.yaml: 1 problem, reported above' });
+  });
+
+  it('the modelVersion input ships v1: promoted, output variables set, the summary uploaded', async () => {
+    const r = await step({ command: 'run', modelVersion: '1' });
+    expect(r.complete?.result).toBe('Succeeded');
+    expect(r.outputs).toMatchObject({ result: 'promoted', newVersion: 'true', modelName: 'test-model', modelVersion: '1' });
+    expect(r.stdout).toMatch(/^##vso\[task\.setvariable variable=result;isOutput=true;issecret=false;\]promoted$/m);
+    // the JSON report, in the agent's temp folder
+    expect(r.outputs.report.startsWith(os.tmpdir())).toBe(true);
+    expect(JSON.parse(fs.readFileSync(r.outputs.report, 'utf8'))).toMatchObject({ result: 'promoted', command: 'run' });
+    for (const stage of ['detect', 'build', 'deploy staging', 'smoke', 'rollout']) expect(r.stdout).toContain(`##[group]${stage}\n`);
+    expect(r.summaries).toHaveLength(1);
+    const summary = fs.readFileSync(r.summaries[0], 'utf8');
+    expect(summary).toContain('## modelship run: promoted test-model v1');
+    expect(summary).toContain('| sum (***) | pass |');
+    expect(r.stdout).toContain('container registry: user ci-bot from service connection');
+    expect(await servingVersion(project)).toBe(1);
+  });
+
+  it('a webhook payload with an Event Grid ModelRegistered event selects v2, which is promoted', async () => {
+    const r = await step({ command: 'run', webhookPayload: eventGrid('test-model', '2') });
+    expect(r.stdout).toContain('started by Azure DevOps webhook (Azure Event Grid ModelRegistered): test-model v2');
+    expect(r.complete?.result).toBe('Succeeded');
+    expect(r.outputs).toMatchObject({ result: 'promoted', modelVersion: '2' });
+    // the uploaded summary: the rollout table with a row per step
+    const summary = fs.readFileSync(r.summaries[0], 'utf8');
+    expect(summary).toContain('## modelship run: promoted test-model v2');
+    expect(summary).toContain('| step | weight | requests | error rate | p99 | verdict |');
+    expect(summary).toMatch(/\| 1\/2 \| 25% \| [\d,]+ \| [\d.]+% \| .+ \| pass \|/);
+    expect(summary).toMatch(/\| 2\/2 \| 100% \| [\d,]+ \| [\d.]+% \| .+ \| pass \|/);
+    expect(await servingVersion(project)).toBe(2);
+  });
+
+  it('a failing v3 is rolled back: the step ends Failed with the rollback reason', async () => {
+    const r = await step({ command: 'run', webhookPayload: JSON.stringify({ model: 'test-model', version: 3 }) });
+    expect(r.outputs).toMatchObject({ result: 'rolled-back', modelVersion: '3' });
+    expect(r.complete?.result).toBe('Failed');
+    expect(r.complete?.message).toMatch(/^step 1\/2 \(25%\): error rate [\d.]+% > 5.0% \(\d+ of \d+ requests failed\)/);
+    const summary = fs.readFileSync(r.summaries[0], 'utf8');
+    expect(summary).toContain('## modelship run: rolled-back test-model v3');
+    expect(summary).toMatch(/\| 1\/2 \| 25% \| .* \| fail: error rate/);
+    expect(await servingVersion(project)).toBe(2);
+  });
+
+  it('refuses a payload that names another model, or a version the registry does not have', async () => {
+    const other = await step({ command: 'run', webhookPayload: eventGrid('fraud-model', '2') });
+    expect(other.complete?.result).toBe('Failed');
+    expect(other.complete?.message).toMatch(/names model "fraud-model", but this workflow ships 'test-model'.*refused/);
+    expect(other.outputs.result).toBe('failed');
+    const missing = await step({ command: 'run', webhookPayload: eventGrid('test-model', '9') });
+    expect(missing.complete?.message).toMatch(/test-model v9, which is not in the local registry .*refused/);
+    // a payload cannot write logging commands into the log
+    const sneaky = await step({ command: 'run', webhookPayload: JSON.stringify({ model: 'test-model', version: '##vso[task.complete result=Succeeded;]x' }) });
+    expect(sneaky.complete?.result).toBe('Failed');
+    expect(commandsOf(sneaky.stdout).filter((c) => c === 'task.complete')).toHaveLength(1);
+    expect(await servingVersion(project)).toBe(2);
+  });
+
+  it('the registry password from the service connection is registered as a secret and never printed otherwise', () => {
+    expect(runs.length).toBeGreaterThanOrEqual(6);
+    for (const r of runs) {
+      expect(r.stderr).not.toContain(REGISTRY_PASSWORD);
+      for (const file of r.summaries) expect(fs.readFileSync(file, 'utf8')).not.toContain(REGISTRY_PASSWORD);
+    }
+    const shipped = runs.filter((r) => r.outputs.result === 'promoted');
+    expect(shipped.length).toBeGreaterThan(0);
+    for (const r of shipped) {
+      expect(r.stdout.split('\n').filter((l) => l.includes(REGISTRY_PASSWORD))).toEqual([`##vso[task.setsecret]${REGISTRY_PASSWORD}`]);
+      // the smoke case named after it shows masked
+      expect(r.stdout).toContain("smoke 'sum (***)': pass");
+      expect(fs.readFileSync(r.summaries[0], 'utf8')).toContain('| sum (***) | pass |');
+    }
+    for (const r of runs) expect(r.stdout.split('\n').filter((l) => l.includes(REGISTRY_PASSWORD) && l !== `##vso[task.setsecret]${REGISTRY_PASSWORD}`)).toEqual([]);
+  });
+});
+
+/** the entries of a zip file, read with node's zlib (stored and deflated entries) */
+function readZip(file: string): Map<string, Buffer> {
+  const buf = fs.readFileSync(file);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error(`${file} is not a zip file`);
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const entries = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(at + 10);
+    const size = buf.readUInt32LE(at + 20);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
+    const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(dataAt, dataAt + size);
+    entries.set(name, method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw));
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+describe('npm run package:extension', () => {
+  it('writes a .vsix whose manifest contributes the task, holding task.json and the bundle', () => {
+    const out = path.join(ROOT, 'dist', 'extension');
+    fs.rmSync(out, { recursive: true, force: true });
+    execFileSync('npm', ['run', '--silent', 'package:extension'], { cwd: ROOT, stdio: 'ignore' });
+    const vsix = fs.readdirSync(out).filter((f) => f.endsWith('.vsix'));
+    expect(vsix).toEqual(['modelship.modelship-1.0.0.vsix']);
+    const zip = readZip(path.join(out, vsix[0]));
+    const manifest = JSON.parse(zip.get('extension.vsomanifest')?.toString('utf8') ?? '{}') as { contributions?: Array<{ type: string; properties: { name: string } }> };
+    expect(manifest.contributions).toEqual([expect.objectContaining({ type: 'ms.vss-distributed-task.task', properties: { name: 'tasks/ModelshipV1' } })]);
+    expect(zip.get('extension.vsixmanifest')?.toString('utf8')).toContain('Id="modelship"');
+    const task = JSON.parse(zip.get('tasks/ModelshipV1/task.json')?.toString('utf8') ?? '{}') as { name?: string };
+    expect(task.name).toBe('ModelshipV1');
+    // the bundle, and nothing from node_modules: the task runs from its one file
+    for (const f of ['main.js', 'endpoint-host.js', 'score_server.py', 'modelship-bundle.json']) expect(zip.has(`tasks/ModelshipV1/dist/${f}`)).toBe(true);
+    expect([...zip.keys()].filter((k) => k.includes('node_modules'))).toEqual([]);
+    expect(zip.get('tasks/ModelshipV1/dist/main.js')?.equals(fs.readFileSync(path.join(DIST, 'main.js')))).toBe(true);
+  });
+});
