@@ -7,8 +7,9 @@ bash scripts/setup.sh
 bash scripts/test-env.sh
 echo "test: type check"
 npx tsc -p tsconfig.json --noEmit
-echo "test: the committed GitHub Action bundle equals a fresh build"
-bash scripts/bundle-action.sh --check
+echo "test: the committed GitHub Action and Azure DevOps task bundles equal a fresh build"
+bash scripts/bundle.sh action --check
+bash scripts/bundle.sh task --check
 echo "test: jest"
 # dist/ was just built by setup.sh
 MODELSHIP_SKIP_BUILD=1 npx jest --ci --maxWorkers=2 "$@"

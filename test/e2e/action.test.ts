@@ -193,7 +193,7 @@ describe('the bundled action on the local target', () => {
     expect(r.outputs.result).toBe('failed');
     // the path is relative to the workspace, as GitHub links annotations to files
     expect(r.stdout).toMatch(new RegExp(`^::error title=modelship,file=bad.yaml,line=${line},col=\\d+::rollout.strategy: must be one of: canary, linear, blue-green, all-at-once \\(got 'sideways'\\)$`, 'm'));
-    expect(errorAnnotations(r.stdout)).toContain('invalid configuration bad.yaml: 1 problem, annotated above');
+    expect(errorAnnotations(r.stdout)).toContain('invalid configuration bad.yaml: 1 problem, reported above');
   });
 
   it('Azure OIDC: the job token is requested for api://AzureADTokenExchange and masked', async () => {

@@ -2,8 +2,10 @@
  * The action's inputs, read once into a typed object. Every input is read through
  * `input(NAME)` here, so that a test can compare the names with action.yml.
  */
-export const COMMANDS = ['detect', 'build', 'deploy', 'smoke', 'rollout', 'promote', 'rollback', 'status', 'run'] as const;
-export type ActionCommand = (typeof COMMANDS)[number];
+import { STEP_COMMANDS, StepCommand } from '../../../shared/step-commands';
+
+export const COMMANDS = STEP_COMMANDS;
+export type ActionCommand = StepCommand;
 
 export interface ActionInputs {
   command: ActionCommand;
