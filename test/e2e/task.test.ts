@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { runCli } from '../helpers/cli';
-import { freePorts, makeProject, rolloutConfig, TestProject } from '../helpers/project';
+import { freePorts, makeProject, quickRolloutConfig, TestProject } from '../helpers/project';
 
 /**
  * The bundled Azure Pipelines task (tasks/ModelshipV1/dist/main.js) run with node the way
@@ -129,18 +129,7 @@ describe('the bundled task on the local target', () => {
   beforeAll(async () => {
     const [port, stagingPort] = await freePorts(2);
     project = makeProject(
-      rolloutConfig({
-        port,
-        stagingPort,
-        rollout: `  strategy: canary
-  steps: [25, 100]
-  bake: 2s
-  analysis:
-    interval: 500ms
-    minRequests: 10
-    maxErrorRate: 0.05
-    probe: { rate: 40 }`,
-      }).replace('name: sum,', `name: "sum (${REGISTRY_PASSWORD})",`),
+      quickRolloutConfig(port, stagingPort).replace('name: sum,', `name: "sum (${REGISTRY_PASSWORD})",`),
       'ms-task-',
     );
     for (const m of ['good1', 'good2', 'failing']) expect((await runCli(['model', 'register', '--path', project.models(m), '-c', project.configFile])).code).toBe(0);
