@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { readInputs } from '../../actions/modelship/src/inputs';
+import { frontEndSources, matches, sorted } from '../helpers/sources';
 
 /**
  * The contract between the action's code, its action.yml, its README and the example
@@ -28,13 +29,7 @@ interface Step {
 }
 
 const action = parse(fs.readFileSync(path.join(ACTION_DIR, 'action.yml'), 'utf8')) as ActionYml;
-const sources = fs
-  .readdirSync(SRC_DIR)
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => ({ file: f, text: fs.readFileSync(path.join(SRC_DIR, f), 'utf8') }));
-const allSource = sources.map((s) => s.text).join('\n');
-const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
-const matches = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => m[1]);
+const { sources, allSource } = frontEndSources(SRC_DIR);
 
 describe('action.yml and the code', () => {
   it('declares exactly the inputs the code reads', () => {

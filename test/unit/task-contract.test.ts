@@ -6,6 +6,7 @@ import { STEP_COMMANDS } from '../../shared/front-end';
 import { parseAzureDevOpsPayload } from '../../shared/trigger/azure-devops';
 import { azureCredential } from '../../tasks/ModelshipV1/src/azure';
 import { Endpoint, readInputs } from '../../tasks/ModelshipV1/src/inputs';
+import { frontEndSources, matches, sorted } from '../helpers/sources';
 
 /**
  * The contract between the task's code, its task.json and the example pipelines: what the
@@ -43,13 +44,7 @@ interface TaskJson {
 }
 
 const task = JSON.parse(fs.readFileSync(path.join(TASK_DIR, 'task.json'), 'utf8')) as TaskJson;
-const sources = fs
-  .readdirSync(SRC_DIR)
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => ({ file: f, text: fs.readFileSync(path.join(SRC_DIR, f), 'utf8') }));
-const allSource = sources.map((s) => s.text).join('\n');
-const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
-const matches = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => m[1]);
+const { sources, allSource } = frontEndSources(SRC_DIR);
 const declared = new Set(task.inputs.map((i) => i.name));
 
 describe('task.json and the code', () => {
