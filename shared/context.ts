@@ -36,6 +36,23 @@ export function endpointKey(config: ModelshipConfig, host: Host): string | undef
   return key;
 }
 
+/**
+ * Read a value the first time it is asked for and keep it: commands that never call the
+ * endpoint do not need the key, and the ones that do read (and register) it once, not
+ * per request.
+ */
+function onceWhenNeeded<T>(read: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = read();
+      done = true;
+    }
+    return value;
+  };
+}
+
 export function createLocalTarget(config: ModelshipConfig, host: Host): LocalTarget {
   const local = config.target.local;
   return new LocalTarget({
@@ -44,8 +61,7 @@ export function createLocalTarget(config: ModelshipConfig, host: Host): LocalTar
     runtime: local.runtime,
     python: local.python,
     scorePath: config.serve.scorePath,
-    // read when first needed, so commands that never call the endpoint do not need the key
-    authKey: () => endpointKey(config, host),
+    authKey: onceWhenNeeded(() => endpointKey(config, host)),
     log: (line) => host.info(line),
   });
 }

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CommandRun, buildCommand, deployCommand, loadCommandConfig, rolloutCommand, smokeCommand } from './command';
 import { ModelshipConfig } from './config/types';
@@ -98,6 +99,26 @@ export function stepOutputs(run: Extract<CommandRun, { ok: true }>): StepOutputs
     if (at > 0) out.digest = image.slice(at + 1);
   }
   return out;
+}
+
+/**
+ * Open a step: move into its working directory, load its config, hand the core its
+ * credentials. The front end only says what its inputs are called, for messages.
+ * @returns the config, or the one-line failure message for the step
+ */
+export async function openStep(
+  step: { workingDirectory: string; configFile: string; names: { workingDirectory: string; endpointKey: string } },
+  credentials: StepCredentials,
+  host: Host,
+  env: Record<string, string>,
+): Promise<{ ok: true; config: ModelshipConfig } | { ok: false; message: string }> {
+  if (!fs.statSync(step.workingDirectory, { throwIfNoEntry: false })?.isDirectory()) {
+    return { ok: false, message: `input '${step.names.workingDirectory}': ${step.workingDirectory} is not a folder` };
+  }
+  process.chdir(step.workingDirectory);
+  const loaded = await loadStepConfig(step.configFile, host);
+  if (loaded.ok) applyStepCredentials(credentials, loaded.config, host, env, step.names.endpointKey);
+  return loaded;
 }
 
 /**

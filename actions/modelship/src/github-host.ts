@@ -54,7 +54,7 @@ export class GitHubHost implements MaskingHost {
   }
 
   setSecret(value: string): void {
-    // the core registers a secret each time it reads it (the endpoint key: per request); tell the runner once
+    // a value may be registered more than once (by several sources); tell the runner once
     if (!value || this.registered.has(value)) return;
     this.registered.add(value);
     core.setSecret(value);

@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import type { TokenCredential } from '@azure/identity';
 import { CommandRun, executeCommand } from '../../../shared/command';
 import { errorMessage } from '../../../shared/errors';
-import { STEP_COMMAND_FNS, applyStepCredentials, applyTrigger, loadStepConfig, stepOutputs } from '../../../shared/front-end';
+import { STEP_COMMAND_FNS, applyTrigger, openStep, stepOutputs } from '../../../shared/front-end';
 import * as pipeline from '../../../shared/pipeline';
 import { renderTimeline } from '../../../shared/report/timeline';
 import { endpointDir } from '../../../shared/targets/local/state-store';
@@ -39,15 +39,9 @@ function reportPath(): string {
  * @param env the environment overlay `host` reads (GitHubHost's first argument); filled here from the inputs
  */
 export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Record<string, string>): Promise<void> {
-  if (!fs.statSync(inputs.workingDirectory, { throwIfNoEntry: false })?.isDirectory()) {
-    return fail(`input 'working-directory': ${inputs.workingDirectory} is not a folder`);
-  }
-  process.chdir(inputs.workingDirectory);
-
-  const loaded = await loadStepConfig(inputs.config, host);
-  if (!loaded.ok) return fail(loaded.message);
-  const config = loaded.config;
-  applyStepCredentials(inputs, config, host, env, 'endpoint-key');
+  const opened = await openStep({ workingDirectory: inputs.workingDirectory, configFile: inputs.config, names: { workingDirectory: 'working-directory', endpointKey: 'endpoint-key' } }, inputs, host, env);
+  if (!opened.ok) return fail(opened.message);
+  const config = opened.config;
   // for the post step: the locks this process may hold
   core.saveState(STATE_MAIN_PID, String(process.pid));
   const lockDirs = [pipeline.productionEndpoint(config), pipeline.stagingEndpoint(config)].map((e) => endpointDir(config.target.local.stateDir, e));

@@ -46,7 +46,7 @@ export class AzureDevOpsHost implements MaskingHost {
   }
 
   setSecret(value: string): void {
-    // the core registers a secret each time it reads it (the endpoint key: per request); tell the agent once
+    // a value may be registered more than once (by several sources); tell the agent once
     if (!value || this.registered.has(value)) return;
     this.registered.add(value);
     tl.setSecret(value);

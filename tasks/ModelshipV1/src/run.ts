@@ -6,7 +6,7 @@ import type { TokenCredential } from '@azure/identity';
 import { CommandRun, executeCommand } from '../../../shared/command';
 import { ModelshipConfig } from '../../../shared/config/types';
 import { errorMessage } from '../../../shared/errors';
-import { STEP_COMMAND_FNS, applyStepCredentials, applyTrigger, loadStepConfig, stepOutputs } from '../../../shared/front-end';
+import { STEP_COMMAND_FNS, applyTrigger, openStep, stepOutputs } from '../../../shared/front-end';
 import { renderTimeline } from '../../../shared/report/timeline';
 import { parseAzureDevOpsPayload } from '../../../shared/trigger/azure-devops';
 import { AzureDevOpsHost } from './ado-host';
@@ -37,15 +37,9 @@ function stepTempDir(): string {
  * shared core, and map the outcome to output variables, the summary and the result.
  */
 export async function runTask(inputs: TaskInputs, host: AzureDevOpsHost, env: Record<string, string>): Promise<void> {
-  if (!fs.statSync(inputs.workingDirectory, { throwIfNoEntry: false })?.isDirectory()) {
-    return fail(`input 'workingDirectory': ${inputs.workingDirectory} is not a folder`);
-  }
-  process.chdir(inputs.workingDirectory);
-
-  const loaded = await loadStepConfig(inputs.configFile, host);
-  if (!loaded.ok) return fail(loaded.message);
-  const config = loaded.config;
-  applyStepCredentials(inputs, config, host, env, 'endpointKey');
+  const opened = await openStep({ workingDirectory: inputs.workingDirectory, configFile: inputs.configFile, names: { workingDirectory: 'workingDirectory', endpointKey: 'endpointKey' } }, inputs, host, env);
+  if (!opened.ok) return fail(opened.message);
+  const config = opened.config;
   noteConnections(inputs, config, host);
 
   let credential: TokenCredential | undefined;
