@@ -37,7 +37,7 @@ rollout:
   fs.mkdirSync(badModel);
   fs.writeFileSync(path.join(badModel, 'model.json'), JSON.stringify({ bias: 9, fail_when_file: trigger }));
   const { config } = loadConfigText(fs.readFileSync(project.configFile, 'utf8'), project.configFile);
-  const ctx = createContext(config, benchHost(), 'bench');
+  const ctx = await createContext(config, benchHost(), 'bench');
   const statePath = path.join(config.target.local.stateDir, 'reaction', 'state.json');
   const traffic = (): Record<string, number> => (JSON.parse(fs.readFileSync(statePath, 'utf8')) as PersistedEndpoint).traffic;
   const load = new LoadGenerator({ rate: 100, durationMs: 120_000, send: () => ctx.target.score('reaction', { body: '{"data": [1]}', timeoutMs: 5000 }) });

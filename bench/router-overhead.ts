@@ -64,7 +64,7 @@ target: { local: { port: ${port}, stagingPort: ${stagingPort} } }
   );
   const host = benchHost();
   const { config } = loadConfigText(fs.readFileSync(project.configFile, 'utf8'), project.configFile);
-  const ctx = createContext(config, host, 'bench');
+  const ctx = await createContext(config, host, 'bench');
   try {
     const mv = await ctx.registry.register({ name: 'bench-model', source: project.models('good1'), tags: {} });
     await pipeline.rollout(ctx, { name: mv.name, version: mv.version });

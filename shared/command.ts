@@ -70,7 +70,7 @@ export async function executeCommand<O extends CommandOutcome>(
 ): Promise<CommandRun<O>> {
   let ctx: PipelineContext;
   try {
-    ctx = createContext(config, host, name, options);
+    ctx = await createContext(config, host, name, options);
   } catch (err: unknown) {
     return { ok: false, exitCode: err instanceof UsageError ? 2 : 1, message: errorMessage(err) };
   }

@@ -6,12 +6,14 @@ import { LocalModelRegistry } from './registry/local';
 import { ModelRegistry } from './registry/registry';
 import { LocalTarget } from './targets/local/local-target';
 import { RunReport } from './report/report';
-import { PipelineContext, productionEndpoint, stagingEndpoint } from './pipeline';
+import { PipelineContext, productionEndpoint, runsImages, stagingEndpoint } from './pipeline';
+import { EndpointLocker, Target } from './targets/target';
+import { MetricsSource } from './analysis/metrics';
 import { StageError } from './errors';
 import Docker from 'dockerode';
 import { DefaultAzureCredential, TokenCredential } from '@azure/identity';
 import { DockerImageBuilder, ImageBuilder } from './image/builder';
-import { resolveCredential } from './image/credentials';
+import { RegistryCredential, resolveCredential } from './image/credentials';
 
 /**
  * Wires the adapters a config asks for into a PipelineContext. Shared by every front
@@ -73,38 +75,63 @@ export function createLocalTarget(config: ModelshipConfig, host: Host): LocalTar
 export function createImageBuilder(host: Host, azureCredential?: TokenCredential): ImageBuilder {
   return new DockerImageBuilder({
     docker: new Docker(),
-    credential: (registry) =>
-      resolveCredential(registry, {
-        env: (n) => host.env(n),
-        setSecret: (v) => host.setSecret(v),
-        azureCredential: () => azureCredential ?? new DefaultAzureCredential(),
-        azureTenantId: host.env('AZURE_TENANT_ID'),
-        log: (l) => host.info(l),
-      }),
+    credential: registryCredential(host, azureCredential),
     log: (line) => host.info(line),
   });
 }
 
-export function createContext(
+/** the registry credential for `registry`, from the environment, a Docker config, or ACR */
+function registryCredential(host: Host, azureCredential?: TokenCredential): (registry: string) => Promise<RegistryCredential | undefined> {
+  return (registry) =>
+    resolveCredential(registry, {
+      env: (n) => host.env(n),
+      setSecret: (v) => host.setSecret(v),
+      azureCredential: () => azureCredential ?? new DefaultAzureCredential(),
+      azureTenantId: host.env('AZURE_TENANT_ID'),
+      log: (l) => host.info(l),
+    });
+}
+
+async function createTarget(config: ModelshipConfig, host: Host, azureCredential?: TokenCredential): Promise<{ target: Target & EndpointLocker; metrics: MetricsSource }> {
+  switch (config.target.kind) {
+    case 'local': {
+      const target = createLocalTarget(config, host);
+      return { target, metrics: target };
+    }
+    case 'kubernetes': {
+      // loaded on demand: @kubernetes/client-node is only needed for this target
+      const { createKubernetesTarget } = await import('./targets/kubernetes/factory');
+      return createKubernetesTarget(config, host, {
+        productionEndpoint: productionEndpoint(config),
+        stagingEndpoint: stagingEndpoint(config),
+        azureCredential: () => azureCredential ?? new DefaultAzureCredential(),
+        registryCredential: registryCredential(host, azureCredential),
+      });
+    }
+    default:
+      throw new StageError('connecting to the target', `target '${config.target.kind}' is not available in this version`, 'target.kind: local or kubernetes');
+  }
+}
+
+export async function createContext(
   config: ModelshipConfig,
   host: Host,
   command: string,
   opts: { modelVersion?: number; clock?: Clock; force?: boolean; azureCredential?: TokenCredential } = {},
-): PipelineContext {
-  if (config.target.kind !== 'local') throw new StageError('connecting to the target', `target '${config.target.kind}' is not available in this version`, 'target.kind: local');
-  const target = createLocalTarget(config, host);
+): Promise<PipelineContext> {
+  const { target, metrics } = await createTarget(config, host, opts.azureCredential);
   const report = new RunReport({ command, endpoint: config.endpoint, configFile: path.relative(process.cwd(), config.file) || config.file });
   return {
     config,
     host,
     registry: createRegistry(config),
     target,
-    metrics: target,
+    metrics,
     locker: target,
     clock: opts.clock ?? realClock,
     report,
     modelVersion: opts.modelVersion,
-    builder: config.target.local.runtime === 'docker' ? createImageBuilder(host, opts.azureCredential) : undefined,
+    builder: runsImages(config) ? createImageBuilder(host, opts.azureCredential) : undefined,
     force: opts.force,
   };
 }

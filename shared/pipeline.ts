@@ -152,7 +152,7 @@ export async function detect(ctx: PipelineContext): Promise<CommandOutcome> {
 
 /** whether deployments run from images (and so need a build) */
 export function runsImages(cfg: ModelshipConfig): boolean {
-  return cfg.target.local.runtime === 'docker';
+  return cfg.target.kind === 'kubernetes' || cfg.target.local.runtime === 'docker';
 }
 
 export async function build(ctx: PipelineContext, mv: ModelRef): Promise<ImageBuildResult | undefined> {
@@ -174,7 +174,7 @@ async function buildImage(ctx: PipelineContext, mv: ModelRef): Promise<ImageBuil
   const cached = ctx.images?.get(mv.version);
   if (cached) return cached;
   const cfg = ctx.config;
-  if (!ctx.builder || !cfg.image) throw new Error(`runtime '${cfg.target.local.runtime}' needs image.repository and an image builder`);
+  if (!ctx.builder || !cfg.image) throw new Error(`target '${cfg.target.kind}'${cfg.target.kind === 'local' ? ` runtime '${cfg.target.local.runtime}'` : ''} needs image.repository and an image builder`);
   const s = cfg.serve;
   const result = await ctx.builder.build({
     repository: cfg.image.repository,

@@ -5,7 +5,7 @@ import { Document, LineCounter, Node as YamlNode, Pair, isAlias, isMap, isScalar
 import { ConfigError, ConfigIssue } from '../errors';
 import { formatDuration, parseDuration } from './duration';
 import schemaJson from './modelship.schema.json';
-import { ModelshipConfig, RolloutStep, RolloutStrategy, SmokeCaseConfig } from './types';
+import { KubernetesRouting, KubernetesTargetConfig, ModelshipConfig, PrometheusQueries, RolloutStep, RolloutStrategy, SmokeCaseConfig } from './types';
 
 /**
  * Reads modelship.yaml into a ModelshipConfig: YAML (with positions) -> JSON Schema ->
@@ -88,6 +88,7 @@ interface RawFile {
   target?: {
     kind?: 'local' | 'kubernetes' | 'azureml';
     local?: { runtime?: 'process' | 'docker'; port?: number; stagingPort?: number; stateDir?: string; python?: string; auth?: { keyEnv: string } };
+    kubernetes?: RawKubernetes;
   };
   staging?: {
     smoke?: {
@@ -112,6 +113,33 @@ interface RawFile {
     };
   };
 }
+
+interface RawKubernetes {
+  kubeconfig?: string;
+  context?: string;
+  auth?: 'kubeconfig' | 'azure';
+  namespace?: string;
+  staging?: { namespace?: string; replicas?: number };
+  routing?: KubernetesRouting;
+  replicas?: number;
+  resources?: { cpu?: string; memory?: string };
+  autoscale?: { min?: number; max: number; cpuUtilization?: number };
+  ingress?: { host?: string; className?: string; path?: string };
+  gateway?: { name: string; namespace?: string; sectionName?: string; hostnames?: string[] };
+  imagePullSecret?: string;
+  url?: string;
+  prometheus?: { url: string; queries?: Partial<PrometheusQueries> };
+}
+
+/**
+ * Default analysis queries over ingress-nginx's series: cumulative counters per backend
+ * Service (the deployment's own Service; the canary Ingress routes to it).
+ */
+export const DEFAULT_PROMETHEUS_QUERIES: PrometheusQueries = {
+  requests: 'sum(nginx_ingress_controller_requests{exported_namespace="{namespace}",exported_service="{service}"})',
+  errors: 'sum(nginx_ingress_controller_requests{exported_namespace="{namespace}",exported_service="{service}",status=~"5.."})',
+  latencyBuckets: 'sum by (le) (nginx_ingress_controller_request_duration_seconds_bucket{exported_namespace="{namespace}",exported_service="{service}"})',
+};
 
 const DEFAULTS = {
   registryPath: './registry',
@@ -471,8 +499,8 @@ class Loader {
       this.issue(['model', 'registry'], `registry '${registry}' is not available in this version (available: local)`);
     }
     const kind = this.ok(['target', 'kind']);
-    if (typeof kind === 'string' && kind !== 'local') {
-      this.issue(['target', 'kind'], `target '${kind}' is not available in this version (available: local)`);
+    if (kind === 'azureml') {
+      this.issue(['target', 'kind'], `target '${kind}' is not available in this version (available: local, kubernetes)`);
     }
 
     for (const segs of DURATION_PATHS) {
@@ -514,7 +542,40 @@ class Loader {
     }
   }
 
+  private checkKubernetes(): void {
+    const k = ['target', 'kubernetes'];
+    if (this.at(['target', 'kind']) !== 'kubernetes') {
+      if (this.at(k) !== undefined) this.issue(k, `is only read when target.kind is 'kubernetes'`);
+      return;
+    }
+    if (this.at(['image']) === undefined) {
+      this.issue(['target', 'kind'], `target 'kubernetes' runs images: add image: { repository: <registry>/<path> } (a registry the cluster can pull from)`);
+    }
+    const kubeconfig = this.ok([...k, 'kubeconfig']);
+    if (typeof kubeconfig === 'string') this.checkPath([...k, 'kubeconfig'], kubeconfig, 'file');
+    const routing = this.ok([...k, 'routing']) ?? 'replicas';
+    if (routing === 'replicas' && this.at([...k, 'autoscale']) !== undefined) {
+      this.issue([...k, 'autoscale'], `cannot be used with routing 'replicas', where replica counts are the traffic split (use routing 'nginx-ingress' or 'gateway-api')`);
+    }
+    const min = this.ok([...k, 'autoscale', 'min']);
+    const max = this.ok([...k, 'autoscale', 'max']);
+    if (typeof min === 'number' && typeof max === 'number' && min > max) this.issue([...k, 'autoscale', 'min'], `must be at most autoscale.max (${max})`);
+    if (routing === 'gateway-api' && this.at([...k, 'gateway']) === undefined) {
+      this.issue([...k, 'routing'], `routing 'gateway-api' needs target.kubernetes.gateway: { name: <Gateway>, namespace: <its namespace> }`);
+    }
+    if (routing !== 'gateway-api' && this.at([...k, 'gateway']) !== undefined) this.issue([...k, 'gateway'], `is only read with routing 'gateway-api'`);
+    if (routing !== 'nginx-ingress' && this.at([...k, 'ingress']) !== undefined) this.issue([...k, 'ingress'], `is only read with routing 'nginx-ingress'`);
+    const mirror = this.ok(['rollout', 'mirror']);
+    if (typeof mirror === 'number' && mirror > 0 && routing !== 'gateway-api') {
+      this.issue(['rollout', 'mirror'], `routing '${String(routing)}' cannot mirror a share of requests (only 'gateway-api' can); use rollout.analysis.probe for preview traffic`);
+    }
+    if (this.at([...k, 'prometheus']) === undefined && this.at(['rollout', 'analysis', 'probe']) === undefined) {
+      this.issue(['target', 'kind'], `the kubernetes target needs metrics for the analysis: set rollout.analysis.probe (measured by modelship) or target.kubernetes.prometheus`);
+    }
+  }
+
   private checkTarget(): void {
+    this.checkKubernetes();
     const runtime = this.ok(['target', 'local', 'runtime']);
     if (runtime === 'docker' && this.at(['image']) === undefined) {
       this.issue(['target', 'local', 'runtime'], `runtime 'docker' needs an image repository (add image: { repository: localhost:5000/models/<name> })`);
@@ -671,6 +732,7 @@ class Loader {
           python: python.includes('/') ? abs(python) : python,
           ...(local.auth ? { authKeyEnv: local.auth.keyEnv } : {}),
         },
+        ...(raw.target?.kind === 'kubernetes' ? { kubernetes: resolveKubernetes(raw.target.kubernetes ?? {}, abs) } : {}),
       },
       staging: {
         smoke: {
@@ -697,6 +759,27 @@ class Loader {
     };
     return config;
   }
+}
+
+function resolveKubernetes(k: RawKubernetes, abs: (p: string) => string): KubernetesTargetConfig {
+  const routing = k.routing ?? 'replicas';
+  return {
+    ...(k.kubeconfig !== undefined ? { kubeconfig: abs(k.kubeconfig) } : {}),
+    ...(k.context !== undefined ? { context: k.context } : {}),
+    auth: k.auth ?? 'kubeconfig',
+    ...(k.namespace !== undefined ? { namespace: k.namespace } : {}),
+    ...(k.staging?.namespace !== undefined ? { stagingNamespace: k.staging.namespace } : {}),
+    routing,
+    replicas: k.replicas ?? 2,
+    stagingReplicas: k.staging?.replicas ?? 1,
+    resources: { cpu: k.resources?.cpu ?? '250m', memory: k.resources?.memory ?? '512Mi' },
+    ...(k.autoscale ? { autoscale: { min: k.autoscale.min ?? 1, max: k.autoscale.max, cpuUtilization: k.autoscale.cpuUtilization ?? 70 } } : {}),
+    ...(routing === 'nginx-ingress' ? { ingress: { ...(k.ingress?.host ? { host: k.ingress.host } : {}), className: k.ingress?.className ?? 'nginx', path: k.ingress?.path ?? '/' } } : {}),
+    ...(k.gateway ? { gateway: { name: k.gateway.name, ...(k.gateway.namespace ? { namespace: k.gateway.namespace } : {}), ...(k.gateway.sectionName ? { sectionName: k.gateway.sectionName } : {}), hostnames: k.gateway.hostnames ?? [] } } : {}),
+    ...(k.imagePullSecret !== undefined ? { imagePullSecret: k.imagePullSecret } : {}),
+    ...(k.url !== undefined ? { url: k.url.replace(/\/+$/, '') } : {}),
+    ...(k.prometheus ? { prometheus: { url: k.prometheus.url.replace(/\/+$/, ''), queries: { ...DEFAULT_PROMETHEUS_QUERIES, ...(k.prometheus.queries ?? {}) } } } : {}),
+  };
 }
 
 /** canary: as given; linear: N equal steps round(100*i/N); blue-green and all-at-once: none */

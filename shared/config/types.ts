@@ -62,6 +62,8 @@ export interface ModelshipConfig {
       /** when set, endpoints require `Authorization: Bearer <value of this env var>` */
       authKeyEnv?: string;
     };
+    /** present when kind is kubernetes */
+    kubernetes?: KubernetesTargetConfig;
   };
   staging: {
     smoke: {
@@ -90,4 +92,43 @@ export interface ModelshipConfig {
       probe?: { rate: number };
     };
   };
+}
+
+export type KubernetesRouting = 'replicas' | 'nginx-ingress' | 'gateway-api';
+
+export interface KubernetesTargetConfig {
+  /** absolute path of a kubeconfig file; absent: KUBECONFIG, ~/.kube/config, then the in-cluster service account */
+  kubeconfig?: string;
+  /** kubeconfig context; absent: the current context */
+  context?: string;
+  /** `azure`: an Entra ID token (AKS with Entra ID integration) replaces the kubeconfig user */
+  auth: 'kubeconfig' | 'azure';
+  /** production namespace; absent: the context's namespace, else `default` */
+  namespace?: string;
+  /** staging namespace; absent: the production namespace (the staging endpoint is `<endpoint>-staging`) */
+  stagingNamespace?: string;
+  routing: KubernetesRouting;
+  /** replicas of a production deployment (the stable one keeps them during a canary) */
+  replicas: number;
+  stagingReplicas: number;
+  resources: { cpu: string; memory: string };
+  autoscale?: { min: number; max: number; cpuUtilization: number };
+  /** nginx-ingress routing */
+  ingress?: { host?: string; className: string; path: string };
+  /** gateway-api routing: the Gateway the HTTPRoute attaches to */
+  gateway?: { name: string; namespace?: string; sectionName?: string; hostnames: string[] };
+  /** an existing image pull Secret; absent: one is created from the registry credentials when there are any */
+  imagePullSecret?: string;
+  /** smoke and probe traffic go to this URL (with the deployment header) instead of the API server's service proxy */
+  url?: string;
+  /** Prometheus HTTP API for analysis metrics; absent: the probe traffic's own measurements */
+  prometheus?: { url: string; queries: PrometheusQueries };
+}
+
+/** PromQL with placeholders {namespace}, {service} (the deployment's Service) and {ingress} */
+export interface PrometheusQueries {
+  requests: string;
+  errors: string;
+  /** a histogram's cumulative buckets in seconds, grouped by `le` */
+  latencyBuckets: string;
 }

@@ -74,7 +74,7 @@ describe.each(['process', 'docker'] as const)('progressive rollout on the local 
       }),
     );
     host = new TestHost(rc.env);
-    ctx = createContext((await loadConfig(project.configFile)).config, host, 'test');
+    ctx = await createContext((await loadConfig(project.configFile)).config, host, 'test');
     ctx.modelVersion = await register('good1');
     const first = await pipeline.run(ctx);
     expect(first.result).toBe('promoted');

@@ -1,0 +1,100 @@
+import * as fs from 'node:fs';
+import { KubeConfig } from '@kubernetes/client-node';
+import type { TokenCredential } from '@azure/identity';
+import { StageError } from '../../errors';
+
+/**
+ * How modelship reaches the cluster: a kubeconfig (a file, KUBECONFIG or
+ * ~/.kube/config, and a context), the in-cluster service account, and for AKS with
+ * Entra ID integration an Entra ID token that replaces the context's user.
+ */
+export interface ConnectionOptions {
+  kubeconfig?: string;
+  context?: string;
+  auth: 'kubeconfig' | 'azure';
+  env: (name: string) => string | undefined;
+  azureCredential?: () => TokenCredential;
+  setSecret: (value: string) => void;
+}
+
+/** the well-known application id of the AKS Entra ID server (the token's audience) */
+export const AKS_ENTRA_SCOPE = '6dae42f8-4368-4678-94ff-3960e28e3630/.default';
+
+export interface Connection {
+  kc: KubeConfig;
+  /** namespace of the context, when it names one */
+  namespace?: string;
+  /** e.g. `context prod at https://…` or `in-cluster service account at https://…` */
+  describe: string;
+}
+
+export async function connect(o: ConnectionOptions): Promise<Connection> {
+  const kc = new KubeConfig();
+  let source: string;
+  const file = o.kubeconfig ?? o.env('KUBECONFIG')?.split(':')[0];
+  try {
+    if (o.kubeconfig) {
+      kc.loadFromFile(o.kubeconfig);
+      source = o.kubeconfig;
+    } else if (file && fs.existsSync(file)) {
+      kc.loadFromDefault();
+      source = `KUBECONFIG (${file})`;
+    } else if (o.env('KUBERNETES_SERVICE_HOST')) {
+      kc.loadFromCluster();
+      source = 'the in-cluster service account';
+    } else {
+      kc.loadFromDefault();
+      source = '~/.kube/config';
+    }
+  } catch (err: unknown) {
+    throw new StageError('connecting to the cluster', `cannot read the kubeconfig${file ? ` ${file}` : ''}: ${err instanceof Error ? err.message : String(err)}`, 'target.kubernetes.kubeconfig, KUBECONFIG, or run inside a cluster');
+  }
+  if (o.context) {
+    if (!kc.getContextObject(o.context)) {
+      const known = kc.getContexts().map((c) => c.name);
+      throw new StageError('connecting to the cluster', `context '${o.context}' is not in ${source} (contexts: ${known.join(', ') || 'none'})`, 'target.kubernetes.context');
+    }
+    kc.setCurrentContext(o.context);
+  }
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) {
+    throw new StageError('connecting to the cluster', `${source} has no cluster for context '${kc.getCurrentContext()}'`, 'target.kubernetes.kubeconfig and target.kubernetes.context, or KUBECONFIG');
+  }
+  const contextName = kc.getCurrentContext();
+  if (o.auth === 'azure') await useEntraToken(kc, o);
+  const ctx = kc.getContextObject(contextName);
+  return {
+    kc,
+    namespace: ctx?.namespace,
+    describe: `${contextName && contextName !== 'inClusterContext' ? `context ${contextName}` : source} at ${cluster.server}`,
+  };
+}
+
+/**
+ * AKS with Entra ID integration: the kubeconfig's user runs kubelogin, which modelship
+ * does not need; the same token comes from @azure/identity (workload identity, a service
+ * principal, or az login) and replaces the user of the current context.
+ */
+async function useEntraToken(kc: KubeConfig, o: ConnectionOptions): Promise<void> {
+  if (!o.azureCredential) throw new StageError('connecting to the cluster', 'target.kubernetes.auth is azure but no Azure credential is available', 'sign in to Azure (azure/login, an AzureRM service connection, or AZURE_* variables)');
+  let token: string;
+  try {
+    const t = await o.azureCredential().getToken(AKS_ENTRA_SCOPE);
+    if (!t) throw new Error('no token returned');
+    token = t.token;
+  } catch (err: unknown) {
+    throw new StageError('getting an Entra ID token for the AKS cluster', err instanceof Error ? err.message : String(err), 'the Azure sign-in of this job, and that its identity has an AKS RBAC role on the cluster');
+  }
+  o.setSecret(token);
+  const contextName = kc.getCurrentContext();
+  const ctx = kc.getContextObject(contextName);
+  const cluster = kc.getCurrentCluster();
+  const userName = `modelship-entra-${contextName}`;
+  kc.loadFromOptions({
+    clusters: kc.getClusters(),
+    users: [...kc.getUsers().filter((u) => u.name !== userName), { name: userName, token }],
+    contexts: kc.getContexts().map((c) => (c.name === contextName ? { ...c, user: userName } : c)),
+    currentContext: contextName,
+  });
+  if (!ctx || !cluster) throw new StageError('connecting to the cluster', `context '${contextName}' has no cluster`, 'target.kubernetes.context');
+}

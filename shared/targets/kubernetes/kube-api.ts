@@ -1,0 +1,247 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { ApiException, CoreV1Api, KubeConfig, KubernetesObject, KubernetesObjectApi, PatchStrategy } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
+import { errorMessage } from '../../errors';
+import { FIELD_MANAGER } from './names';
+
+/**
+ * The calls the Kubernetes target makes, over @kubernetes/client-node, with bounded
+ * retries: 429 (honouring Retry-After), 5xx and network errors are retried with
+ * exponential backoff; anything else fails at once. Errors name the server and context.
+ */
+export interface RetryPolicy {
+  attempts: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
+  /** total time one call may spend retrying */
+  budgetMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, firstDelayMs: 200, maxDelayMs: 5_000, budgetMs: 30_000 };
+
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+export interface ProxyRequest {
+  method: string;
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+  timeoutMs: number;
+}
+
+export interface ProxyResponse {
+  status: number;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+export class KubeApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+const RETRIABLE_CODES = new Set([429, 500, 502, 503, 504]);
+
+export class KubeApi {
+  private readonly objects: KubernetesObjectApi;
+  private readonly core: CoreV1Api;
+  /** e.g. `https://aks.example:443 (context prod)`, for messages */
+  readonly where: string;
+  /** the API server's base URL */
+  readonly server: string;
+
+  constructor(
+    private readonly kc: KubeConfig,
+    private readonly log: (line: string) => void,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {
+    this.objects = KubernetesObjectApi.makeApiClient(kc);
+    this.core = kc.makeApiClient(CoreV1Api);
+    this.server = (kc.getCurrentCluster()?.server ?? '').replace(/\/+$/, '');
+    this.where = `${this.server || '(no server)'} (context ${kc.getCurrentContext() || '(in-cluster)'})`;
+  }
+
+  /** server-side apply: creates or converges the object; fields modelship no longer sets are removed */
+  async apply<T extends KubernetesObject>(obj: T): Promise<T> {
+    const doing = `applying ${obj.kind} ${obj.metadata?.namespace}/${obj.metadata?.name}`;
+    return this.call(doing, () => this.objects.patch(obj, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply));
+  }
+
+  async read<T extends KubernetesObject>(ref: ObjectRef): Promise<T | undefined> {
+    try {
+      return await this.call(`reading ${ref.kind} ${ref.namespace}/${ref.name}`, () =>
+        this.objects.read<T>({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } }),
+      );
+    } catch (err: unknown) {
+      if (err instanceof KubeApiError && err.code === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async list<T extends KubernetesObject>(apiVersion: string, kind: string, namespace: string, labelSelector: string): Promise<T[]> {
+    const res = await this.call(`listing ${kind}s in ${namespace} (${labelSelector})`, () =>
+      this.objects.list<T>(apiVersion, kind, namespace, undefined, undefined, undefined, undefined, labelSelector),
+    );
+    return res.items;
+  }
+
+  async create<T extends KubernetesObject>(obj: T): Promise<T> {
+    return this.call(`creating ${obj.kind} ${obj.metadata?.namespace}/${obj.metadata?.name}`, () => this.objects.create(obj, undefined, undefined, FIELD_MANAGER));
+  }
+
+  /** PUT with the object's resourceVersion: a KubeApiError with code 409 when someone changed it meanwhile */
+  async replace<T extends KubernetesObject>(obj: T): Promise<T> {
+    return this.call(`replacing ${obj.kind} ${obj.metadata?.namespace}/${obj.metadata?.name}`, () => this.objects.replace(obj, undefined, undefined, FIELD_MANAGER));
+  }
+
+  /** delete; an object that is already gone is fine */
+  async delete(ref: ObjectRef): Promise<void> {
+    try {
+      await this.call(`deleting ${ref.kind} ${ref.namespace}/${ref.name}`, () =>
+        this.objects.delete({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } }, undefined, undefined, undefined, undefined, 'Background'),
+      );
+    } catch (err: unknown) {
+      if (err instanceof KubeApiError && err.code === 404) return;
+      throw err;
+    }
+  }
+
+  async pods(namespace: string, labelSelector: string): Promise<V1Pod[]> {
+    const res = await this.call(`listing pods in ${namespace} (${labelSelector})`, () => this.core.listNamespacedPod({ namespace, labelSelector }));
+    return res.items;
+  }
+
+  async podEvents(namespace: string, pod: string): Promise<CoreV1Event[]> {
+    const res = await this.call(`listing events of pod ${namespace}/${pod}`, () =>
+      this.core.listNamespacedEvent({ namespace, fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${pod}` }),
+    );
+    return res.items;
+  }
+
+  async podLog(namespace: string, pod: string, opts: { tailLines: number; previous: boolean }): Promise<string> {
+    return this.call(`reading the log of pod ${namespace}/${pod}`, () => this.core.readNamespacedPodLog({ name: pod, namespace, tailLines: opts.tailLines, previous: opts.previous }));
+  }
+
+  /**
+   * A request to a Service through the API server's service proxy
+   * (`/api/v1/namespaces/{ns}/services/{name}:{port}/proxy/{path}`), so that a runner
+   * outside the cluster network reaches the pods. Not retried: it is data-plane traffic
+   * whose failures the analysis must see.
+   */
+  async proxy(namespace: string, service: string, port: string, req: ProxyRequest): Promise<ProxyResponse> {
+    const cluster = this.kc.getCurrentCluster();
+    if (!cluster) throw new KubeApiError(`no cluster in the kubeconfig (${this.where})`, undefined);
+    const base = new URL(cluster.server);
+    const prefix = base.pathname.replace(/\/+$/, '');
+    const url = new URL(`${prefix}/api/v1/namespaces/${encodeURIComponent(namespace)}/services/${encodeURIComponent(service)}:${port}/proxy${req.path.startsWith('/') ? '' : '/'}${req.path}`, base);
+    const opts: https.RequestOptions = {
+      method: req.method,
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: url.port,
+      path: `${url.pathname}${url.search}`,
+      headers: { ...(req.headers ?? {}), ...(req.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(req.body)) } : {}) },
+      timeout: req.timeoutMs,
+    };
+    // client-node fills in the TLS settings and the credentials of the context
+    await this.kc.applyToHTTPSOptions(opts);
+    const lib = url.protocol === 'https:' ? https : http;
+    return new Promise<ProxyResponse>((resolve, reject) => {
+      const r = lib.request(opts, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+        res.on('error', reject);
+      });
+      r.on('timeout', () => r.destroy(new Error(`no answer within ${req.timeoutMs} ms`)));
+      r.on('error', reject);
+      r.end(req.body);
+    });
+  }
+
+  private async call<T>(doing: string, fn: () => Promise<T>): Promise<T> {
+    const started = Date.now();
+    let delay = this.retry.firstDelayMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn();
+      } catch (err: unknown) {
+        const { code, message, retryAfterMs } = describeFailure(err);
+        const retriable = code === undefined ? isNetworkError(err) : RETRIABLE_CODES.has(code);
+        const wait = Math.min(this.retry.maxDelayMs, Math.max(delay, retryAfterMs ?? 0));
+        const spent = Date.now() - started;
+        if (!retriable || attempt >= this.retry.attempts || spent + wait > this.retry.budgetMs) {
+          const tried = attempt > 1 ? ` (after ${attempt} attempts in ${(spent / 1000).toFixed(1)} s)` : '';
+          throw new KubeApiError(`${doing} on ${this.where}: ${message}${tried}`, code);
+        }
+        this.log(`kubernetes: ${doing}: ${message}; retry ${attempt}/${this.retry.attempts - 1} in ${wait} ms`);
+        await this.sleep(wait);
+        delay = Math.min(this.retry.maxDelayMs, delay * 2);
+      }
+    }
+  }
+}
+
+interface StatusBody {
+  message?: string;
+  reason?: string;
+}
+
+function describeFailure(err: unknown): { code?: number; message: string; retryAfterMs?: number } {
+  if (err instanceof ApiException) {
+    const e = err as ApiException<unknown>;
+    const body = parseBody(e.body);
+    const retryAfter = Number(e.headers?.['retry-after'] ?? e.headers?.['Retry-After']);
+    return {
+      code: e.code,
+      message: `${e.code}${body.reason ? ` ${body.reason}` : ''}: ${body.message ?? (typeof e.body === 'string' ? e.body.slice(0, 300) : 'no message')}`,
+      retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+    };
+  }
+  return { message: networkMessage(err) };
+}
+
+function parseBody(body: unknown): StatusBody {
+  if (typeof body === 'object' && body !== null) return body as StatusBody;
+  if (typeof body === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      if (typeof parsed === 'object' && parsed !== null) return parsed as StatusBody;
+    } catch {
+      // not JSON: the text is the message
+    }
+    return { message: body.slice(0, 300) };
+  }
+  return {};
+}
+
+function networkCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function isNetworkError(err: unknown): boolean {
+  const code = networkCode(err);
+  return code !== undefined && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET'].includes(code);
+}
+
+function networkMessage(err: unknown): string {
+  const code = networkCode(err);
+  const msg = errorMessage(err);
+  return code && !msg.includes(code) ? `${code}: ${msg}` : msg;
+}

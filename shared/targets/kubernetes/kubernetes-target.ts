@@ -1,0 +1,533 @@
+import * as os from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { V1ConfigMap, V1Deployment, V1Ingress, V1Lease, V1Pod } from '@kubernetes/client-node';
+import { KubernetesRouting, KubernetesTargetConfig } from '../../config/types';
+import { DeploymentCounters, MetricsSnapshot, MetricsSource, emptyCounters, recordRequest } from '../../analysis/metrics';
+import { DEPLOYMENT_HEADER, DeploymentInfo, DeploymentSpec, EndpointLocker, EndpointRecord, EndpointState, ModelRef, ScoreRequest, ScoreResponse, Target } from '../target';
+import { KubeApi, KubeApiError, ObjectRef } from './kube-api';
+import { ANNOTATIONS, LABELS, endpointLabels, endpointNames, labelValue, selector } from './names';
+import { HttpRouteObject, NGINX_CANARY_WEIGHT, PORT_NAME, autoscalerObject, deploymentObject, deploymentServiceObject, httpRouteObject, ingressObject, leaseObject, poolServiceObject, pullSecretObject, stateObject } from './objects';
+import { deploymentProgress, podDiagnostics } from './readiness';
+import { planReplicas } from './replicas';
+
+/**
+ * The Kubernetes target: per deployment a Deployment and a Service; per endpoint a
+ * routing object (the pool Service, nginx Ingresses or an HTTPRoute), a ConfigMap whose
+ * annotations hold the weights and the rollout record, and a Lease as the command lock.
+ * It is also the MetricsSource when no Prometheus is configured: it measures the
+ * requests it sends itself (smoke and probe traffic).
+ */
+export interface EndpointPlacement {
+  namespace: string;
+  routing: KubernetesRouting;
+  /** replicas of a deployment that serves (the stable one keeps them during a canary) */
+  replicas: number;
+  /** an HPA per deployment */
+  autoscale?: KubernetesTargetConfig['autoscale'];
+  /** base URL reaching the pods from the runner, instead of the service proxy */
+  url?: string;
+}
+
+export interface KubernetesTargetOptions {
+  api: KubeApi;
+  endpoints: Record<string, EndpointPlacement>;
+  config: KubernetesTargetConfig;
+  containerPort: number;
+  scorePath: string;
+  /** registry credentials for an image pull Secret; undefined: none needed */
+  pullCredential?: (image: string) => Promise<{ registry: string; username: string; password: string } | undefined>;
+  log: (line: string) => void;
+  /** how long a Lease lasts without renewal (a killed command blocks the next one at most this long) */
+  leaseSeconds?: number;
+  pollMs?: number;
+  now?: () => Date;
+}
+
+const DEPLOYMENT_KIND = { apiVersion: 'apps/v1', kind: 'Deployment' };
+const SERVICE_KIND = { apiVersion: 'v1', kind: 'Service' };
+const HPA_KIND = { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler' };
+const INGRESS_KIND = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' };
+const ROUTE_KIND = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute' };
+const CONFIGMAP_KIND = { apiVersion: 'v1', kind: 'ConfigMap' };
+const SECRET_KIND = { apiVersion: 'v1', kind: 'Secret' };
+const LEASE_KIND = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease' };
+
+interface StoredState {
+  traffic: Record<string, number>;
+  mirror: Record<string, number>;
+  record: EndpointRecord;
+}
+
+export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
+  readonly description: string;
+  private readonly api: KubeApi;
+  private readonly counters = new Map<string, Record<string, DeploymentCounters>>();
+  private readonly epoch = randomUUID();
+  private readonly pollMs: number;
+  private readonly now: () => Date;
+
+  constructor(private readonly o: KubernetesTargetOptions) {
+    this.api = o.api;
+    this.pollMs = o.pollMs ?? 1000;
+    this.now = o.now ?? (() => new Date());
+    this.description = `kubernetes ${o.api.where}`;
+  }
+
+  // ---- Target --------------------------------------------------------------------------
+
+  async state(endpoint: string): Promise<EndpointState> {
+    const p = this.placement(endpoint);
+    const [stored, deployments, pods] = await Promise.all([
+      this.readState(endpoint),
+      this.api.list<V1Deployment>(DEPLOYMENT_KIND.apiVersion, DEPLOYMENT_KIND.kind, p.namespace, selector(this.labels(endpoint))),
+      this.api.pods(p.namespace, selector(this.labels(endpoint))),
+    ]);
+    const infos = deployments.map((d) => this.info(d, pods)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const names = new Set(infos.map((d) => d.name));
+    const traffic = Object.fromEntries(Object.entries(stored.traffic).filter(([n]) => names.has(n)));
+    const mirror = Object.fromEntries(Object.entries(stored.mirror).filter(([n]) => names.has(n)));
+    return { endpoint, url: this.endpointUrl(endpoint), deployments: infos, traffic, mirror, record: stored.record };
+  }
+
+  async createDeployment(endpoint: string, spec: DeploymentSpec): Promise<void> {
+    const p = this.placement(endpoint);
+    const pullSecret = await this.ensurePullSecret(endpoint, spec);
+    const createdAt = this.now().toISOString();
+    // replicas routing: a new deployment starts outside the pool with one pod; setTraffic sizes it
+    const replicas = p.autoscale ? undefined : p.routing === 'replicas' ? 1 : p.replicas;
+    await this.api.apply(deploymentServiceObject(endpoint, p.namespace, spec));
+    const applied = await this.api.apply(
+      deploymentObject({ endpoint, namespace: p.namespace, spec, replicas, inPool: false, containerPort: this.o.containerPort, resources: this.o.config.resources, pullSecret, createdAt }),
+    );
+    if (p.autoscale) await this.api.apply(autoscalerObject(endpoint, p.namespace, spec, p.autoscale));
+    this.o.log(`${endpoint}: Deployment ${applied.metadata?.namespace}/${applied.metadata?.name} applied (${spec.image}); waiting for it to be ready`);
+    await this.waitReady(endpoint, spec.name, spec.readyTimeout);
+  }
+
+  async deleteDeployment(endpoint: string, name: string): Promise<void> {
+    const p = this.placement(endpoint);
+    const stored = await this.readState(endpoint);
+    if ((stored.traffic[name] ?? 0) > 0) throw new Error(`refusing to delete '${name}' on ${endpoint}: it still takes ${stored.traffic[name]}% of traffic`);
+    const objectName = endpointNames(endpoint).deployment(name);
+    await this.api.delete({ ...HPA_KIND, namespace: p.namespace, name: objectName });
+    await this.api.delete({ ...DEPLOYMENT_KIND, namespace: p.namespace, name: objectName });
+    await this.api.delete({ ...SERVICE_KIND, namespace: p.namespace, name: objectName });
+    const { [name]: _t, ...traffic } = stored.traffic;
+    const { [name]: _m, ...mirror } = stored.mirror;
+    await this.writeState(endpoint, { ...stored, traffic, mirror });
+    this.counters.get(endpoint) && delete this.counters.get(endpoint)![name];
+  }
+
+  async setTraffic(endpoint: string, traffic: Record<string, number>, mirror: Record<string, number> = {}): Promise<Record<string, number>> {
+    const p = this.placement(endpoint);
+    const total = Object.values(traffic).reduce((a, b) => a + b, 0);
+    if (total !== 100) throw new Error(`weights must sum to 100 (got ${JSON.stringify(traffic)})`);
+    const stored = await this.readState(endpoint);
+    const deployments = await this.api.list<V1Deployment>(DEPLOYMENT_KIND.apiVersion, DEPLOYMENT_KIND.kind, p.namespace, selector(this.labels(endpoint)));
+    const byName = new Map(deployments.map((d) => [d.metadata?.labels?.[LABELS.deployment] ?? '', d]));
+    for (const name of [...Object.keys(traffic), ...Object.keys(mirror)]) {
+      if (!byName.has(labelValue(name))) throw new Error(`no deployment '${name}' on ${endpoint}`);
+    }
+    let confirmed: Record<string, number>;
+    switch (p.routing) {
+      case 'replicas':
+        if (Object.values(mirror).some((m) => m > 0)) throw new Error(`routing 'replicas' cannot mirror requests`);
+        confirmed = await this.routeByReplicas(endpoint, traffic, stored, byName);
+        break;
+      case 'nginx-ingress':
+        if (Object.values(mirror).some((m) => m > 0)) throw new Error(`routing 'nginx-ingress' cannot mirror a share of requests`);
+        confirmed = await this.routeByIngress(endpoint, traffic);
+        break;
+      case 'gateway-api':
+        confirmed = await this.routeByGateway(endpoint, traffic, mirror);
+        break;
+    }
+    await this.writeState(endpoint, { ...stored, traffic: confirmed, mirror: p.routing === 'gateway-api' ? mirror : {} });
+    return confirmed;
+  }
+
+  async setRecord(endpoint: string, record: EndpointRecord): Promise<void> {
+    const stored = await this.readState(endpoint);
+    await this.writeState(endpoint, { ...stored, record });
+  }
+
+  async score(endpoint: string, req: ScoreRequest): Promise<ScoreResponse> {
+    const p = this.placement(endpoint);
+    const started = performance.now();
+    let deployment = req.deployment;
+    let status: number;
+    let body: string;
+    let answeredBy: string | undefined;
+    try {
+      if (p.url) {
+        const res = await fetch(`${p.url}${this.o.scorePath}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(deployment ? { [DEPLOYMENT_HEADER]: deployment } : {}) },
+          body: req.body,
+          signal: AbortSignal.timeout(req.timeoutMs),
+        });
+        status = res.status;
+        body = await res.text();
+        answeredBy = res.headers.get(DEPLOYMENT_HEADER) ?? undefined;
+      } else {
+        if (!deployment && p.routing !== 'replicas') deployment = await this.pickByWeight(endpoint);
+        const names = endpointNames(endpoint);
+        const service = deployment ? names.deployment(deployment) : names.route;
+        const res = await this.api.proxy(p.namespace, service, PORT_NAME, { method: 'POST', path: this.o.scorePath, body: req.body, timeoutMs: req.timeoutMs });
+        status = res.status;
+        body = res.body;
+        const header = res.headers[DEPLOYMENT_HEADER];
+        answeredBy = Array.isArray(header) ? header[0] : header;
+      }
+    } catch (err: unknown) {
+      status = 0;
+      body = err instanceof Error ? err.message : String(err);
+    }
+    const latencyMs = performance.now() - started;
+    const who = deployment ?? answeredBy;
+    if (who) this.count(endpoint, who, latencyMs, status === 0 || status >= 500);
+    if (status === 0) throw new Error(`scoring request to ${endpoint}${who ? ` ('${who}')` : ''} failed: ${body}`);
+    return { status, body, deployment: answeredBy ?? deployment, latencyMs };
+  }
+
+  async destroy(endpoint: string): Promise<void> {
+    const p = this.placement(endpoint);
+    const sel = selector(this.labels(endpoint));
+    for (const kind of [HPA_KIND, INGRESS_KIND, ...(p.routing === 'gateway-api' ? [ROUTE_KIND] : []), DEPLOYMENT_KIND, SERVICE_KIND, SECRET_KIND, CONFIGMAP_KIND]) {
+      const items = await this.api.list(kind.apiVersion, kind.kind, p.namespace, sel);
+      for (const item of items) await this.api.delete({ ...kind, namespace: p.namespace, name: item.metadata?.name ?? '' });
+    }
+    this.counters.delete(endpoint);
+  }
+
+  // ---- MetricsSource ---------------------------------------------------------------------
+
+  async snapshot(endpoint: string): Promise<MetricsSnapshot> {
+    const counters = this.counters.get(endpoint) ?? {};
+    const copy: Record<string, DeploymentCounters> = {};
+    for (const [name, c] of Object.entries(counters)) copy[name] = { requests: c.requests, errors: c.errors, latency: [...c.latency] };
+    return { epoch: this.epoch, at: Date.now(), deployments: copy };
+  }
+
+  // ---- EndpointLocker: a coordination.k8s.io Lease ---------------------------------------
+
+  async acquireLock(endpoint: string, holder: string): Promise<() => Promise<void>> {
+    const p = this.placement(endpoint);
+    const seconds = this.o.leaseSeconds ?? 30;
+    const identity = `${holder} (${os.hostname()} pid ${process.pid})`;
+    const ref = { ...LEASE_KIND, namespace: p.namespace, name: endpointNames(endpoint).lease };
+    let lease = await this.takeLease(endpoint, ref, identity, seconds);
+    let stopped = false;
+    let renewing: Promise<void> = Promise.resolve();
+    const renew = async () => {
+      try {
+        const rv = lease.metadata?.resourceVersion;
+        lease = await this.api.replace(leaseObject(endpoint, p.namespace, identity, seconds, this.now(), rv, leaseTime(lease.spec?.acquireTime)));
+      } catch (err: unknown) {
+        this.o.log(`${endpoint}: renewing the Lease failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    };
+    const timer = setInterval(() => {
+      if (!stopped) renewing = renew();
+    }, (seconds * 1000) / 3);
+    timer.unref();
+    return async () => {
+      stopped = true;
+      clearInterval(timer);
+      await renewing;
+      // give it up at once, so that the next command need not wait for the expiry
+      const current = await this.api.read<V1Lease>(ref);
+      if (current?.spec?.holderIdentity === identity) {
+        await this.api.replace({ ...current, spec: { ...current.spec, holderIdentity: '', leaseDurationSeconds: 1 } }).catch(() => undefined);
+      }
+    };
+  }
+
+  private async takeLease(endpoint: string, ref: ObjectRef, identity: string, seconds: number): Promise<V1Lease> {
+    const p = this.placement(endpoint);
+    const current = await this.api.read<V1Lease>(ref);
+    if (!current) {
+      try {
+        return await this.api.create(leaseObject(endpoint, p.namespace, identity, seconds, this.now()));
+      } catch (err: unknown) {
+        if (err instanceof KubeApiError && err.code === 409) return this.busy(endpoint, await this.api.read<V1Lease>(ref));
+        throw err;
+      }
+    }
+    const held = current.spec?.holderIdentity;
+    const renewed = Date.parse(leaseTime(current.spec?.renewTime) ?? '') || 0;
+    const expires = renewed + (current.spec?.leaseDurationSeconds ?? 0) * 1000;
+    if (held && expires > this.now().getTime()) return this.busy(endpoint, current);
+    if (held) this.o.log(`${endpoint}: taking over the Lease of '${held}', which expired at ${new Date(expires).toISOString()}`);
+    try {
+      return await this.api.replace(leaseObject(endpoint, p.namespace, identity, seconds, this.now(), current.metadata?.resourceVersion));
+    } catch (err: unknown) {
+      // someone else took it between our read and our write
+      if (err instanceof KubeApiError && err.code === 409) return this.busy(endpoint, await this.api.read<V1Lease>(ref));
+      throw err;
+    }
+  }
+
+  private busy(endpoint: string, lease: V1Lease | undefined): never {
+    const since = leaseTime(lease?.spec?.acquireTime);
+    throw new Error(
+      `endpoint ${endpoint} is busy: '${lease?.spec?.holderIdentity ?? 'another modelship command'}' holds its Lease ${lease?.metadata?.namespace}/${lease?.metadata?.name}${since ? ` since ${since}` : ''}; wait for it to finish (a Lease that is not renewed expires after ${lease?.spec?.leaseDurationSeconds ?? '?'} s)`,
+    );
+  }
+
+  // ---- routing ---------------------------------------------------------------------------
+
+  /** replicas routing: shares are replica ratios behind the endpoint's pool Service */
+  private async routeByReplicas(endpoint: string, traffic: Record<string, number>, stored: StoredState, byName: Map<string, V1Deployment>): Promise<Record<string, number>> {
+    const p = this.placement(endpoint);
+    await this.api.apply(poolServiceObject(endpoint, p.namespace));
+    // the stable one is the deployment that served most before this change
+    const stable = Object.entries(stored.traffic).sort((a, b) => b[1] - a[1]).find(([n, w]) => w > 0 && (traffic[n] ?? 0) > 0)?.[0];
+    const plan = planReplicas(p.replicas, traffic, stable);
+    const grow = Object.keys(traffic).filter((n) => (traffic[n] ?? 0) > 0);
+    const shrink = Object.keys(traffic).filter((n) => (traffic[n] ?? 0) === 0);
+    // first everything that gains or keeps traffic, ready; only then what loses it
+    for (const name of grow) await this.resize(endpoint, byName.get(labelValue(name))!, plan.replicas[name], true);
+    for (const name of grow) await this.waitReady(endpoint, name, this.readyTimeoutOf(byName.get(labelValue(name))!));
+    const pool = await this.readPool(endpoint);
+    const unconfirmed = grow.filter((n) => (pool[n] ?? 0) !== plan.replicas[n]);
+    if (unconfirmed.length) {
+      const got = shareOf(pool);
+      this.o.log(`${endpoint}: the pool does not have the planned replicas (${JSON.stringify(pool)} for ${JSON.stringify(plan.replicas)})`);
+      return got;
+    }
+    for (const name of shrink) await this.resize(endpoint, byName.get(labelValue(name))!, 0, false);
+    const desc = grow.map((n) => `${n} ${plan.replicas[n]}`).join(' + ');
+    this.o.log(`${endpoint}: replicas ${desc} → real share ${grow.map((n) => `${n} ${plan.share[n]}%`).join(', ')} (asked ${grow.map((n) => `${n} ${traffic[n]}%`).join(', ')})`);
+    return { ...traffic };
+  }
+
+  private async resize(endpoint: string, d: V1Deployment, replicas: number, inPool: boolean): Promise<void> {
+    const p = this.placement(endpoint);
+    const spec = specOf(d);
+    const current = d.spec?.replicas ?? 1;
+    const currentlyInPool = d.spec?.template?.metadata?.labels?.[LABELS.pool] !== undefined;
+    if (current === replicas && currentlyInPool === inPool) return;
+    await this.api.apply(
+      deploymentObject({
+        endpoint,
+        namespace: p.namespace,
+        spec,
+        replicas,
+        inPool,
+        containerPort: this.o.containerPort,
+        resources: this.o.config.resources,
+        pullSecret: d.spec?.template?.spec?.imagePullSecrets?.[0]?.name,
+        createdAt: d.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? this.now().toISOString(),
+      }),
+    );
+  }
+
+  /** ready replicas in the pool per deployment, read back from the API server */
+  private async readPool(endpoint: string): Promise<Record<string, number>> {
+    const p = this.placement(endpoint);
+    const deployments = await this.api.list<V1Deployment>(DEPLOYMENT_KIND.apiVersion, DEPLOYMENT_KIND.kind, p.namespace, selector(this.labels(endpoint)));
+    const pool: Record<string, number> = {};
+    for (const d of deployments) {
+      if (d.spec?.template?.metadata?.labels?.[LABELS.pool] === undefined) continue;
+      pool[specOf(d).name] = d.status?.readyReplicas ?? 0;
+    }
+    return pool;
+  }
+
+  /** nginx-ingress: the stable Ingress routes to one deployment, a canary Ingress sends a weight to the other */
+  private async routeByIngress(endpoint: string, traffic: Record<string, number>): Promise<Record<string, number>> {
+    const p = this.placement(endpoint);
+    const names = endpointNames(endpoint);
+    const cfg = this.o.config.ingress ?? { className: 'nginx', path: '/' };
+    const live = Object.entries(traffic).filter(([, w]) => w > 0);
+    if (live.length > 2) throw new Error(`routing 'nginx-ingress' splits traffic between two deployments at most (asked ${JSON.stringify(traffic)})`);
+    const stableIngress = await this.api.read<V1Ingress>({ ...INGRESS_KIND, namespace: p.namespace, name: names.route });
+    const currentBackend = stableIngress?.spec?.rules?.[0]?.http?.paths?.[0]?.backend?.service?.name;
+    const primary =
+      live.find(([n]) => names.deployment(n) === currentBackend)?.[0] ??
+      // a new endpoint: the heavier one is the stable backend
+      [...live].sort((a, b) => b[1] - a[1])[0][0];
+    const canary = live.find(([n]) => n !== primary);
+    // the canary Ingress first when it gains weight, the stable one first when the canary goes away
+    if (canary) {
+      await this.api.apply(ingressObject(endpoint, p.namespace, cfg, primary));
+      await this.api.apply(ingressObject(endpoint, p.namespace, cfg, canary[0], canary[1]));
+    } else {
+      await this.api.apply(ingressObject(endpoint, p.namespace, cfg, primary));
+    }
+    // read back what the API server holds
+    const readStable = await this.api.read<V1Ingress>({ ...INGRESS_KIND, namespace: p.namespace, name: names.route });
+    const readCanary = await this.api.read<V1Ingress>({ ...INGRESS_KIND, namespace: p.namespace, name: names.canaryIngress });
+    const backendOf = (i: V1Ingress | undefined) => i?.spec?.rules?.[0]?.http?.paths?.[0]?.backend?.service?.name;
+    const got: Record<string, number> = Object.fromEntries(Object.keys(traffic).map((n) => [n, 0]));
+    const stableName = Object.keys(traffic).find((n) => names.deployment(n) === backendOf(readStable));
+    const canaryName = canary ? Object.keys(traffic).find((n) => names.deployment(n) === backendOf(readCanary)) : undefined;
+    const canaryWeight = canaryName ? Number(readCanary?.metadata?.annotations?.[NGINX_CANARY_WEIGHT] ?? 0) : 0;
+    if (stableName) got[stableName] = 100 - canaryWeight;
+    if (canaryName) got[canaryName] = canaryWeight;
+    // no canary: the stable Ingress was read back with the whole traffic, now the canary Ingress can go
+    if (!canary && readCanary) await this.api.delete({ ...INGRESS_KIND, namespace: p.namespace, name: names.canaryIngress });
+    this.o.log(`${endpoint}: Ingress ${names.route} → ${backendOf(readStable)}${canaryName ? `, canary Ingress ${names.canaryIngress} → ${backendOf(readCanary)} weight ${canaryWeight}` : ''}`);
+    return got;
+  }
+
+  /** gateway-api: one HTTPRoute whose backendRefs weights are the traffic map */
+  private async routeByGateway(endpoint: string, traffic: Record<string, number>, mirror: Record<string, number>): Promise<Record<string, number>> {
+    const p = this.placement(endpoint);
+    const gw = this.o.config.gateway;
+    if (!gw) throw new Error(`routing 'gateway-api' needs target.kubernetes.gateway`);
+    const names = endpointNames(endpoint);
+    await this.api.apply(httpRouteObject(endpoint, p.namespace, gw, traffic, mirror));
+    const route = await this.api.read<HttpRouteObject>({ ...ROUTE_KIND, namespace: p.namespace, name: names.route });
+    const got: Record<string, number> = Object.fromEntries(Object.keys(traffic).map((n) => [n, 0]));
+    for (const ref of route?.spec?.rules?.[0]?.backendRefs ?? []) {
+      const name = Object.keys(traffic).find((n) => names.deployment(n) === ref.name);
+      if (name) got[name] = ref.weight ?? 1;
+    }
+    this.o.log(`${endpoint}: HTTPRoute ${names.route} weights ${Object.entries(got).map(([n, w]) => `${n} ${w}`).join(', ')}${Object.keys(mirror).length ? `, mirror ${JSON.stringify(mirror)}` : ''}`);
+    return got;
+  }
+
+  private async pickByWeight(endpoint: string): Promise<string | undefined> {
+    const stored = await this.readState(endpoint);
+    const entries = Object.entries(stored.traffic).filter(([, w]) => w > 0);
+    let r = Math.random() * 100;
+    for (const [name, w] of entries) {
+      if ((r -= w) < 0) return name;
+    }
+    return entries[0]?.[0];
+  }
+
+  // ---- readiness -------------------------------------------------------------------------
+
+  private async waitReady(endpoint: string, name: string, timeoutMs: number): Promise<void> {
+    const p = this.placement(endpoint);
+    const objectName = endpointNames(endpoint).deployment(name);
+    const podSelector = selector({ [LABELS.endpoint]: labelValue(endpoint), [LABELS.deployment]: labelValue(name) });
+    const deadline = Date.now() + timeoutMs;
+    let lastLog = 0;
+    for (;;) {
+      const d = await this.api.read<V1Deployment>({ ...DEPLOYMENT_KIND, namespace: p.namespace, name: objectName });
+      if (!d) throw new Error(`Deployment ${p.namespace}/${objectName} disappeared while waiting for it`);
+      const pods = await this.api.pods(p.namespace, podSelector);
+      const progress = deploymentProgress(d, pods);
+      if (progress.done) {
+        this.o.log(`${endpoint}: '${name}' ready (${progress.ready}/${progress.desired} pods)`);
+        return;
+      }
+      const timedOut = Date.now() >= deadline;
+      if (progress.hopeless || timedOut) {
+        const why = progress.hopeless ?? `not ready within ${Math.round(timeoutMs / 1000)} s (serve.readyTimeout): ${progress.ready}/${progress.desired} pods available`;
+        const evidence = await podDiagnostics(this.api, p.namespace, pods);
+        throw new Error(`Deployment ${p.namespace}/${objectName} ('${name}') failed: ${why}${evidence ? `\n${evidence}` : ''}`);
+      }
+      if (Date.now() - lastLog >= 5000) {
+        this.o.log(`${endpoint}: waiting for '${name}': ${progress.ready}/${progress.desired} pods available`);
+        lastLog = Date.now();
+      }
+      await new Promise((r) => setTimeout(r, this.pollMs));
+    }
+  }
+
+  private readyTimeoutOf(d: V1Deployment): number {
+    return Math.max(1, d.spec?.progressDeadlineSeconds ?? 60) * 1000;
+  }
+
+  // ---- state -----------------------------------------------------------------------------
+
+  private async readState(endpoint: string): Promise<StoredState> {
+    const p = this.placement(endpoint);
+    const cm = await this.api.read<V1ConfigMap>({ ...CONFIGMAP_KIND, namespace: p.namespace, name: endpointNames(endpoint).state });
+    const a = cm?.metadata?.annotations ?? {};
+    return {
+      traffic: parseJson<Record<string, number>>(a[ANNOTATIONS.traffic]) ?? {},
+      mirror: parseJson<Record<string, number>>(a[ANNOTATIONS.mirror]) ?? {},
+      record: parseJson<EndpointRecord>(a[ANNOTATIONS.record]) ?? {},
+    };
+  }
+
+  private async writeState(endpoint: string, s: StoredState): Promise<void> {
+    const p = this.placement(endpoint);
+    await this.api.apply(stateObject(endpoint, p.namespace, s));
+  }
+
+  private async ensurePullSecret(endpoint: string, spec: DeploymentSpec): Promise<string | undefined> {
+    if (this.o.config.imagePullSecret) return this.o.config.imagePullSecret;
+    if (!spec.image || !this.o.pullCredential) return undefined;
+    const cred = await this.o.pullCredential(spec.image);
+    if (!cred) return undefined;
+    const p = this.placement(endpoint);
+    const secret = await this.api.apply(pullSecretObject(endpoint, p.namespace, cred.registry, cred.username, cred.password));
+    return secret.metadata?.name;
+  }
+
+  private info(d: V1Deployment, pods: V1Pod[]): DeploymentInfo {
+    const spec = specOf(d);
+    const own = pods.filter((pod) => pod.metadata?.labels?.[LABELS.deployment] === d.metadata?.labels?.[LABELS.deployment]);
+    const restarts = own.reduce((sum, pod) => sum + (pod.status?.containerStatuses ?? []).reduce((s, c) => s + (c.restartCount ?? 0), 0), 0);
+    const progress = deploymentProgress(d, own);
+    const anyRestarting = own.some((pod) => (pod.status?.containerStatuses ?? []).some((c) => c.state?.waiting?.reason === 'CrashLoopBackOff' || (c.state?.terminated && !c.ready)));
+    const health = progress.hopeless?.startsWith('ProgressDeadlineExceeded') ? 'dead' : anyRestarting ? 'restarting' : progress.done ? 'ready' : 'starting';
+    return { name: spec.name, model: spec.model, image: spec.image, health, restarts, createdAt: d.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? d.metadata?.creationTimestamp?.toString() ?? '' };
+  }
+
+  private count(endpoint: string, deployment: string, latencyMs: number, failed: boolean): void {
+    let byName = this.counters.get(endpoint);
+    if (!byName) this.counters.set(endpoint, (byName = {}));
+    recordRequest((byName[deployment] ??= emptyCounters()), latencyMs, failed);
+  }
+
+  private endpointUrl(endpoint: string): string {
+    const p = this.placement(endpoint);
+    if (p.url) return p.url;
+    return `${this.api.server}/api/v1/namespaces/${p.namespace}/services/${endpointNames(endpoint).route}:${PORT_NAME}/proxy`;
+  }
+
+  private labels(endpoint: string): Record<string, string> {
+    return endpointLabels(endpoint);
+  }
+
+  private placement(endpoint: string): EndpointPlacement {
+    const p = this.o.endpoints[endpoint];
+    if (!p) throw new Error(`endpoint ${endpoint} is not configured for this target`);
+    return p;
+  }
+}
+
+/** the DeploymentSpec a Deployment was made from (what resize needs to apply it again) */
+function specOf(d: V1Deployment): DeploymentSpec {
+  const c = d.spec?.template?.spec?.containers?.[0];
+  const model = parseJson<ModelRef>(d.metadata?.annotations?.[ANNOTATIONS.model]) ?? { name: d.metadata?.labels?.[LABELS.model] ?? '?', version: Number(d.metadata?.labels?.[LABELS.version] ?? 0) };
+  return {
+    name: c?.env?.find((e) => e.name === 'MODELSHIP_DEPLOYMENT')?.value ?? d.metadata?.labels?.[LABELS.deployment] ?? '?',
+    model,
+    modelDir: '',
+    codeDir: '',
+    scoringScript: '',
+    image: d.metadata?.annotations?.[ANNOTATIONS.image] ?? c?.image,
+    readyPath: c?.readinessProbe?.httpGet?.path ?? '/',
+    scorePath: '',
+    readyTimeout: Math.max(1, d.spec?.progressDeadlineSeconds ?? 60) * 1000,
+  };
+}
+
+function shareOf(pool: Record<string, number>): Record<string, number> {
+  const sum = Object.values(pool).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(Object.entries(pool).map(([n, r]) => [n, sum ? Math.round((r / sum) * 100) : 0]));
+}
+
+function parseJson<T>(text: string | undefined): T | undefined {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** client-node turns MicroTime into Date objects; accept both */
+function leaseTime(v: Date | string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  return v instanceof Date ? v.toISOString() : String(v);
+}

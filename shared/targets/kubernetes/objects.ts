@@ -1,0 +1,237 @@
+import type { V1ConfigMap, V1Deployment, V1Ingress, V1Lease, V1Secret, V1Service, V2HorizontalPodAutoscaler, KubernetesObject } from '@kubernetes/client-node';
+import { DeploymentSpec } from '../target';
+import { KubernetesTargetConfig } from '../../config/types';
+import { ANNOTATIONS, LABELS, endpointLabels, endpointNames, labelValue } from './names';
+
+/**
+ * The objects modelship applies, as plain data (server-side apply sends them whole;
+ * fields left out are removed). Pure functions: the unit tests check them against
+ * the Kubernetes schemas through the fake API server.
+ */
+export const SERVICE_PORT = 80;
+export const PORT_NAME = 'http';
+
+export interface DeploymentObjectInput {
+  endpoint: string;
+  namespace: string;
+  spec: DeploymentSpec;
+  /** absent when an HPA owns the replica count */
+  replicas?: number;
+  /** behind the endpoint's shared Service (replicas routing) */
+  inPool: boolean;
+  containerPort: number;
+  resources: KubernetesTargetConfig['resources'];
+  pullSecret?: string;
+  createdAt: string;
+}
+
+function selectorLabels(endpoint: string, deployment: string): Record<string, string> {
+  // never changes for a Deployment: spec.selector is immutable
+  return { [LABELS.endpoint]: labelValue(endpoint), [LABELS.deployment]: labelValue(deployment) };
+}
+
+function deploymentLabels(endpoint: string, spec: DeploymentSpec): Record<string, string> {
+  return {
+    ...endpointLabels(endpoint),
+    [LABELS.instance]: labelValue(`${endpoint}-${spec.name}`),
+    [LABELS.deployment]: labelValue(spec.name),
+    [LABELS.model]: labelValue(spec.model.name),
+    [LABELS.version]: String(spec.model.version),
+  };
+}
+
+export function deploymentObject(i: DeploymentObjectInput): V1Deployment {
+  const names = endpointNames(i.endpoint);
+  const labels = deploymentLabels(i.endpoint, i.spec);
+  if (!i.spec.image) throw new Error(`deployment '${i.spec.name}' has no image: the kubernetes target deploys images pinned by digest`);
+  const readySeconds = Math.max(1, Math.ceil(i.spec.readyTimeout / 1000));
+  const probe = { httpGet: { path: i.spec.readyPath, port: PORT_NAME } };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      name: names.deployment(i.spec.name),
+      namespace: i.namespace,
+      labels,
+      annotations: {
+        [ANNOTATIONS.image]: i.spec.image,
+        [ANNOTATIONS.createdAt]: i.createdAt,
+        [ANNOTATIONS.model]: JSON.stringify(i.spec.model),
+      },
+    },
+    spec: {
+      ...(i.replicas !== undefined ? { replicas: i.replicas } : {}),
+      selector: { matchLabels: selectorLabels(i.endpoint, i.spec.name) },
+      // pods leave the endpoint's pool at once when their template changes (no surge of the old pods)
+      strategy: { type: 'Recreate' },
+      progressDeadlineSeconds: readySeconds,
+      revisionHistoryLimit: 2,
+      template: {
+        metadata: { labels: { ...labels, ...(i.inPool ? { [LABELS.pool]: labelValue(i.endpoint) } : {}) } },
+        spec: {
+          containers: [
+            {
+              name: 'model',
+              image: i.spec.image,
+              ports: [{ name: PORT_NAME, containerPort: i.containerPort }],
+              env: [{ name: 'MODELSHIP_DEPLOYMENT', value: i.spec.name }],
+              resources: { requests: { cpu: i.resources.cpu, memory: i.resources.memory }, limits: { memory: i.resources.memory } },
+              // the model's init() may take the whole readyTimeout; liveness starts after it
+              startupProbe: { ...probe, periodSeconds: 2, failureThreshold: Math.max(1, Math.ceil(readySeconds / 2)) },
+              readinessProbe: { ...probe, periodSeconds: 2, failureThreshold: 2 },
+              livenessProbe: { ...probe, periodSeconds: 10, failureThreshold: 3 },
+            },
+          ],
+          ...(i.pullSecret ? { imagePullSecrets: [{ name: i.pullSecret }] } : {}),
+        },
+      },
+    },
+  };
+}
+
+/** the Service of one deployment: probes, smoke tests and the ingress/gateway backends reach it */
+export function deploymentServiceObject(endpoint: string, namespace: string, spec: DeploymentSpec): V1Service {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: endpointNames(endpoint).deployment(spec.name), namespace, labels: deploymentLabels(endpoint, spec) },
+    spec: { selector: selectorLabels(endpoint, spec.name), ports: [{ name: PORT_NAME, port: SERVICE_PORT, targetPort: PORT_NAME }] },
+  };
+}
+
+/** the endpoint's Service over every pod in its pool (replicas routing) */
+export function poolServiceObject(endpoint: string, namespace: string): V1Service {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: endpointNames(endpoint).route, namespace, labels: endpointLabels(endpoint) },
+    spec: { selector: { [LABELS.endpoint]: labelValue(endpoint), [LABELS.pool]: labelValue(endpoint) }, ports: [{ name: PORT_NAME, port: SERVICE_PORT, targetPort: PORT_NAME }] },
+  };
+}
+
+export function autoscalerObject(endpoint: string, namespace: string, spec: DeploymentSpec, a: NonNullable<KubernetesTargetConfig['autoscale']>): V2HorizontalPodAutoscaler {
+  const name = endpointNames(endpoint).deployment(spec.name);
+  return {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name, namespace, labels: deploymentLabels(endpoint, spec) },
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
+      minReplicas: a.min,
+      maxReplicas: a.max,
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: a.cpuUtilization } } }],
+    },
+  };
+}
+
+/** an image pull Secret (`kubernetes.io/dockerconfigjson`) for one registry */
+export function pullSecretObject(endpoint: string, namespace: string, registry: string, username: string, password: string): V1Secret {
+  const auth = Buffer.from(`${username}:${password}`).toString('base64');
+  const config = JSON.stringify({ auths: { [registry]: { username, password, auth } } });
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: endpointNames(endpoint).pullSecret, namespace, labels: endpointLabels(endpoint) },
+    type: 'kubernetes.io/dockerconfigjson',
+    data: { '.dockerconfigjson': Buffer.from(config).toString('base64') },
+  };
+}
+
+export interface EndpointAnnotations {
+  traffic: Record<string, number>;
+  mirror: Record<string, number>;
+  record: unknown;
+}
+
+/** the ConfigMap whose annotations hold the endpoint's weights and rollout record */
+export function stateObject(endpoint: string, namespace: string, s: EndpointAnnotations): V1ConfigMap {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name: endpointNames(endpoint).state,
+      namespace,
+      labels: endpointLabels(endpoint),
+      annotations: { [ANNOTATIONS.traffic]: JSON.stringify(s.traffic), [ANNOTATIONS.mirror]: JSON.stringify(s.mirror), [ANNOTATIONS.record]: JSON.stringify(s.record) },
+    },
+    data: { endpoint },
+  };
+}
+
+export function leaseObject(endpoint: string, namespace: string, holder: string, durationSeconds: number, now: Date, resourceVersion?: string, acquiredAt?: string): V1Lease {
+  const at = microTime(now);
+  return {
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    metadata: { name: endpointNames(endpoint).lease, namespace, labels: endpointLabels(endpoint), ...(resourceVersion ? { resourceVersion } : {}) },
+    // client-node types these as Date; the API wants RFC 3339 with microseconds
+    spec: { holderIdentity: holder, leaseDurationSeconds: durationSeconds, acquireTime: (acquiredAt ?? at) as unknown as Date, renewTime: at as unknown as Date },
+  };
+}
+
+/** RFC 3339 with microseconds, as Lease times (MicroTime) are written */
+export function microTime(d: Date): string {
+  return d.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+export const NGINX_CANARY = 'nginx.ingress.kubernetes.io/canary';
+export const NGINX_CANARY_WEIGHT = 'nginx.ingress.kubernetes.io/canary-weight';
+
+export function ingressObject(endpoint: string, namespace: string, cfg: NonNullable<KubernetesTargetConfig['ingress']>, backendDeployment: string, canaryWeight?: number): V1Ingress {
+  const names = endpointNames(endpoint);
+  const canary = canaryWeight !== undefined;
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: {
+      name: canary ? names.canaryIngress : names.route,
+      namespace,
+      labels: endpointLabels(endpoint),
+      ...(canary ? { annotations: { [NGINX_CANARY]: 'true', [NGINX_CANARY_WEIGHT]: String(canaryWeight) } } : {}),
+    },
+    spec: {
+      ingressClassName: cfg.className,
+      rules: [
+        {
+          ...(cfg.host ? { host: cfg.host } : {}),
+          http: { paths: [{ path: cfg.path, pathType: 'Prefix', backend: { service: { name: names.deployment(backendDeployment), port: { name: PORT_NAME } } } }] },
+        },
+      ],
+    },
+  };
+}
+
+export interface HttpRouteObject extends KubernetesObject {
+  spec: {
+    parentRefs: Array<{ name: string; namespace?: string; sectionName?: string }>;
+    hostnames?: string[];
+    rules: Array<{
+      matches: Array<{ path: { type: 'PathPrefix'; value: string } }>;
+      backendRefs: Array<{ name: string; port: number; weight: number }>;
+      filters?: Array<{ type: 'RequestMirror'; requestMirror: { backendRef: { name: string; port: number }; percent: number } }>;
+    }>;
+  };
+}
+
+export function httpRouteObject(endpoint: string, namespace: string, gw: NonNullable<KubernetesTargetConfig['gateway']>, traffic: Record<string, number>, mirror: Record<string, number>): HttpRouteObject {
+  const names = endpointNames(endpoint);
+  const mirrors = Object.entries(mirror).filter(([, p]) => p > 0);
+  return {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name: names.route, namespace, labels: endpointLabels(endpoint) },
+    spec: {
+      parentRefs: [{ name: gw.name, ...(gw.namespace ? { namespace: gw.namespace } : {}), ...(gw.sectionName ? { sectionName: gw.sectionName } : {}) }],
+      ...(gw.hostnames.length ? { hostnames: gw.hostnames } : {}),
+      rules: [
+        {
+          matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+          backendRefs: Object.entries(traffic).map(([d, w]) => ({ name: names.deployment(d), port: SERVICE_PORT, weight: w })),
+          ...(mirrors.length
+            ? { filters: mirrors.map(([d, p]) => ({ type: 'RequestMirror' as const, requestMirror: { backendRef: { name: names.deployment(d), port: SERVICE_PORT }, percent: p } })) }
+            : {}),
+        },
+      ],
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { V1Deployment, V1Pod } from '@kubernetes/client-node';
+import { KubeApi } from './kube-api';
+
+/**
+ * Waiting for a Deployment to be ready, and failing fast with the evidence when it will
+ * not be: pod events and the last log lines go into the error.
+ */
+
+/** container states that do not get better by waiting */
+const HOPELESS_WAITING = new Set(['CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'InvalidImageName', 'CreateContainerConfigError', 'CreateContainerError']);
+
+export interface RolloutProgress {
+  done: boolean;
+  ready: number;
+  desired: number;
+  /** a reason to stop waiting now */
+  hopeless?: string;
+}
+
+export function deploymentProgress(d: V1Deployment, pods: V1Pod[]): RolloutProgress {
+  const desired = d.spec?.replicas ?? 1;
+  const st = d.status ?? {};
+  const observed = (st.observedGeneration ?? 0) >= (d.metadata?.generation ?? 0);
+  const ready = st.availableReplicas ?? 0;
+  const done = observed && (st.updatedReplicas ?? 0) >= desired && ready >= desired && (st.replicas ?? 0) <= desired;
+  const progressing = st.conditions?.find((c) => c.type === 'Progressing');
+  if (progressing?.status === 'False' && progressing.reason === 'ProgressDeadlineExceeded') {
+    return { done: false, ready, desired, hopeless: `ProgressDeadlineExceeded: ${progressing.message ?? 'no progress within progressDeadlineSeconds'}` };
+  }
+  return { done, ready, desired, hopeless: done ? undefined : podTrouble(pods) };
+}
+
+/** the first pod problem that waiting will not fix, e.g. `pod x: CrashLoopBackOff (restarted 2 times)` */
+export function podTrouble(pods: V1Pod[]): string | undefined {
+  for (const pod of pods) {
+    const name = pod.metadata?.name ?? '?';
+    const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') return `pod ${name} is unschedulable: ${scheduled.message ?? ''}`.trim();
+    for (const cs of pod.status?.containerStatuses ?? []) {
+      const waiting = cs.state?.waiting;
+      if (waiting?.reason && HOPELESS_WAITING.has(waiting.reason)) {
+        return `pod ${name}: ${waiting.reason}${cs.restartCount ? ` (restarted ${cs.restartCount} times)` : ''}${waiting.message ? `: ${waiting.message}` : ''}`;
+      }
+      const last = cs.lastState?.terminated ?? cs.state?.terminated;
+      if (last?.reason === 'OOMKilled') return `pod ${name}: OOMKilled (raise target.kubernetes.resources.memory)`;
+    }
+  }
+  return undefined;
+}
+
+/** events and last log lines of the deployment's pods, for an error message */
+export async function podDiagnostics(api: KubeApi, namespace: string, pods: V1Pod[], maxPods = 2): Promise<string> {
+  const out: string[] = [];
+  for (const pod of pods.slice(0, maxPods)) {
+    const name = pod.metadata?.name ?? '?';
+    out.push(`pod ${name} (${pod.status?.phase ?? 'unknown'}):`);
+    try {
+      const events = await api.podEvents(namespace, name);
+      events.sort((a, b) => String(a.lastTimestamp ?? a.eventTime ?? '').localeCompare(String(b.lastTimestamp ?? b.eventTime ?? '')));
+      for (const e of events.slice(-8)) out.push(`  event ${e.type ?? ''} ${e.reason ?? ''}${e.count && e.count > 1 ? ` (x${e.count})` : ''}: ${e.message ?? ''}`);
+    } catch (err: unknown) {
+      out.push(`  (events unavailable: ${err instanceof Error ? err.message : String(err)})`);
+    }
+    const restarted = (pod.status?.containerStatuses ?? []).some((c) => (c.restartCount ?? 0) > 0);
+    const started = (pod.status?.containerStatuses ?? []).some((c) => c.state?.running || c.state?.terminated || c.lastState?.terminated);
+    if (!started) continue;
+    try {
+      const log = await api.podLog(namespace, name, { tailLines: 20, previous: restarted });
+      const lines = log.split('\n').filter((l) => l.trim() !== '').slice(-20);
+      if (lines.length) out.push(`  last log lines${restarted ? ' (previous container)' : ''}:`, ...lines.map((l) => `    ${l}`));
+    } catch (err: unknown) {
+      out.push(`  (log unavailable: ${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+  return out.join('\n');
+}
