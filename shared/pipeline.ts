@@ -308,6 +308,12 @@ async function rolloutUnlocked(ctx: PipelineContext, mv: ModelRef): Promise<Comm
   const endpoint = productionEndpoint(ctx.config);
   let state = await ctx.target.state(endpoint);
   const inProgress = state.record.rollout;
+  if (inProgress && inProgress.status === 'running' && inProgress.model.name === mv.name && inProgress.model.version === mv.version && state.deployments.some((d) => d.name === inProgress.candidate)) {
+    // an earlier run of the same version was interrupted (killed runner, lost connection): carry on where it stopped
+    ctx.host.info(`resuming the interrupted rollout of ${mv.name} v${mv.version} at step ${inProgress.nextStep + 1} (new '${inProgress.candidate}', stable '${inProgress.stable}')`);
+    const outcome = await runRollout(engineInput(ctx, inProgress.stable, inProgress.candidate, mv, inProgress.nextStep), engineDeps(ctx));
+    return { result: outcome.result, reason: outcome.reason, model: mv };
+  }
   if (inProgress) {
     throw new StageError(
       'starting the rollout',

@@ -128,6 +128,7 @@ interface RawKubernetes {
   gateway?: { name: string; namespace?: string; sectionName?: string; hostnames?: string[] };
   imagePullSecret?: string;
   url?: string;
+  leaseSeconds?: number;
   prometheus?: { url: string; queries?: Partial<PrometheusQueries> };
 }
 
@@ -778,6 +779,7 @@ function resolveKubernetes(k: RawKubernetes, abs: (p: string) => string): Kubern
     ...(k.gateway ? { gateway: { name: k.gateway.name, ...(k.gateway.namespace ? { namespace: k.gateway.namespace } : {}), ...(k.gateway.sectionName ? { sectionName: k.gateway.sectionName } : {}), hostnames: k.gateway.hostnames ?? [] } } : {}),
     ...(k.imagePullSecret !== undefined ? { imagePullSecret: k.imagePullSecret } : {}),
     ...(k.url !== undefined ? { url: k.url.replace(/\/+$/, '') } : {}),
+    leaseSeconds: k.leaseSeconds ?? 30,
     ...(k.prometheus ? { prometheus: { url: k.prometheus.url.replace(/\/+$/, ''), queries: { ...DEFAULT_PROMETHEUS_QUERIES, ...(k.prometheus.queries ?? {}) } } } : {}),
   };
 }

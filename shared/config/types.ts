@@ -121,6 +121,8 @@ export interface KubernetesTargetConfig {
   imagePullSecret?: string;
   /** smoke and probe traffic go to this URL (with the deployment header) instead of the API server's service proxy */
   url?: string;
+  /** seconds a command's Lease lasts without renewal: how long a killed command blocks the next one */
+  leaseSeconds: number;
   /** Prometheus HTTP API for analysis metrics; absent: the probe traffic's own measurements */
   prometheus?: { url: string; queries: PrometheusQueries };
 }

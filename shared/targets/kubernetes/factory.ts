@@ -43,6 +43,7 @@ export async function createKubernetesTarget(
     config: k,
     containerPort: DEFAULT_CONTAINER_PORT,
     scorePath: config.serve.scorePath,
+    leaseSeconds: k.leaseSeconds,
     log,
     endpoints: {
       [o.productionEndpoint]: { namespace, routing: k.routing, replicas: k.replicas, autoscale: k.autoscale, url: k.url },

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadConfigText, DEFAULT_PROMETHEUS_QUERIES } from '../../../shared/config/load';
+import { loadConfig, loadConfigText, DEFAULT_PROMETHEUS_QUERIES } from '../../../shared/config/load';
 import { ConfigError, formatConfigIssue } from '../../../shared/errors';
 import schema from '../../../shared/config/modelship.schema.json';
 
@@ -39,10 +39,10 @@ describe('target.kind: kubernetes', () => {
   it('resolves the documented defaults', () => {
     const { config } = loadConfigText(`${BASE}target:\n  kind: kubernetes\n${PROBE}`, file);
     const k = config.target.kubernetes;
-    expect(k).toEqual({ auth: 'kubeconfig', routing: 'replicas', replicas: 2, stagingReplicas: 1, resources: { cpu: '250m', memory: '512Mi' } });
+    expect(k).toEqual({ auth: 'kubeconfig', routing: 'replicas', replicas: 2, stagingReplicas: 1, resources: { cpu: '250m', memory: '512Mi' }, leaseSeconds: 30 });
     // the same values the schema documents as defaults
     const props = schema.properties.target.properties.kubernetes.properties;
-    expect([props.auth.default, props.routing.default, props.replicas.default, props.staging.properties.replicas.default]).toEqual([k?.auth, k?.routing, k?.replicas, k?.stagingReplicas]);
+    expect([props.auth.default, props.routing.default, props.replicas.default, props.staging.properties.replicas.default, props.leaseSeconds.default]).toEqual([k?.auth, k?.routing, k?.replicas, k?.stagingReplicas, k?.leaseSeconds]);
     expect([props.resources.properties.cpu.default, props.resources.properties.memory.default]).toEqual([k?.resources.cpu, k?.resources.memory]);
   });
 
@@ -81,6 +81,7 @@ ${PROBE}`,
       autoscale: { min: 4, max: 12, cpuUtilization: 70 },
       ingress: { host: 'models.example.com', className: 'nginx', path: '/' },
       url: 'https://models.example.com',
+      leaseSeconds: 30,
       prometheus: { url: 'http://prometheus.monitoring:9090', queries: { ...DEFAULT_PROMETHEUS_QUERIES, requests: 'sum(my_requests{service="{service}"})' } },
     });
   });
@@ -103,5 +104,18 @@ ${PROBE}`,
     expect(found).toHaveLength(1);
     expect(found[0].startsWith(file)).toBe(true);
     expect(found[0]).toMatch(message);
+  });
+});
+
+describe('the kubernetes examples of workflows-examples', () => {
+  const root = path.resolve(__dirname, '..', '..', '..', 'workflows-examples', 'kubernetes');
+  it.each([
+    ['modelship-replicas.yaml', 'replicas'],
+    ['modelship-nginx-ingress.yaml', 'nginx-ingress'],
+    ['modelship-gateway-api.yaml', 'gateway-api'],
+  ])('%s loads with routing %s', async (file, routing) => {
+    const { config } = await loadConfig(path.join(root, file));
+    expect(config.target.kind).toBe('kubernetes');
+    expect(config.target.kubernetes?.routing).toBe(routing);
   });
 });
