@@ -77,7 +77,7 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     }),
   );
   withVersion(common(program.command('run').description('detect -> build -> staging -> smoke -> rollout'))).action(act('run', (ctx) => pipeline.run(ctx)));
-  common(program.command('down').description('stop and remove the local endpoints this config deployed')).action(
+  common(program.command('down').description('remove the endpoints this config deployed (local processes and containers, or Kubernetes objects)')).action(
     act('down', async (ctx) => {
       await pipeline.down(ctx);
       return { result: 'no-change' };
