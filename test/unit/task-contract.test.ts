@@ -94,7 +94,7 @@ describe('task.json and the code', () => {
     expect(Object.keys(byName.get('command')?.options ?? {})).toEqual([...STEP_COMMANDS]);
     expect(byName.get('azureSubscription')?.type).toBe('connectedService:AzureRM');
     expect(byName.get('kubernetesServiceConnection')?.type).toBe('connectedService:kubernetes');
-    expect(byName.get('kubernetesServiceConnection')?.helpMarkDown).toMatch(/local target does not use it/);
+    expect(byName.get('kubernetesServiceConnection')?.helpMarkDown).toMatch(/Kubeconfig or Service Account/);
     expect(byName.get('dockerRegistryServiceConnection')?.type).toBe('connectedService:dockerregistry');
   });
 
@@ -202,7 +202,7 @@ describe('reading the inputs', () => {
       force: false,
       azure: undefined,
       azureSubscriptionId: undefined,
-      kubernetesConnection: undefined,
+      kubernetes: undefined,
       registry: undefined,
       endpointKey: undefined,
       webhookPayload: undefined,
@@ -210,9 +210,33 @@ describe('reading the inputs', () => {
   });
 
   it('reads the Docker registry connection and registers its password as a secret', () => {
-    const r = read({ dockerRegistryServiceConnection: REG, endpointKey: 'k3y', modelVersion: '4', force: 'True', kubernetesServiceConnection: 'aks' });
-    expect(r.result()).toMatchObject({ registry: { connection: REG, server: 'r.example', username: 'u', password: 'p4ss' }, endpointKey: 'k3y', modelVersion: 4, force: true, kubernetesConnection: 'aks' });
+    const r = read({ dockerRegistryServiceConnection: REG, endpointKey: 'k3y', modelVersion: '4', force: 'True' });
+    expect(r.result()).toMatchObject({ registry: { connection: REG, server: 'r.example', username: 'u', password: 'p4ss' }, endpointKey: 'k3y', modelVersion: 4, force: true });
     expect(r.secrets.sort()).toEqual(['k3y', 'p4ss']);
+  });
+
+  describe('Kubernetes service connections', () => {
+    const K8S = 'aks-conn';
+    const k8s = (type: string | undefined, params: Record<string, string>, url?: string): Endpoint => ({ url, scheme: 'Token', params, data: (k) => (k === 'authorizationType' ? type : undefined) });
+
+    it('Kubeconfig: the file itself (a secret) and the chosen context', () => {
+      const r = read({ kubernetesServiceConnection: K8S }, { [K8S]: k8s('Kubeconfig', { kubeconfig: 'apiVersion: v1\nkind: Config\n', clusterContext: 'prod' }) });
+      expect(r.result().kubernetes).toEqual({ connection: K8S, type: 'Kubeconfig', kubeconfig: 'apiVersion: v1\nkind: Config\n', context: 'prod' });
+      expect(r.secrets).toEqual(['apiVersion: v1\nkind: Config\n']);
+    });
+
+    it('ServiceAccount: the server URL, the base64 token decoded, both forms masked', () => {
+      const token = 'eyJhbGciOi.sa-token';
+      const encoded = Buffer.from(token).toString('base64');
+      const r = read({ kubernetesServiceConnection: K8S }, { [K8S]: k8s('ServiceAccount', { apiToken: encoded, serviceAccountCertificate: 'Q0EK' }, 'https://aks.example:443') });
+      expect(r.result().kubernetes).toEqual({ connection: K8S, type: 'ServiceAccount', server: 'https://aks.example:443', token, certificateAuthorityData: 'Q0EK' });
+      expect(r.secrets.sort()).toEqual([encoded, token].sort());
+    });
+
+    it('AzureSubscription connections are refused with what to use instead', () => {
+      const r = read({ kubernetesServiceConnection: K8S }, { [K8S]: k8s('AzureSubscription', {}) });
+      expect(r.result).toThrow(/uses AzureSubscription authorization; modelship takes Kubeconfig or Service Account connections \(for AKS with Azure sign-in, set target\.kubernetes\.auth: azure/);
+    });
   });
 
   it('workload identity federation: an AzurePipelinesCredential for the connection, System.AccessToken masked', () => {

@@ -109,7 +109,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const stored = await this.readState(endpoint);
     if ((stored.traffic[name] ?? 0) > 0) throw new Error(`refusing to delete '${name}' on ${endpoint}: it still takes ${stored.traffic[name]}% of traffic`);
     const objectName = endpointNames(endpoint).deployment(name);
-    await this.api.delete({ ...HPA_KIND, namespace: p.namespace, name: objectName });
+    if (p.autoscale) await this.api.delete({ ...HPA_KIND, namespace: p.namespace, name: objectName });
     await this.api.delete({ ...DEPLOYMENT_KIND, namespace: p.namespace, name: objectName });
     await this.api.delete({ ...SERVICE_KIND, namespace: p.namespace, name: objectName });
     const { [name]: _t, ...traffic } = stored.traffic;
@@ -193,7 +193,17 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   async destroy(endpoint: string): Promise<void> {
     const p = this.placement(endpoint);
     const sel = selector(this.labels(endpoint));
-    for (const kind of [HPA_KIND, INGRESS_KIND, ...(p.routing === 'gateway-api' ? [ROUTE_KIND] : []), DEPLOYMENT_KIND, SERVICE_KIND, SECRET_KIND, CONFIGMAP_KIND]) {
+    // only the kinds this endpoint's settings use: the Role may grant nothing else
+    const kinds = [
+      ...(p.autoscale ? [HPA_KIND] : []),
+      ...(p.routing === 'nginx-ingress' ? [INGRESS_KIND] : []),
+      ...(p.routing === 'gateway-api' ? [ROUTE_KIND] : []),
+      DEPLOYMENT_KIND,
+      SERVICE_KIND,
+      SECRET_KIND,
+      CONFIGMAP_KIND,
+    ];
+    for (const kind of kinds) {
       const items = await this.api.list(kind.apiVersion, kind.kind, p.namespace, sel);
       for (const item of items) await this.api.delete({ ...kind, namespace: p.namespace, name: item.metadata?.name ?? '' });
     }
@@ -285,7 +295,8 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const stable = Object.entries(stored.traffic).sort((a, b) => b[1] - a[1]).find(([n, w]) => w > 0 && (traffic[n] ?? 0) > 0)?.[0];
     const plan = planReplicas(p.replicas, traffic, stable);
     const grow = Object.keys(traffic).filter((n) => (traffic[n] ?? 0) > 0);
-    const shrink = Object.keys(traffic).filter((n) => (traffic[n] ?? 0) === 0);
+    // a deployment the map leaves out gets no traffic either
+    const shrink = [...byName.values()].map((d) => specOf(d).name).filter((n) => !grow.includes(n));
     // first everything that gains or keeps traffic, ready; only then what loses it
     for (const name of grow) await this.resize(endpoint, byName.get(labelValue(name))!, plan.replicas[name], true);
     for (const name of grow) await this.waitReady(endpoint, name, this.readyTimeoutOf(byName.get(labelValue(name))!));
@@ -296,7 +307,10 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       this.o.log(`${endpoint}: the pool does not have the planned replicas (${JSON.stringify(pool)} for ${JSON.stringify(plan.replicas)})`);
       return got;
     }
-    for (const name of shrink) await this.resize(endpoint, byName.get(labelValue(name))!, 0, false);
+    for (const name of shrink) {
+      const d = byName.get(labelValue(name));
+      if (d && d.spec?.template?.metadata?.labels?.[LABELS.pool] !== undefined) await this.resize(endpoint, d, 0, false);
+    }
     const desc = grow.map((n) => `${n} ${plan.replicas[n]}`).join(' + ');
     this.o.log(`${endpoint}: replicas ${desc} → real share ${grow.map((n) => `${n} ${plan.share[n]}%`).join(', ')} (asked ${grow.map((n) => `${n} ${traffic[n]}%`).join(', ')})`);
     return { ...traffic };

@@ -23,13 +23,18 @@ export interface TaskInputs {
   force: boolean;
   azure?: AzureLogin;
   azureSubscriptionId?: string;
-  /** recorded only: the local target does not use it (the Kubernetes target will) */
-  kubernetesConnection?: string;
+  /** a Kubernetes service connection, for target.kind kubernetes */
+  kubernetes?: KubernetesLogin;
   registry?: { connection: string; server: string; username: string; password: string };
   endpointKey?: string;
   /** raw JSON, untrusted */
   webhookPayload?: string;
 }
+
+/** a Kubernetes service connection: a kubeconfig, or a service account's token and CA */
+export type KubernetesLogin =
+  | { connection: string; type: 'Kubeconfig'; kubeconfig: string; context?: string }
+  | { connection: string; type: 'ServiceAccount'; server: string; token: string; certificateAuthorityData?: string };
 
 /** an input that cannot be used; the message names it and says what it takes */
 export class InputError extends Error {
@@ -84,6 +89,8 @@ export function readInputs(src: InputSource): TaskInputs {
   const endpointKey = secretInput('endpointKey');
   const docker = connectionInput('dockerRegistryServiceConnection', ['password']);
   const arm = connectionInput('azureSubscription', ['serviceprincipalkey']);
+  const k8s = connectionInput('kubernetesServiceConnection', []);
+  const kubernetes = k8s ? kubernetesLogin(k8s.id, k8s.endpoint, src.secret) : undefined;
 
   const commandRaw = input('command') || 'run';
   if (!(COMMANDS as readonly string[]).includes(commandRaw)) {
@@ -146,9 +153,42 @@ export function readInputs(src: InputSource): TaskInputs {
     force: forceRaw === 'true',
     azure,
     azureSubscriptionId,
-    kubernetesConnection: input('kubernetesServiceConnection') || undefined,
+    kubernetes,
     registry,
     endpointKey: endpointKey || undefined,
     webhookPayload: input('webhookPayload') || undefined,
   };
+}
+
+/** parameter names differ in case between connection kinds and agent versions */
+function param(e: Endpoint, name: string): string | undefined {
+  const key = Object.keys(e.params).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : e.params[key];
+}
+
+/**
+ * The login of a Kubernetes service connection, as Azure Pipelines stores it
+ * (authorizationType Kubeconfig: the file itself; ServiceAccount: the server URL, a
+ * base64 token and the CA). AzureSubscription connections are refused: modelship signs in
+ * to AKS itself with target.kubernetes.auth: azure and the azureSubscription input.
+ */
+function kubernetesLogin(id: string, e: Endpoint, secret: (v: string) => void): KubernetesLogin {
+  const type = e.data('authorizationType') ?? (param(e, 'kubeconfig') ? 'Kubeconfig' : undefined);
+  if (type === 'Kubeconfig') {
+    const kubeconfig = param(e, 'kubeconfig');
+    if (!kubeconfig) throw new InputError(`input 'kubernetesServiceConnection': service connection '${id}' has no kubeconfig`);
+    secret(kubeconfig);
+    return { connection: id, type, kubeconfig, context: param(e, 'clusterContext') || undefined };
+  }
+  if (type === 'ServiceAccount') {
+    const encoded = param(e, 'apiToken');
+    if (!encoded || !e.url) throw new InputError(`input 'kubernetesServiceConnection': service connection '${id}' has no server URL or token`);
+    secret(encoded);
+    const token = Buffer.from(encoded, 'base64').toString('utf8').trim();
+    secret(token);
+    return { connection: id, type, server: e.url, token, certificateAuthorityData: param(e, 'serviceAccountCertificate') || undefined };
+  }
+  throw new InputError(
+    `input 'kubernetesServiceConnection': service connection '${id}' uses ${type ?? 'an unknown'} authorization; modelship takes Kubeconfig or Service Account connections (for AKS with Azure sign-in, set target.kubernetes.auth: azure and the azureSubscription input instead)`,
+  );
 }

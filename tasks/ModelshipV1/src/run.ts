@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tl from 'azure-pipelines-task-lib/task';
+import YAML from 'yaml';
 import type { TokenCredential } from '@azure/identity';
 import { CommandRun, executeCommand } from '../../../shared/command';
 import { ModelshipConfig } from '../../../shared/config/types';
@@ -19,9 +20,38 @@ function noteConnections(inputs: TaskInputs, config: ModelshipConfig, host: Azur
   if (inputs.registry) {
     host.info(`container registry: user ${inputs.registry.username} from service connection ${inputs.registry.connection}${inputs.registry.server ? ` (${inputs.registry.server})` : ''}`);
   }
-  if (inputs.kubernetesConnection) {
-    host.info(`kubernetesServiceConnection ${inputs.kubernetesConnection}: recorded; target.kind ${config.target.kind} does not use it`);
+  if (inputs.kubernetes && config.target.kind !== 'kubernetes') {
+    host.info(`kubernetesServiceConnection ${inputs.kubernetes.connection}: not used by target.kind ${config.target.kind}`);
   }
+}
+
+/**
+ * The Kubernetes service connection as a kubeconfig file of this step (mode 0600, in the
+ * agent's temp folder), handed to the core as KUBECONFIG. target.kubernetes.kubeconfig in
+ * the config file still wins.
+ */
+function useKubernetesConnection(inputs: TaskInputs, config: ModelshipConfig, host: AzureDevOpsHost, env: Record<string, string>): void {
+  const k = inputs.kubernetes;
+  if (!k || config.target.kind !== 'kubernetes') return;
+  const file = path.join(stepTempDir(), 'kubeconfig');
+  let text: string;
+  if (k.type === 'Kubeconfig') {
+    const doc = YAML.parse(k.kubeconfig) as Record<string, unknown>;
+    if (k.context) doc['current-context'] = k.context;
+    text = YAML.stringify(doc);
+  } else {
+    text = YAML.stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [{ name: k.connection, cluster: { server: k.server, ...(k.certificateAuthorityData ? { 'certificate-authority-data': k.certificateAuthorityData } : {}) } }],
+      users: [{ name: k.connection, user: { token: k.token } }],
+      contexts: [{ name: k.connection, context: { cluster: k.connection, user: k.connection } }],
+      'current-context': k.connection,
+    });
+  }
+  fs.writeFileSync(file, text, { mode: 0o600 });
+  env.KUBECONFIG = file;
+  host.info(`Kubernetes: ${k.type} login from service connection ${k.connection}${config.target.kubernetes?.kubeconfig ? ' (target.kubernetes.kubeconfig in the config file takes precedence)' : ''}`);
 }
 
 /** a folder of this step's own under the agent's temp folder (cleaned by the agent after the job) */
@@ -41,6 +71,7 @@ export async function runTask(inputs: TaskInputs, host: AzureDevOpsHost, env: Re
   if (!opened.ok) return fail(opened.message);
   const config = opened.config;
   noteConnections(inputs, config, host);
+  useKubernetesConnection(inputs, config, host, env);
 
   let credential: TokenCredential | undefined;
   if (inputs.azure) {
