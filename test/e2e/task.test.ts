@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { runCli } from '../helpers/cli';
 import { freePorts, makeProject, quickRolloutConfig, TestProject } from '../helpers/project';
+import { FakeKube, startFakeKube } from '../contract/fakes/fake-kube';
 
 /**
  * The bundled Azure Pipelines task (tasks/ModelshipV1/dist/main.js) run with node the way
@@ -63,7 +64,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
 
 const runs: TaskRun[] = [];
 
-function runTask(cwd: string, inputs: Record<string, string>): Promise<TaskRun> {
+function runTask(cwd: string, inputs: Record<string, string>, agentEnv: NodeJS.ProcessEnv = {}): Promise<TaskRun> {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-agent-temp-'));
   const env: NodeJS.ProcessEnv = {
     ...cleanEnv(),
@@ -77,6 +78,7 @@ function runTask(cwd: string, inputs: Record<string, string>): Promise<TaskRun> 
     [`ENDPOINT_AUTH_PARAMETER_${REGISTRY_CONNECTION}_USERNAME`]: 'ci-bot',
     [`ENDPOINT_AUTH_PARAMETER_${REGISTRY_CONNECTION}_PASSWORD`]: REGISTRY_PASSWORD,
     [`ENDPOINT_AUTH_PARAMETER_${REGISTRY_CONNECTION}_REGISTRY`]: 'registry.example.test',
+    ...agentEnv,
   };
   // as the agent does: every declared input, with its default unless the step sets it
   for (const i of taskJson.inputs) env[`INPUT_${i.name.replace(/[ .]/g, '_').toUpperCase()}`] = inputs[i.name] ?? i.defaultValue ?? '';
@@ -253,6 +255,58 @@ function readZip(file: string): Map<string, Buffer> {
   }
   return entries;
 }
+
+describe('the bundled task with a Kubernetes service connection (FAKE API server)', () => {
+  const K8S_CONNECTION = 'k8s-0000-4000-8000-00000000c0de';
+  let fake: FakeKube;
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  it('a Service Account connection becomes the step\'s kubeconfig; its token is masked and never printed', async () => {
+    fake = await startFakeKube();
+    const project = makeProject(
+      `endpoint: taskk8s
+model:
+  name: test-model
+serve:
+  code: ./src
+image:
+  repository: 127.0.0.1:5055/modelship-tests/task-k8s
+target:
+  kind: kubernetes
+  kubernetes:
+    namespace: models
+rollout:
+  analysis:
+    probe: { rate: 5 }
+`,
+      'ms-task-k8s-',
+    );
+    const run = await runTask(
+      project.dir,
+      { command: 'status', kubernetesServiceConnection: K8S_CONNECTION },
+      {
+        // as the agent passes a Kubernetes service connection of type Service Account
+        [`ENDPOINT_URL_${K8S_CONNECTION}`]: fake.url,
+        [`ENDPOINT_AUTH_${K8S_CONNECTION}`]: JSON.stringify({ parameters: { apiToken: Buffer.from(fake.token).toString('base64') }, scheme: 'Token' }),
+        [`ENDPOINT_DATA_${K8S_CONNECTION}_AUTHORIZATIONTYPE`]: 'ServiceAccount',
+        [`ENDPOINT_DATA_${K8S_CONNECTION}_ACCEPTUNTRUSTEDCERTS`]: 'true',
+      },
+    );
+    expect({ complete: run.complete, tail: run.complete?.result === 'Succeeded' ? '' : run.stdout.slice(-3000) }).toEqual({ complete: { result: 'Succeeded', message: expect.any(String) }, tail: '' });
+    expect(run.stdout).toContain(`Kubernetes: ServiceAccount login from service connection ${K8S_CONNECTION}`);
+    expect(run.stdout).toContain(`kubernetes: context ${K8S_CONNECTION} at ${fake.url}; production in namespace models`);
+    expect(run.stdout).toContain('taskk8s: nothing deployed');
+    // the API server saw the connection's token (the fake answers 401 otherwise) ...
+    expect(fake.requests.some((r) => r.path.startsWith('/api/v1/namespaces/models/') && r.status === 200)).toBe(true);
+    // ... and the log has it only in the command that tells the agent to mask it
+    const lines = run.stdout.split('\n').filter((l) => l.includes(fake.token));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toMatch(/^##vso\[task\.setsecret\]/);
+    expect(run.stderr).not.toContain(fake.token);
+  });
+});
 
 describe('npm run package:extension', () => {
   it('writes a .vsix whose manifest contributes the task, holding task.json and the bundle', () => {

@@ -229,7 +229,7 @@ describe('reading the inputs', () => {
       const token = 'eyJhbGciOi.sa-token';
       const encoded = Buffer.from(token).toString('base64');
       const r = read({ kubernetesServiceConnection: K8S }, { [K8S]: k8s('ServiceAccount', { apiToken: encoded, serviceAccountCertificate: 'Q0EK' }, 'https://aks.example:443') });
-      expect(r.result().kubernetes).toEqual({ connection: K8S, type: 'ServiceAccount', server: 'https://aks.example:443', token, certificateAuthorityData: 'Q0EK' });
+      expect(r.result().kubernetes).toEqual({ connection: K8S, type: 'ServiceAccount', server: 'https://aks.example:443', token, certificateAuthorityData: 'Q0EK', acceptUntrustedCerts: false });
       expect(r.secrets.sort()).toEqual([encoded, token].sort());
     });
 

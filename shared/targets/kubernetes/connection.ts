@@ -1,4 +1,6 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { TokenCredential } from '@azure/identity';
 import { StageError } from '../../errors';
@@ -31,23 +33,33 @@ export interface Connection {
 export async function connect(o: ConnectionOptions): Promise<Connection> {
   const kc = new KubeConfig();
   let source: string;
-  const file = o.kubeconfig ?? o.env('KUBECONFIG')?.split(':')[0];
+  // KUBECONFIG from the front end's environment (the task writes its own), not process.env
+  const fromEnv = (o.env('KUBECONFIG') ?? '').split(path.delimiter).filter((f) => f !== '' && fs.existsSync(f));
+  const home = path.join(os.homedir(), '.kube', 'config');
   try {
     if (o.kubeconfig) {
       kc.loadFromFile(o.kubeconfig);
       source = o.kubeconfig;
-    } else if (file && fs.existsSync(file)) {
-      kc.loadFromDefault();
-      source = `KUBECONFIG (${file})`;
+    } else if (fromEnv.length) {
+      // as kubectl does: the files merged, the first one's current context wins
+      kc.loadFromFile(fromEnv[0]);
+      for (const f of fromEnv.slice(1)) {
+        const more = new KubeConfig();
+        more.loadFromFile(f);
+        kc.mergeConfig(more, true);
+      }
+      source = `KUBECONFIG (${fromEnv.join(path.delimiter)})`;
     } else if (o.env('KUBERNETES_SERVICE_HOST')) {
       kc.loadFromCluster();
       source = 'the in-cluster service account';
+    } else if (fs.existsSync(home)) {
+      kc.loadFromFile(home);
+      source = home;
     } else {
-      kc.loadFromDefault();
-      source = '~/.kube/config';
+      throw new Error(`no kubeconfig: target.kubernetes.kubeconfig is not set, KUBECONFIG names no existing file${o.env('KUBECONFIG') ? ` (${o.env('KUBECONFIG')})` : ''}, ${home} does not exist, and this is not a pod (KUBERNETES_SERVICE_HOST is not set)`);
     }
   } catch (err: unknown) {
-    throw new StageError('connecting to the cluster', `cannot read the kubeconfig${file ? ` ${file}` : ''}: ${err instanceof Error ? err.message : String(err)}`, 'target.kubernetes.kubeconfig, KUBECONFIG, or run inside a cluster');
+    throw new StageError('connecting to the cluster', err instanceof Error ? err.message : String(err), 'target.kubernetes.kubeconfig, KUBECONFIG (azure/aks-set-context, a Kubernetes service connection), or run inside a cluster');
   }
   if (o.context) {
     if (!kc.getContextObject(o.context)) {

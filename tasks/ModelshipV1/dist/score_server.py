@@ -48,6 +48,9 @@ import time
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+# set by the Kubernetes target in each pod; the local router adds the header itself
+DEPLOYMENT_NAME = os.environ.get("MODELSHIP_DEPLOYMENT", "")
+
 MAX_BODY_BYTES = 16 * 1024 * 1024
 DRAIN_TIMEOUT_S = 10.0
 PARENT_CHECK_INTERVAL_S = 0.5
@@ -178,6 +181,9 @@ def make_handler(state):
             self.send_header("Content-Length", str(len(body)))
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
+            if DEPLOYMENT_NAME:
+                # which deployment answered, when requests are spread over several (Kubernetes replicas routing)
+                self.send_header("x-modelship-deployment", DEPLOYMENT_NAME)
             if state.stopping or self.close_connection:
                 self.send_header("Connection", "close")
                 self.close_connection = True

@@ -34,7 +34,7 @@ export interface TaskInputs {
 /** a Kubernetes service connection: a kubeconfig, or a service account's token and CA */
 export type KubernetesLogin =
   | { connection: string; type: 'Kubeconfig'; kubeconfig: string; context?: string }
-  | { connection: string; type: 'ServiceAccount'; server: string; token: string; certificateAuthorityData?: string };
+  | { connection: string; type: 'ServiceAccount'; server: string; token: string; certificateAuthorityData?: string; acceptUntrustedCerts: boolean };
 
 /** an input that cannot be used; the message names it and says what it takes */
 export class InputError extends Error {
@@ -186,7 +186,14 @@ function kubernetesLogin(id: string, e: Endpoint, secret: (v: string) => void): 
     secret(encoded);
     const token = Buffer.from(encoded, 'base64').toString('utf8').trim();
     secret(token);
-    return { connection: id, type, server: e.url, token, certificateAuthorityData: param(e, 'serviceAccountCertificate') || undefined };
+    return {
+      connection: id,
+      type,
+      server: e.url,
+      token,
+      certificateAuthorityData: param(e, 'serviceAccountCertificate') || undefined,
+      acceptUntrustedCerts: (e.data('acceptUntrustedCerts') ?? '').toLowerCase() === 'true',
+    };
   }
   throw new InputError(
     `input 'kubernetesServiceConnection': service connection '${id}' uses ${type ?? 'an unknown'} authorization; modelship takes Kubeconfig or Service Account connections (for AKS with Azure sign-in, set target.kubernetes.auth: azure and the azureSubscription input instead)`,

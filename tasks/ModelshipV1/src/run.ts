@@ -43,7 +43,17 @@ function useKubernetesConnection(inputs: TaskInputs, config: ModelshipConfig, ho
     text = YAML.stringify({
       apiVersion: 'v1',
       kind: 'Config',
-      clusters: [{ name: k.connection, cluster: { server: k.server, ...(k.certificateAuthorityData ? { 'certificate-authority-data': k.certificateAuthorityData } : {}) } }],
+      clusters: [
+        {
+          name: k.connection,
+          cluster: {
+            server: k.server,
+            ...(k.certificateAuthorityData ? { 'certificate-authority-data': k.certificateAuthorityData } : {}),
+            // the connection's "Accept untrusted certificates" box
+            ...(k.acceptUntrustedCerts ? { 'insecure-skip-tls-verify': true } : {}),
+          },
+        },
+      ],
       users: [{ name: k.connection, user: { token: k.token } }],
       contexts: [{ name: k.connection, context: { cluster: k.connection, user: k.connection } }],
       'current-context': k.connection,

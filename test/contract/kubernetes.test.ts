@@ -1,0 +1,338 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawn } from 'node:child_process';
+import YAML from 'yaml';
+import { LocalModelRegistry } from '../../shared/registry/local';
+import { BIN, CliResult, runCli } from '../helpers/cli';
+import { TestProject, makeProject } from '../helpers/project';
+import { dockerTestEnv } from '../helpers/test-env';
+import { FakeKube, HistoryEntry, startFakeKube } from './fakes/fake-kube';
+
+/**
+ * The Kubernetes target, driven through the `modelship` CLI as a user runs it, against a
+ * FAKE Kubernetes API server (test/contract/fakes/fake-kube.ts): it validates every object
+ * against the Kubernetes schemas, enforces resourceVersion conflicts, apply and
+ * merge-patch semantics and immutable selectors, simulates the Deployment controller, and
+ * runs each pod as a real container of the image modelship built and pushed to the real
+ * test registry. Scoring goes through the fake's service proxy to those containers.
+ *
+ * With MODELSHIP_TEST_KUBECONFIG (and MODELSHIP_TEST_K8S_REPOSITORY, a repository the
+ * cluster can pull from) the cluster-agnostic part also runs against that real cluster.
+ */
+jest.setTimeout(300_000);
+
+type Routing = 'replicas' | 'nginx-ingress' | 'gateway-api';
+
+interface ClusterUnderTest {
+  kubeconfig: string;
+  namespace: string;
+  repository: string;
+  baseImage: string;
+  env: Record<string, string>;
+}
+
+function configYaml(c: ClusterUnderTest, endpoint: string, routing: Routing, extra = ''): string {
+  return `endpoint: ${endpoint}
+model:
+  name: test-model
+serve:
+  code: ./src
+  readyTimeout: 40s
+  baseImage: ${c.baseImage}
+image:
+  repository: ${c.repository}
+target:
+  kind: kubernetes
+  kubernetes:
+    kubeconfig: ${c.kubeconfig}
+    namespace: ${c.namespace}
+    routing: ${routing}
+    replicas: 2
+    leaseSeconds: 4
+    resources: { cpu: 100m, memory: 128Mi }${routing === 'gateway-api' ? '\n    gateway: { name: shared, namespace: gateways }' : ''}${routing === 'nginx-ingress' ? '\n    ingress: { host: models.test }' : ''}${extra}
+staging:
+  smoke:
+    repeat: 2
+    cases:
+      - { name: sum, request: smoke/request.json }
+rollout:
+  strategy: canary
+  steps: [10, 50, 100]
+  bake: 1s
+  analysis:
+    interval: 500ms
+    minRequests: 5
+    maxErrorRate: 0.05
+    probe: { rate: 20 }
+`;
+}
+
+async function register(project: TestProject, model: string): Promise<number> {
+  const registry = new LocalModelRegistry(path.join(project.dir, 'registry'));
+  return (await registry.register({ name: 'test-model', source: project.models(model), tags: {} })).version;
+}
+
+function cli(c: ClusterUnderTest, project: TestProject, args: string[], timeoutMs = 240_000): Promise<CliResult> {
+  return runCli([...args, '--config', project.configFile], { cwd: project.dir, env: c.env, timeoutMs });
+}
+
+function output(r: CliResult): string {
+  return `${r.stdout}\n${r.stderr}`;
+}
+
+function expectExit(r: CliResult, code: number): void {
+  if (r.code !== code) throw new Error(`exit ${r.code}, expected ${code}:\n${output(r).slice(-6000)}`);
+}
+
+/** the whole story on any cluster: first deployment, a good version promoted, a failing one rolled back, a crash-looping one stopped at staging */
+function clusterAgnosticSuite(name: string, cluster: () => ClusterUnderTest, routing: Routing): void {
+  describe(`${name}: routing ${routing}`, () => {
+    let project: TestProject;
+    const endpoint = `ep-${routing.replace(/[^a-z]/g, '')}-${process.pid}`.slice(0, 30);
+
+    beforeAll(() => {
+      project = makeProject(configYaml(cluster(), endpoint, routing), 'ms-k8s-');
+    });
+    afterAll(async () => {
+      if (project) await cli(cluster(), project, ['down'], 120_000);
+    });
+
+    it('ships a first version, then rolls a good one out to 100% step by step', async () => {
+      await register(project, 'good1');
+      const first = await cli(cluster(), project, ['run']);
+      expectExit(first, 0);
+      expect(output(first)).toMatch(/first production deployment/);
+      await register(project, 'good2');
+      const second = await cli(cluster(), project, ['run', '--json']);
+      expectExit(second, 0);
+      const result = JSON.parse(second.stdout) as { result: string };
+      expect(result.result).toBe('promoted');
+      const out = output(second);
+      expect(out).toMatch(/step 1\/3: new 10% \/ stable 90%/);
+      expect(out).toMatch(/step 3\/3: new 100%/);
+      // what each routing mode did at each step (CI logs show it)
+      const routingLines = out.split('\n').filter((l) => /step \d\/3|real share|Ingress|HTTPRoute|promoted|analysis/.test(l));
+      process.stderr.write(`${name} ${routing}:\n${routingLines.slice(0, 40).join('\n')}\n`);
+      const status = await cli(cluster(), project, ['status']);
+      expectExit(status, 0);
+      expect(status.stdout + status.stderr).toMatch(/test-model v2\s+traffic 100%/);
+      expect(status.stdout + status.stderr).toMatch(/previous version: v1/);
+    });
+
+    it('rolls back a version that fails 20% of its requests; the stable one keeps serving', async () => {
+      await register(project, 'failing');
+      const r = await cli(cluster(), project, ['run']);
+      expectExit(r, 1);
+      expect(output(r)).toMatch(/rolled back|roll(ing)? back/i);
+      expect(output(r)).toMatch(/error rate/);
+      const status = await cli(cluster(), project, ['status']);
+      const production = (status.stdout + status.stderr).split(`${endpoint}-staging (`)[0];
+      expect(production).toMatch(/test-model v2\s+traffic 100%/);
+      expect(production).not.toMatch(/test-model v3/);
+    });
+
+    it('stops a crash-looping version at staging with its events and last log lines; production untouched', async () => {
+      await register(project, 'init-raises');
+      const r = await cli(cluster(), project, ['run']);
+      expectExit(r, 1);
+      const out = output(r);
+      expect(out).toMatch(/deploy staging/);
+      expect(out).toMatch(/CrashLoopBackOff/);
+      expect(out).toMatch(/event Warning BackOff/);
+      expect(out).toMatch(/model file is corrupt/);
+      const status = await cli(cluster(), project, ['status']);
+      expect(status.stdout + status.stderr).toMatch(/test-model v2\s+traffic 100%/);
+    });
+  });
+}
+
+// ---- against the fake API server ---------------------------------------------------------
+
+describe('kubernetes target against a fake API server (real containers as pods)', () => {
+  let fake: FakeKube;
+  let cluster: ClusterUnderTest;
+
+  beforeAll(async () => {
+    const env = dockerTestEnv();
+    fake = await startFakeKube();
+    const dir = fs.mkdtempSync('/tmp/ms-kubeconfig-');
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    fake.kubeconfig({ file: kubeconfig, context: 'fake', namespace: 'models' });
+    cluster = {
+      kubeconfig,
+      namespace: 'models',
+      repository: `${env.registry}/modelship-tests/k8s-${process.pid}`,
+      baseImage: env.baseImage,
+      env: { MODELSHIP_REGISTRY_USERNAME: env.username, MODELSHIP_REGISTRY_PASSWORD: env.password },
+    };
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  for (const routing of ['replicas', 'nginx-ingress', 'gateway-api'] as const) clusterAgnosticSuite('fake', () => cluster, routing);
+
+  describe('what the API server saw', () => {
+    let project: TestProject;
+    const endpoint = `seen-${process.pid}`;
+    const objectName = (d: string) => `${endpoint}-${d}`;
+
+    beforeAll(async () => {
+      project = makeProject(configYaml(cluster, endpoint, 'replicas'), 'ms-k8s-');
+      await register(project, 'good1');
+      expectExit(await cli(cluster, project, ['run']), 0);
+    });
+    afterAll(async () => {
+      await cli(cluster, project, ['down'], 120_000);
+    });
+
+    it('a canary adds replicas and never scales the stable deployment down before it leaves the pool', async () => {
+      await register(project, 'good2');
+      expectExit(await cli(cluster, project, ['run']), 0);
+      const blue = fake.history('Deployment', 'models', objectName('blue'));
+      const green = fake.history('Deployment', 'models', objectName('green'));
+      // stable: 2 replicas in every version it had (it was deleted after the promotion, never scaled down first)
+      expect(blue.length).toBeGreaterThan(0);
+      type DeploymentVersion = { spec: { replicas: number }; status?: { readyReplicas?: number } };
+      const live = (entries: HistoryEntry[]) => entries.filter((v) => v.type !== 'DELETED').map((v) => ({ time: v.time, d: v.object as unknown as DeploymentVersion }));
+      const blueVersions = live(blue);
+      const greenVersions = live(green);
+      // the stable one joined the pool with all its replicas when it was first shipped
+      const joined = blueVersions.findIndex((v) => v.d.spec.replicas === 2);
+      expect(joined).toBeGreaterThanOrEqual(0);
+      // the new one: 1 pod outside the pool, 1 at 10% and 50% of 2, then all 2
+      expect(greenVersions[0].d.spec.replicas).toBe(1);
+      expect(greenVersions[greenVersions.length - 1].d.spec.replicas).toBe(2);
+      const greenFull = greenVersions.find((v) => v.d.spec.replicas === 2 && v.d.status?.readyReplicas === 2);
+      expect(greenFull).toBeDefined();
+      // the stable one kept all its replicas until the new one was read back ready with all of its own
+      const firstDrop = blueVersions.slice(joined).find((v) => v.d.spec.replicas < 2);
+      if (firstDrop) expect(firstDrop.time).toBeGreaterThanOrEqual(greenFull?.time ?? Infinity);
+      expect(fake.get('Deployment', 'models', objectName('blue'))).toBeUndefined();
+      // every object carries the managed-by label
+      expect((fake.get('Deployment', 'models', objectName('green')) as { metadata: { labels: Record<string, string> } }).metadata.labels['app.kubernetes.io/managed-by']).toBe('modelship');
+    });
+
+    it('API 429 and 500 answers are retried with backoff; a lasting outage fails within the budget, naming server and context', async () => {
+      fake.failNext(2, 429, { retryAfterSeconds: 1 });
+      fake.failNext(2, 500);
+      const ok = await cli(cluster, project, ['status']);
+      expectExit(ok, 0);
+      expect(output(ok)).toMatch(/429.*retry 1\/5/);
+      expect(output(ok)).toMatch(/500.*retry/);
+      fake.failFor(60_000, 500);
+      const started = Date.now();
+      const down = await cli(cluster, project, ['status']);
+      const took = Date.now() - started;
+      fake.failFor(0, 500);
+      expectExit(down, 1);
+      expect(output(down)).toMatch(/after 6 attempts/);
+      expect(output(down)).toMatch(new RegExp(`${fake.url.replace(/[.]/g, '\\.')} \\(context fake\\)`));
+      expect(took).toBeLessThan(60_000);
+    });
+
+    it('two concurrent commands are serialised by the Lease: the second fails naming the holder', async () => {
+      const v = await register(project, 'good1');
+      const first = cli(cluster, project, ['rollout', '--model-version', String(v)]);
+      // wait until the first one holds the Lease
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline && !(fake.get('Lease', 'models', `${endpoint}-modelship-lock`) as { spec?: { holderIdentity?: string } } | undefined)?.spec?.holderIdentity) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const second = await cli(cluster, project, ['promote']);
+      expectExit(second, 1);
+      expect(output(second)).toMatch(/is busy: 'rollout \(.+ pid \d+\)' holds its Lease models\/.+-modelship-lock/);
+      expectExit(await first, 0);
+      // released: the next command runs at once
+      expectExit(await cli(cluster, project, ['promote']), 0);
+    });
+
+    it('a run killed mid-rollout is resumed by the next run, which converges', async () => {
+      const v = await register(project, 'good2');
+      const child = spawn(process.execPath, [BIN, 'run', '--config', project.configFile], { cwd: project.dir, env: { ...process.env, ...cluster.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let text = '';
+      const killed = new Promise<void>((resolve) => {
+        const onData = (c: Buffer) => {
+          text += c.toString();
+          if (/step 2\/3/.test(text) && !child.killed) {
+            child.kill('SIGKILL');
+            resolve();
+          }
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.on('close', () => resolve());
+      });
+      await killed;
+      expect(text).toMatch(/step 2\/3/);
+      // the Lease of the killed run expires (leaseSeconds 4), then the rerun resumes the rollout
+      await new Promise((r) => setTimeout(r, 4_500));
+      const rerun = await cli(cluster, project, ['run']);
+      expectExit(rerun, 0);
+      expect(output(rerun)).toMatch(new RegExp(`resuming the interrupted rollout of test-model v${v} at step [23]`));
+      const status = await cli(cluster, project, ['status']);
+      const s = status.stdout + status.stderr;
+      expect(s).toMatch(new RegExp(`test-model v${v}\\s+traffic 100%`));
+      // one deployment left: nothing from the killed run lingers
+      expect(s.match(/traffic \d+%/g)).toHaveLength(2); // production + staging
+    });
+  });
+
+  it('connection errors say which kubeconfig, context and server were tried', async () => {
+    const wrongContext = makeProject(configYaml(cluster, 'conn-errors', 'replicas', '\n    context: nope'), 'ms-k8s-');
+    const r1 = await cli(cluster, wrongContext, ['status']);
+    expectExit(r1, 1);
+    expect(output(r1)).toMatch(new RegExp(`context 'nope' is not in ${cluster.kubeconfig.replace(/[.]/g, '\\.')} \\(contexts: fake\\)`));
+    const noKubeconfig = makeProject(configYaml(cluster, 'conn-errors', 'replicas').replace(/^    kubeconfig: .*\n/m, ''), 'ms-k8s-');
+    const emptyHome = fs.mkdtempSync('/tmp/ms-empty-home-');
+    const r2 = await runCli(['status', '--config', noKubeconfig.configFile], { cwd: noKubeconfig.dir, env: { HOME: emptyHome, KUBECONFIG: '', KUBERNETES_SERVICE_HOST: '' }, timeoutMs: 60_000 });
+    expectExit(r2, 1);
+    expect(output(r2)).toMatch(/connecting to the cluster.*no kubeconfig: target\.kubernetes\.kubeconfig is not set/s);
+    // an unreachable server: retried, then named with its context
+    const deadConfig = path.join(emptyHome, 'dead-kubeconfig');
+    fs.writeFileSync(deadConfig, fs.readFileSync(cluster.kubeconfig, 'utf8').replace(fake.url, 'http://127.0.0.1:9'));
+    const dead = makeProject(configYaml({ ...cluster, kubeconfig: deadConfig }, 'conn-errors', 'replicas'), 'ms-k8s-');
+    const r3 = await cli(cluster, dead, ['status']);
+    expectExit(r3, 1);
+    expect(output(r3)).toMatch(/on http:\/\/127\.0\.0\.1:9 \(context fake\): .*ECONNREFUSED.*after 6 attempts/);
+  });
+
+  it('every request modelship made is allowed by the example Role (workflows-examples/kubernetes/rbac.yaml)', () => {
+    const role = YAML.parseAllDocuments(fs.readFileSync(path.join(__dirname, '..', '..', 'workflows-examples', 'kubernetes', 'rbac.yaml'), 'utf8'))
+      .map((d) => d.toJS() as { kind: string; rules?: Array<{ apiGroups: string[]; resources: string[]; verbs: string[] }> })
+      .find((d) => d.kind === 'Role');
+    expect(role?.rules?.length).toBeGreaterThan(0);
+    const allowed = (group: string, resource: string, verb: string) => role?.rules?.some((r) => r.apiGroups.includes(group) && r.resources.includes(resource) && r.verbs.includes(verb));
+    const verbs: Record<string, string> = { GET: 'get', POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+    const used = new Set<string>();
+    for (const r of fake.requests) {
+      // /api/v1/namespaces/NS/RESOURCE[/NAME[/SUB...]] or /apis/GROUP/VERSION/namespaces/...
+      const m = /^\/(?:api\/v1|apis\/([^/]+)\/[^/]+)\/namespaces\/[^/]+\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?/.exec(r.path);
+      if (!m) continue; // discovery and /version: allowed to every authenticated user
+      const [, group = '', plural, name, sub] = m;
+      const resource = sub ? `${plural}/${sub}` : plural;
+      const verb = !name && r.method === 'GET' ? 'list' : verbs[r.method];
+      used.add(`${group}/${resource}:${verb}`);
+      expect({ request: `${r.method} ${r.path}`, allowed: allowed(group, resource, verb) }).toEqual({ request: `${r.method} ${r.path}`, allowed: true });
+    }
+    // the suite exercised the whole surface: objects, the lock, the proxy, pod evidence
+    for (const k of ['apps/deployments:patch', '/services/proxy:create', 'coordination.k8s.io/leases:update', '/pods/log:get', '/events:list', 'networking.k8s.io/ingresses:patch', 'gateway.networking.k8s.io/httproutes:patch']) {
+      expect([...used]).toContain(k);
+    }
+  });
+});
+
+// ---- against a real cluster, when one is given ---------------------------------------------
+
+const realKubeconfig = process.env.MODELSHIP_TEST_KUBECONFIG;
+const realRepository = process.env.MODELSHIP_TEST_K8S_REPOSITORY;
+(realKubeconfig && realRepository ? describe : describe.skip)('kubernetes target against the real cluster of MODELSHIP_TEST_KUBECONFIG (skipped when it is not set)', () => {
+  const cluster = (): ClusterUnderTest => ({
+    kubeconfig: realKubeconfig ?? '',
+    namespace: process.env.MODELSHIP_TEST_K8S_NAMESPACE ?? 'default',
+    repository: realRepository ?? '',
+    baseImage: process.env.MODELSHIP_TEST_BASE_IMAGE ?? 'python:3.11-slim',
+    env: {},
+  });
+  clusterAgnosticSuite('real cluster', cluster, 'replicas');
+});
