@@ -297,6 +297,43 @@ describe('kubernetes target against a fake API server (real containers as pods)'
     expect(output(r3)).toMatch(/on http:\/\/127\.0\.0\.1:9 \(context fake\): .*ECONNREFUSED.*after 6 attempts/);
   });
 
+  it('auth: azure replaces the context\'s user with an Entra ID token for the AKS scope (the fake accepts only that token)', async () => {
+    const entraToken = `entra-${process.pid}-token`;
+    const aks = await startFakeKube({ token: entraToken });
+    try {
+      const file = path.join(fs.mkdtempSync('/tmp/ms-aks-'), 'kubeconfig');
+      aks.kubeconfig({ file, context: 'aks', namespace: 'models' });
+      // the kubeconfig's own user has a token the fake refuses, as kubelogin's exec user would fail here
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(entraToken, 'not-the-entra-token'));
+      const dist = path.join(__dirname, '..', '..', 'dist', 'shared', 'targets', 'kubernetes');
+      const script = `
+        const { connect, AKS_ENTRA_SCOPE } = require(${JSON.stringify(path.join(dist, 'connection.js'))});
+        const { KubeApi } = require(${JSON.stringify(path.join(dist, 'kube-api.js'))});
+        const asked = [];
+        const credential = { getToken: async (scope) => { asked.push(scope); return { token: process.env.ENTRA_TOKEN, expiresOnTimestamp: Date.now() + 3600e3 }; } };
+        (async () => {
+          const c = await connect({ kubeconfig: ${JSON.stringify(file)}, auth: 'azure', env: (n) => process.env[n], setSecret: () => {}, azureCredential: () => credential });
+          const items = await new KubeApi(c.kc, () => {}).list('v1', 'ConfigMap', 'models', 'a=b');
+          console.log(JSON.stringify({ asked, describe: c.describe, items: items.length, scope: AKS_ENTRA_SCOPE }));
+        })().catch((e) => { console.error(e.message); process.exit(1); });`;
+      const r = await new Promise<{ code: number; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, ENTRA_TOKEN: entraToken }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+        child.on('close', (code) => resolve({ code: code ?? 1, out }));
+      });
+      expect(r.code).toBe(0);
+      const got = JSON.parse(r.out) as { asked: string[]; describe: string; items: number; scope: string };
+      expect(got.asked).toEqual(['6dae42f8-4368-4678-94ff-3960e28e3630/.default']);
+      expect(got.describe).toBe(`context aks at ${aks.url}`);
+      expect(aks.requests.filter((q) => q.status === 401)).toHaveLength(0);
+      expect(aks.requests.some((q) => q.path === '/api/v1/namespaces/models/configmaps' && q.status === 200)).toBe(true);
+    } finally {
+      await aks.close();
+    }
+  });
+
   it('every request modelship made is allowed by the example Role (workflows-examples/kubernetes/rbac.yaml)', () => {
     const role = YAML.parseAllDocuments(fs.readFileSync(path.join(__dirname, '..', '..', 'workflows-examples', 'kubernetes', 'rbac.yaml'), 'utf8'))
       .map((d) => d.toJS() as { kind: string; rules?: Array<{ apiGroups: string[]; resources: string[]; verbs: string[] }> })

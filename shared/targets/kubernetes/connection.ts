@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { TokenCredential } from '@azure/identity';
 import { StageError } from '../../errors';
+import { withBearerToken } from './kubeconfig-token';
 
 /**
  * How modelship reaches the cluster: a kubeconfig (a file, KUBECONFIG or
@@ -98,15 +99,5 @@ async function useEntraToken(kc: KubeConfig, o: ConnectionOptions): Promise<void
     throw new StageError('getting an Entra ID token for the AKS cluster', err instanceof Error ? err.message : String(err), 'the Azure sign-in of this job, and that its identity has an AKS RBAC role on the cluster');
   }
   o.setSecret(token);
-  const contextName = kc.getCurrentContext();
-  const ctx = kc.getContextObject(contextName);
-  const cluster = kc.getCurrentCluster();
-  const userName = `modelship-entra-${contextName}`;
-  kc.loadFromOptions({
-    clusters: kc.getClusters(),
-    users: [...kc.getUsers().filter((u) => u.name !== userName), { name: userName, token }],
-    contexts: kc.getContexts().map((c) => (c.name === contextName ? { ...c, user: userName } : c)),
-    currentContext: contextName,
-  });
-  if (!ctx || !cluster) throw new StageError('connecting to the cluster', `context '${contextName}' has no cluster`, 'target.kubernetes.context');
+  kc.loadFromOptions(withBearerToken({ clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: kc.getCurrentContext() }, token));
 }

@@ -21,6 +21,7 @@ import {
 } from '../../../shared/targets/kubernetes/objects';
 import { LABELS, endpointNames, labelValue, objectName } from '../../../shared/targets/kubernetes/names';
 import { histogram, fill } from '../../../shared/targets/kubernetes/prometheus';
+import { withBearerToken } from '../../../shared/targets/kubernetes/kubeconfig-token';
 import { LATENCY_BUCKETS_MS, bucketIndex } from '../../../shared/analysis/metrics';
 
 /** The objects the Kubernetes target applies, checked against the Kubernetes (and Gateway API) schemas. */
@@ -132,5 +133,27 @@ describe('Prometheus answers', () => {
   });
   it('placeholders name the namespace and the deployment Service', () => {
     expect(fill('sum(x{ns="{namespace}",svc="{service}"})', { namespace: 'models', service: 'diabetes-green', ingress: 'diabetes' })).toBe('sum(x{ns="models",svc="diabetes-green"})');
+  });
+});
+
+describe('withBearerToken (auth: azure)', () => {
+  it('points the current context at a token user and leaves the others alone', () => {
+    const kc = {
+      clusters: [{ name: 'aks' }],
+      users: [{ name: 'clusterUser_rg_aks', exec: { command: 'kubelogin' } }, { name: 'other' }],
+      contexts: [
+        { name: 'aks', user: 'clusterUser_rg_aks', cluster: 'aks' },
+        { name: 'dev', user: 'other', cluster: 'aks' },
+      ],
+      currentContext: 'aks',
+    };
+    const out = withBearerToken(kc, 'entra-token');
+    expect(out.contexts).toEqual([
+      { name: 'aks', user: 'modelship-entra-aks', cluster: 'aks' },
+      { name: 'dev', user: 'other', cluster: 'aks' },
+    ]);
+    expect(out.users).toContainEqual({ name: 'modelship-entra-aks', token: 'entra-token' });
+    expect(out.users).toContainEqual({ name: 'other' });
+    expect(() => withBearerToken({ ...kc, currentContext: 'gone' }, 't')).toThrow(/no context 'gone'/);
   });
 });
