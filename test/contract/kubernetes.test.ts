@@ -7,6 +7,7 @@ import { BIN, CliResult, runCli } from '../helpers/cli';
 import { TestProject, makeProject } from '../helpers/project';
 import { dockerTestEnv } from '../helpers/test-env';
 import { FakeKube, HistoryEntry, startFakeKube } from './fakes/fake-kube';
+import { startFakePrometheus } from './fakes/fake-prometheus';
 
 /**
  * The Kubernetes target, driven through the `modelship` CLI as a user runs it, against a
@@ -331,6 +332,30 @@ describe('kubernetes target against a fake API server (real containers as pods)'
       expect(aks.requests.some((q) => q.path === '/api/v1/namespaces/models/configmaps' && q.status === 200)).toBe(true);
     } finally {
       await aks.close();
+    }
+  });
+
+  it('with target.kubernetes.prometheus the analysis reads Prometheus (FAKE): a new version whose series show 30% 5xx is rolled back', async () => {
+    const prometheus = await startFakePrometheus();
+    try {
+      const endpoint = `prom-${process.pid}`;
+      const project = makeProject(configYaml(cluster, endpoint, 'nginx-ingress', `\n    prometheus: { url: ${prometheus.url} }`).replace(/\n    probe: \{ rate: 20 \}/, ''), 'ms-k8s-');
+      await register(project, 'good1');
+      expectExit(await cli(cluster, project, ['run']), 0);
+      // the new deployment will be 'green': its Service's series say 30% of 40 requests/s fail, in the 50 ms bucket
+      prometheus.script(`${endpoint}-green`, { rate: 40, errorShare: 0.3, latencySeconds: 0.05 });
+      prometheus.script(`${endpoint}-blue`, { rate: 40, errorShare: 0, latencySeconds: 0.005 });
+      await register(project, 'good2');
+      const r = await cli(cluster, project, ['run']);
+      expectExit(r, 1);
+      // no probe traffic is configured: only the Prometheus series can have produced these figures
+      expect(output(r)).toMatch(/step 1\/3 \(10%\): error rate 3\d\.\d% > 5\.0%/);
+      // modelship's default queries, with the namespace and the deployment's Service filled in
+      expect(prometheus.queries).toContain(`sum(nginx_ingress_controller_requests{exported_namespace="models",exported_service="${endpoint}-green",status=~"5.."})`);
+      expect(prometheus.queries).toContain(`sum by (le) (nginx_ingress_controller_request_duration_seconds_bucket{exported_namespace="models",exported_service="${endpoint}-green"})`);
+      await cli(cluster, project, ['down'], 120_000);
+    } finally {
+      await prometheus.close();
     }
   });
 
