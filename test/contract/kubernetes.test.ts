@@ -50,7 +50,7 @@ target:
     routing: ${routing}
     replicas: 2
     leaseSeconds: 4
-    resources: { cpu: 100m, memory: 128Mi }${routing === 'gateway-api' ? '\n    gateway: { name: shared, namespace: gateways }' : ''}${routing === 'nginx-ingress' ? '\n    ingress: { host: models.test }' : ''}${extra}
+    resources: { cpu: 100m, memory: 128Mi }${routing === 'gateway-api' ? '\n    gateway: { name: shared, namespace: gateways }' : ''}${routing === 'nginx-ingress' ? '\n    ingress: { host: models.test }\n    autoscale: { min: 2, max: 4 }' : ''}${extra}
 staging:
   smoke:
     repeat: 2
@@ -214,6 +214,30 @@ describe('kubernetes target against a fake API server (real containers as pods)'
       expect((fake.get('Deployment', 'models', objectName('green')) as { metadata: { labels: Record<string, string> } }).metadata.labels['app.kubernetes.io/managed-by']).toBe('modelship');
     });
 
+    it('a failing canary is rolled back while the stable deployment keeps all its replicas; the pull Secret carries the registry login, never printed', async () => {
+      const startedAt = Date.now();
+      await register(project, 'failing');
+      const r = await cli(cluster, project, ['run']);
+      expectExit(r, 1);
+      expect(output(r)).toMatch(/error rate/);
+      // green is the stable one now: every version written during this run kept its 2 replicas
+      const greenDuring = fake.history('Deployment', 'models', objectName('green')).filter((v) => v.time >= startedAt);
+      for (const v of greenDuring) expect({ type: v.type, replicas: (v.object as unknown as { spec: { replicas: number } }).spec.replicas }).toEqual({ type: 'MODIFIED', replicas: 2 });
+      // the candidate is gone, and the routing state says so
+      expect(fake.get('Deployment', 'models', objectName('blue'))).toBeUndefined();
+      const state = fake.get('ConfigMap', 'models', `${endpoint}-modelship`) as { metadata: { annotations: Record<string, string> } };
+      expect(JSON.parse(state.metadata.annotations['modelship.dev/traffic'])).toEqual({ green: 100 });
+      // image pull credentials: a dockerconfigjson Secret the Deployment references, from the registry login
+      const secret = fake.get('Secret', 'models', `${endpoint}-modelship-pull`) as unknown as { type: string; data: Record<string, string> };
+      expect(secret.type).toBe('kubernetes.io/dockerconfigjson');
+      const auths = (JSON.parse(Buffer.from(secret.data['.dockerconfigjson'], 'base64').toString()) as { auths: Record<string, { username: string; password: string }> }).auths;
+      const env = dockerTestEnv();
+      expect(auths[env.registry]).toMatchObject({ username: env.username, password: env.password });
+      const green = fake.get('Deployment', 'models', objectName('green')) as { spec: { template: { spec: { imagePullSecrets: Array<{ name: string }> } } } };
+      expect(green.spec.template.spec.imagePullSecrets).toEqual([{ name: `${endpoint}-modelship-pull` }]);
+      expect(output(r)).not.toContain(env.password);
+    });
+
     it('API 429 and 500 answers are retried with backoff; a lasting outage fails within the budget, naming server and context', async () => {
       fake.failNext(2, 429, { retryAfterSeconds: 1 });
       fake.failNext(2, 500);
@@ -349,7 +373,7 @@ describe('kubernetes target against a fake API server (real containers as pods)'
       const r = await cli(cluster, project, ['run']);
       expectExit(r, 1);
       // no probe traffic is configured: only the Prometheus series can have produced these figures
-      expect(output(r)).toMatch(/step 1\/3 \(10%\): error rate 3\d\.\d% > 5\.0%/);
+      expect(output(r)).toMatch(/step 1\/3 \(10%\): error rate (2[5-9]|3\d)\.\d% > 5\.0%/);
       // modelship's default queries, with the namespace and the deployment's Service filled in
       expect(prometheus.queries).toContain(`sum(nginx_ingress_controller_requests{exported_namespace="models",exported_service="${endpoint}-green",status=~"5.."})`);
       expect(prometheus.queries).toContain(`sum by (le) (nginx_ingress_controller_request_duration_seconds_bucket{exported_namespace="models",exported_service="${endpoint}-green"})`);
@@ -357,6 +381,20 @@ describe('kubernetes target against a fake API server (real containers as pods)'
     } finally {
       await prometheus.close();
     }
+  });
+
+  it('a version whose pods cannot be scheduled fails at staging at once, with the FailedScheduling event', async () => {
+    const project = makeProject(configYaml(cluster, `sched-${process.pid}`, 'replicas').replace('resources: { cpu: 100m, memory: 128Mi }', 'resources: { cpu: "64", memory: 128Mi }'), 'ms-k8s-');
+    await register(project, 'good1');
+    const started = Date.now();
+    const r = await cli(cluster, project, ['run']);
+    expectExit(r, 1);
+    expect(output(r)).toMatch(/deploy staging/);
+    expect(output(r)).toMatch(/is unschedulable/);
+    expect(output(r)).toMatch(/event Warning FailedScheduling/);
+    // failed fast: well before serve.readyTimeout (40 s)
+    expect(Date.now() - started).toBeLessThan(40_000);
+    await cli(cluster, project, ['down'], 120_000);
   });
 
   it('every request modelship made is allowed by the example Role (workflows-examples/kubernetes/rbac.yaml)', () => {
@@ -378,7 +416,7 @@ describe('kubernetes target against a fake API server (real containers as pods)'
       expect({ request: `${r.method} ${r.path}`, allowed: allowed(group, resource, verb) }).toEqual({ request: `${r.method} ${r.path}`, allowed: true });
     }
     // the suite exercised the whole surface: objects, the lock, the proxy, pod evidence
-    for (const k of ['apps/deployments:patch', '/services/proxy:create', 'coordination.k8s.io/leases:update', '/pods/log:get', '/events:list', 'networking.k8s.io/ingresses:patch', 'gateway.networking.k8s.io/httproutes:patch']) {
+    for (const k of ['apps/deployments:patch', '/services/proxy:create', 'coordination.k8s.io/leases:update', '/pods/log:get', '/events:list', 'networking.k8s.io/ingresses:patch', 'gateway.networking.k8s.io/httproutes:patch', 'autoscaling/horizontalpodautoscalers:patch', '/secrets:patch']) {
       expect([...used]).toContain(k);
     }
   });
