@@ -9,3 +9,8 @@ node dist/bench/rollback-reaction.js
 echo
 bash scripts/test-env.sh
 node dist/bench/image-build.js
+echo
+# bundled, not compiled with tsc: the fake API server it runs loads ESM-only schema packages
+node_modules/.bin/esbuild bench/kubernetes-routing.ts --bundle --platform=node --target=node20 --format=cjs --log-level=warning \
+  --external:cpu-features '--external:*.node' --outfile=dist/bench-bundles/kubernetes-routing.js
+node dist/bench-bundles/kubernetes-routing.js

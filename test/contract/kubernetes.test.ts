@@ -206,9 +206,13 @@ describe('kubernetes target against a fake API server (real containers as pods)'
       expect(greenVersions[greenVersions.length - 1].d.spec.replicas).toBe(2);
       const greenFull = greenVersions.find((v) => v.d.spec.replicas === 2 && v.d.status?.readyReplicas === 2);
       expect(greenFull).toBeDefined();
-      // the stable one kept all its replicas until the new one was read back ready with all of its own
-      const firstDrop = blueVersions.slice(joined).find((v) => v.d.spec.replicas < 2);
-      if (firstDrop) expect(firstDrop.time).toBeGreaterThanOrEqual(greenFull?.time ?? Infinity);
+      // the stable one kept all its replicas until it was deleted after the promotion (at 0% it
+      // left the pool with them, ready for a rollback)
+      expect(blueVersions.slice(joined).map((v) => v.d.spec.replicas)).toEqual(blueVersions.slice(joined).map(() => 2));
+      const leftPool = blueVersions.slice(joined).find((v) => !(v.d as unknown as { spec: { template: { metadata: { labels: Record<string, string> } } } }).spec.template.metadata.labels['modelship.dev/pool']);
+      expect(leftPool).toBeDefined();
+      // and it left the pool only after the new one was read back ready with all of its own
+      expect(leftPool?.time).toBeGreaterThanOrEqual(greenFull?.time ?? Infinity);
       expect(fake.get('Deployment', 'models', objectName('blue'))).toBeUndefined();
       // every object carries the managed-by label
       expect((fake.get('Deployment', 'models', objectName('green')) as { metadata: { labels: Record<string, string> } }).metadata.labels['app.kubernetes.io/managed-by']).toBe('modelship');

@@ -132,7 +132,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     switch (p.routing) {
       case 'replicas':
         if (Object.values(mirror).some((m) => m > 0)) throw new Error(`routing 'replicas' cannot mirror requests`);
-        confirmed = await this.routeByReplicas(endpoint, traffic, stored, byName);
+        confirmed = await this.routeByReplicas(endpoint, traffic, byName);
         break;
       case 'nginx-ingress':
         if (Object.values(mirror).some((m) => m > 0)) throw new Error(`routing 'nginx-ingress' cannot mirror a share of requests`);
@@ -288,31 +288,55 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   // ---- routing ---------------------------------------------------------------------------
 
   /** replicas routing: shares are replica ratios behind the endpoint's pool Service */
-  private async routeByReplicas(endpoint: string, traffic: Record<string, number>, stored: StoredState, byName: Map<string, V1Deployment>): Promise<Record<string, number>> {
+  private async routeByReplicas(endpoint: string, traffic: Record<string, number>, byName: Map<string, V1Deployment>): Promise<Record<string, number>> {
     const p = this.placement(endpoint);
     await this.api.apply(poolServiceObject(endpoint, p.namespace));
-    // the stable one is the deployment that served most before this change
-    const stable = Object.entries(stored.traffic).sort((a, b) => b[1] - a[1]).find(([n, w]) => w > 0 && (traffic[n] ?? 0) > 0)?.[0];
-    const plan = planReplicas(p.replicas, traffic, stable);
-    const grow = Object.keys(traffic).filter((n) => (traffic[n] ?? 0) > 0);
-    // a deployment the map leaves out gets no traffic either
-    const shrink = [...byName.values()].map((d) => specOf(d).name).filter((n) => !grow.includes(n));
+    const names = [...byName.values()].map((d) => specOf(d).name);
+    const deployment = (name: string) => byName.get(labelValue(name)) as V1Deployment;
+    // the stable one is the oldest: a rollout's new deployment is always younger, and the
+    // one it replaces is removed at its promotion (so a bad new version is never kept)
+    const stable = [...byName.values()].sort((a, b) => (a.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? '').localeCompare(b.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? ''))[0];
+    const stableName = stable ? specOf(stable).name : undefined;
+    const plan = planReplicas(p.replicas, traffic, stableName);
+    const grow = names.filter((n) => (traffic[n] ?? 0) > 0);
+    // the stable one at 0% (the last canary step) leaves the pool but keeps its replicas until
+    // it is removed, so a rollback has its capacity; anything else without weight goes to 0
+    const leaving = names.filter((n) => n === stableName && n in traffic && traffic[n] === 0);
+    const dropped = names.filter((n) => !grow.includes(n) && !leaving.includes(n));
     // first everything that gains or keeps traffic, ready; only then what loses it
-    for (const name of grow) await this.resize(endpoint, byName.get(labelValue(name))!, plan.replicas[name], true);
-    for (const name of grow) await this.waitReady(endpoint, name, this.readyTimeoutOf(byName.get(labelValue(name))!));
+    for (const name of grow) await this.resize(endpoint, deployment(name), plan.replicas[name], true);
+    for (const name of grow) await this.waitReady(endpoint, name, this.readyTimeoutOf(deployment(name)));
     const pool = await this.readPool(endpoint);
     const unconfirmed = grow.filter((n) => (pool[n] ?? 0) !== plan.replicas[n]);
     if (unconfirmed.length) {
-      const got = shareOf(pool);
-      this.o.log(`${endpoint}: the pool does not have the planned replicas (${JSON.stringify(pool)} for ${JSON.stringify(plan.replicas)})`);
-      return got;
+      this.o.log(`${endpoint}: the pool does not have the planned ready pods (${JSON.stringify(pool)} for ${JSON.stringify(plan.replicas)})`);
+      return shareOf(pool);
     }
-    for (const name of shrink) {
-      const d = byName.get(labelValue(name));
-      if (d && d.spec?.template?.metadata?.labels?.[LABELS.pool] !== undefined) await this.resize(endpoint, d, 0, false);
+    for (const name of leaving) {
+      await this.resize(endpoint, deployment(name), p.replicas, false);
+      // a rolling update: its pods in the pool go once the replacements outside it are ready
+      await this.waitReady(endpoint, name, this.readyTimeoutOf(deployment(name)));
+    }
+    for (const name of dropped) {
+      const d = deployment(name);
+      // only what was in the pool: a new deployment outside it (a blue-green preview) keeps its pods for probe traffic
+      if ((d.spec?.replicas ?? 1) > 0 && d.spec?.template?.metadata?.labels?.[LABELS.pool] !== undefined) await this.resize(endpoint, d, 0, false);
+    }
+    // scaling down is asynchronous: wait (bounded) until the pool holds only what takes traffic
+    const deadline = Date.now() + Math.max(...[...leaving, ...dropped].map((n) => this.readyTimeoutOf(deployment(n))), 0);
+    let after = await this.readPool(endpoint);
+    let stray = Object.keys(after).filter((n) => !grow.includes(n) && after[n] > 0);
+    while (stray.length && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, Math.min(this.pollMs, 250)));
+      after = await this.readPool(endpoint);
+      stray = Object.keys(after).filter((n) => !grow.includes(n) && after[n] > 0);
+    }
+    if (stray.length) {
+      this.o.log(`${endpoint}: ${stray.join(', ')} still ${stray.length === 1 ? 'has' : 'have'} ready pods in the pool (${JSON.stringify(after)})`);
+      return shareOf(after);
     }
     const desc = grow.map((n) => `${n} ${plan.replicas[n]}`).join(' + ');
-    this.o.log(`${endpoint}: replicas ${desc} → real share ${grow.map((n) => `${n} ${plan.share[n]}%`).join(', ')} (asked ${grow.map((n) => `${n} ${traffic[n]}%`).join(', ')})`);
+    this.o.log(`${endpoint}: replicas ${desc} → real share ${grow.map((n) => `${n} ${plan.share[n]}%`).join(', ')} (asked ${grow.map((n) => `${n} ${traffic[n]}%`).join(', ')})${leaving.length ? `; ${leaving.join(', ')} out of the pool with its ${p.replicas} replicas kept` : ''}`);
     return { ...traffic };
   }
 
@@ -338,13 +362,16 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   }
 
   /** ready replicas in the pool per deployment, read back from the API server */
+  /** ready pods behind the pool Service per deployment, read back from the API server (what its endpoints hold) */
   private async readPool(endpoint: string): Promise<Record<string, number>> {
     const p = this.placement(endpoint);
-    const deployments = await this.api.list<V1Deployment>(DEPLOYMENT_KIND.apiVersion, DEPLOYMENT_KIND.kind, p.namespace, selector(this.labels(endpoint)));
+    const pods = await this.api.pods(p.namespace, selector({ [LABELS.endpoint]: labelValue(endpoint), [LABELS.pool]: labelValue(endpoint) }));
     const pool: Record<string, number> = {};
-    for (const d of deployments) {
-      if (d.spec?.template?.metadata?.labels?.[LABELS.pool] === undefined) continue;
-      pool[specOf(d).name] = d.status?.readyReplicas ?? 0;
+    for (const pod of pods) {
+      const ready = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+      if (!ready || pod.metadata?.deletionTimestamp) continue;
+      const name = pod.spec?.containers?.[0]?.env?.find((e) => e.name === 'MODELSHIP_DEPLOYMENT')?.value ?? pod.metadata?.labels?.[LABELS.deployment] ?? '?';
+      pool[name] = (pool[name] ?? 0) + 1;
     }
     return pool;
   }

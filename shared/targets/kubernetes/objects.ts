@@ -62,8 +62,9 @@ export function deploymentObject(i: DeploymentObjectInput): V1Deployment {
     spec: {
       ...(i.replicas !== undefined ? { replicas: i.replicas } : {}),
       selector: { matchLabels: selectorLabels(i.endpoint, i.spec.name) },
-      // pods leave the endpoint's pool at once when their template changes (no surge of the old pods)
-      strategy: { type: 'Recreate' },
+      // joining or leaving the endpoint's pool changes the template: the replacements start
+      // first and the old pods go once they are ready, so capacity never dips
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '100%', maxUnavailable: 0 } },
       progressDeadlineSeconds: readySeconds,
       revisionHistoryLimit: 2,
       template: {
