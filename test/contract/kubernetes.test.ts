@@ -326,7 +326,7 @@ describe('kubernetes target against a fake API server (real containers as pods)'
     expect(output(r3)).toMatch(/on http:\/\/127\.0\.0\.1:9 \(context fake\): .*ECONNREFUSED.*after 6 attempts/);
   });
 
-  it('auth: azure replaces the context\'s user with an Entra ID token for the AKS scope (the fake accepts only that token)', async () => {
+  it('auth: azure replaces the context\'s user with an Entra ID token for the AKS scope, renewed before it expires (the fake accepts only the renewed token)', async () => {
     const entraToken = `entra-${process.pid}-token`;
     const aks = await startFakeKube({ token: entraToken });
     try {
@@ -339,11 +339,15 @@ describe('kubernetes target against a fake API server (real containers as pods)'
         const { connect, AKS_ENTRA_SCOPE } = require(${JSON.stringify(path.join(dist, 'connection.js'))});
         const { KubeApi } = require(${JSON.stringify(path.join(dist, 'kube-api.js'))});
         const asked = [];
-        const credential = { getToken: async (scope) => { asked.push(scope); return { token: process.env.ENTRA_TOKEN, expiresOnTimestamp: Date.now() + 3600e3 }; } };
+        const logs = [];
+        // the first token is about to expire (an hour-long rollout's token): it must be renewed before it is used again
+        const credential = { getToken: async (scope) => { asked.push(scope); return asked.length === 1 ? { token: 'expiring-token', expiresOnTimestamp: Date.now() + 1000 } : { token: process.env.ENTRA_TOKEN, expiresOnTimestamp: Date.now() + 3600e3 }; } };
         (async () => {
-          const c = await connect({ kubeconfig: ${JSON.stringify(file)}, auth: 'azure', env: (n) => process.env[n], setSecret: () => {}, azureCredential: () => credential });
-          const items = await new KubeApi(c.kc, () => {}).list('v1', 'ConfigMap', 'models', 'a=b');
-          console.log(JSON.stringify({ asked, describe: c.describe, items: items.length, scope: AKS_ENTRA_SCOPE }));
+          const c = await connect({ kubeconfig: ${JSON.stringify(file)}, auth: 'azure', env: (n) => process.env[n], setSecret: () => {}, azureCredential: () => credential, tokenCheckMs: 100, log: (l) => logs.push(l) });
+          const api = new KubeApi(c.kc, () => {});
+          await new Promise((r) => setTimeout(r, 600));
+          const items = await api.list('v1', 'ConfigMap', 'models', 'a=b');
+          console.log(JSON.stringify({ asked, logs, describe: c.describe, items: items.length, scope: AKS_ENTRA_SCOPE }));
         })().catch((e) => { console.error(e.message); process.exit(1); });`;
       const r = await new Promise<{ code: number; out: string }>((resolve) => {
         const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, ENTRA_TOKEN: entraToken }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -353,8 +357,10 @@ describe('kubernetes target against a fake API server (real containers as pods)'
         child.on('close', (code) => resolve({ code: code ?? 1, out }));
       });
       expect(r.code).toBe(0);
-      const got = JSON.parse(r.out) as { asked: string[]; describe: string; items: number; scope: string };
-      expect(got.asked).toEqual(['6dae42f8-4368-4678-94ff-3960e28e3630/.default']);
+      const got = JSON.parse(r.out) as { asked: string[]; logs: string[]; describe: string; items: number; scope: string };
+      // the expiring token was renewed (once: the new one lasts an hour), for the AKS server application
+      expect(got.asked).toEqual(['6dae42f8-4368-4678-94ff-3960e28e3630/.default', '6dae42f8-4368-4678-94ff-3960e28e3630/.default']);
+      expect(got.logs.join('\n')).toMatch(/Entra ID token renewed/);
       expect(got.describe).toBe(`context aks at ${aks.url}`);
       expect(aks.requests.filter((q) => q.status === 401)).toHaveLength(0);
       expect(aks.requests.some((q) => q.path === '/api/v1/namespaces/models/configmaps' && q.status === 200)).toBe(true);

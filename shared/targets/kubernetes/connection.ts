@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-import type { TokenCredential } from '@azure/identity';
+import type { AccessToken, TokenCredential } from '@azure/identity';
 import { StageError } from '../../errors';
 import { withBearerToken } from './kubeconfig-token';
 
@@ -18,7 +18,13 @@ export interface ConnectionOptions {
   env: (name: string) => string | undefined;
   azureCredential?: () => TokenCredential;
   setSecret: (value: string) => void;
+  log?: (line: string) => void;
+  /** how often the Entra ID token's expiry is checked (tests shorten it) */
+  tokenCheckMs?: number;
 }
+
+/** an Entra ID token is replaced when it has less than this left */
+const TOKEN_REFRESH_MARGIN_MS = 10 * 60_000;
 
 /** the well-known application id of the AKS Entra ID server (the token's audience) */
 export const AKS_ENTRA_SCOPE = '6dae42f8-4368-4678-94ff-3960e28e3630/.default';
@@ -90,14 +96,35 @@ export async function connect(o: ConnectionOptions): Promise<Connection> {
  */
 async function useEntraToken(kc: KubeConfig, o: ConnectionOptions): Promise<void> {
   if (!o.azureCredential) throw new StageError('connecting to the cluster', 'target.kubernetes.auth is azure but no Azure credential is available', 'sign in to Azure (azure/login, an AzureRM service connection, or AZURE_* variables)');
-  let token: string;
-  try {
-    const t = await o.azureCredential().getToken(AKS_ENTRA_SCOPE);
-    if (!t) throw new Error('no token returned');
-    token = t.token;
-  } catch (err: unknown) {
-    throw new StageError('getting an Entra ID token for the AKS cluster', err instanceof Error ? err.message : String(err), 'the Azure sign-in of this job, and that its identity has an AKS RBAC role on the cluster');
-  }
-  o.setSecret(token);
+  const credential = o.azureCredential();
+  const fetchToken = async (): Promise<AccessToken> => {
+    try {
+      const t = await credential.getToken(AKS_ENTRA_SCOPE);
+      if (!t) throw new Error('no token returned');
+      o.setSecret(t.token);
+      return t;
+    } catch (err: unknown) {
+      throw new StageError('getting an Entra ID token for the AKS cluster', err instanceof Error ? err.message : String(err), 'the Azure sign-in of this job, and that its identity has an AKS RBAC role on the cluster');
+    }
+  };
+  let current = await fetchToken();
+  const token = current.token;
   kc.loadFromOptions(withBearerToken({ clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: kc.getCurrentContext() }, token));
+  // a long rollout outlives the token (about an hour): client-node reads the user's token at
+  // every request, so replacing it in place renews every client made from this config
+  const user = kc.getCurrentUser() as { token?: string } | null;
+  let refreshing = false;
+  const timer = setInterval(() => {
+    if (refreshing || !user || current.expiresOnTimestamp - Date.now() > TOKEN_REFRESH_MARGIN_MS) return;
+    refreshing = true;
+    fetchToken()
+      .then((t) => {
+        current = t;
+        user.token = t.token;
+        o.log?.(`kubernetes: Entra ID token renewed (valid until ${new Date(t.expiresOnTimestamp).toISOString()})`);
+      })
+      .catch((err: unknown) => o.log?.(`kubernetes: renewing the Entra ID token failed: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => (refreshing = false));
+  }, o.tokenCheckMs ?? 60_000);
+  timer.unref();
 }
