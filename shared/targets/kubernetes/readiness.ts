@@ -1,5 +1,5 @@
 import type { V1Deployment, V1Pod } from '@kubernetes/client-node';
-import { KubeApi } from './kube-api';
+import type { KubeApi } from './kube-api';
 
 /**
  * Waiting for a Deployment to be ready, and failing fast with the evidence when it will
