@@ -436,7 +436,11 @@ describe('kubernetes target against a fake API server (real containers as pods)'
 
 const realKubeconfig = process.env.MODELSHIP_TEST_KUBECONFIG;
 const realRepository = process.env.MODELSHIP_TEST_K8S_REPOSITORY;
-(realKubeconfig && realRepository ? describe : describe.skip)('kubernetes target against the real cluster of MODELSHIP_TEST_KUBECONFIG (skipped when it is not set)', () => {
+(realKubeconfig ? describe : describe.skip)('kubernetes target against the real cluster of MODELSHIP_TEST_KUBECONFIG (skipped when it is not set)', () => {
+  beforeAll(() => {
+    // a cluster without a registry it can pull from cannot run anything: say so rather than skip
+    if (!realRepository) throw new Error('MODELSHIP_TEST_KUBECONFIG is set but MODELSHIP_TEST_K8S_REPOSITORY is not: name an image repository this runner can push to and the cluster can pull from');
+  });
   const cluster = (): ClusterUnderTest => ({
     kubeconfig: realKubeconfig ?? '',
     namespace: process.env.MODELSHIP_TEST_K8S_NAMESPACE ?? 'default',
