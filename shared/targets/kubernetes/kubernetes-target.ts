@@ -184,7 +184,8 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       body = err instanceof Error ? err.message : String(err);
     }
     const latencyMs = performance.now() - started;
-    const who = deployment ?? answeredBy;
+    // who answered, as the pod says: through an ingress a request may not reach the one it named
+    const who = answeredBy ?? deployment;
     if (who) this.count(endpoint, who, latencyMs, status === 0 || status >= 500);
     if (status === 0) throw new Error(`scoring request to ${endpoint}${who ? ` ('${who}')` : ''} failed: ${body}`);
     return { status, body, deployment: answeredBy ?? deployment, latencyMs };
@@ -422,7 +423,9 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     await this.api.apply(httpRouteObject(endpoint, p.namespace, gw, traffic, mirror));
     const route = await this.api.read<HttpRouteObject>({ ...ROUTE_KIND, namespace: p.namespace, name: names.route });
     const got: Record<string, number> = Object.fromEntries(Object.keys(traffic).map((n) => [n, 0]));
-    for (const ref of route?.spec?.rules?.[0]?.backendRefs ?? []) {
+    // the weighted rule is the one without header matches
+    const weighted = route?.spec?.rules?.find((r) => r.matches.every((m) => !m.headers?.length));
+    for (const ref of weighted?.backendRefs ?? []) {
       const name = Object.keys(traffic).find((n) => names.deployment(n) === ref.name);
       if (name) got[name] = ref.weight ?? 1;
     }

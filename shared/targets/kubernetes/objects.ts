@@ -1,5 +1,5 @@
 import type { V1ConfigMap, V1Deployment, V1Ingress, V1Lease, V1Secret, V1Service, V2HorizontalPodAutoscaler, KubernetesObject } from '@kubernetes/client-node';
-import { DeploymentSpec } from '../target';
+import { DEPLOYMENT_HEADER, DeploymentSpec } from '../target';
 import { KubernetesTargetConfig } from '../../config/types';
 import { ANNOTATIONS, LABELS, endpointLabels, endpointNames, labelValue } from './names';
 
@@ -177,6 +177,8 @@ export function microTime(d: Date): string {
 
 export const NGINX_CANARY = 'nginx.ingress.kubernetes.io/canary';
 export const NGINX_CANARY_WEIGHT = 'nginx.ingress.kubernetes.io/canary-weight';
+export const NGINX_CANARY_BY_HEADER = 'nginx.ingress.kubernetes.io/canary-by-header';
+export const NGINX_CANARY_BY_HEADER_VALUE = 'nginx.ingress.kubernetes.io/canary-by-header-value';
 
 export function ingressObject(endpoint: string, namespace: string, cfg: NonNullable<KubernetesTargetConfig['ingress']>, backendDeployment: string, canaryWeight?: number): V1Ingress {
   const names = endpointNames(endpoint);
@@ -188,7 +190,8 @@ export function ingressObject(endpoint: string, namespace: string, cfg: NonNulla
       name: canary ? names.canaryIngress : names.route,
       namespace,
       labels: endpointLabels(endpoint),
-      ...(canary ? { annotations: { [NGINX_CANARY]: 'true', [NGINX_CANARY_WEIGHT]: String(canaryWeight) } } : {}),
+      // requests naming the new deployment in the deployment header always reach it (probe traffic through target.kubernetes.url)
+      ...(canary ? { annotations: { [NGINX_CANARY]: 'true', [NGINX_CANARY_WEIGHT]: String(canaryWeight), [NGINX_CANARY_BY_HEADER]: DEPLOYMENT_HEADER, [NGINX_CANARY_BY_HEADER_VALUE]: backendDeployment } } : {}),
     },
     spec: {
       ingressClassName: cfg.className,
@@ -207,7 +210,7 @@ export interface HttpRouteObject extends KubernetesObject {
     parentRefs: Array<{ name: string; namespace?: string; sectionName?: string }>;
     hostnames?: string[];
     rules: Array<{
-      matches: Array<{ path: { type: 'PathPrefix'; value: string } }>;
+      matches: Array<{ path: { type: 'PathPrefix'; value: string }; headers?: Array<{ type: 'Exact'; name: string; value: string }> }>;
       backendRefs: Array<{ name: string; port: number; weight: number }>;
       filters?: Array<{ type: 'RequestMirror'; requestMirror: { backendRef: { name: string; port: number }; percent: number } }>;
     }>;
@@ -225,6 +228,12 @@ export function httpRouteObject(endpoint: string, namespace: string, gw: NonNull
       parentRefs: [{ name: gw.name, ...(gw.namespace ? { namespace: gw.namespace } : {}), ...(gw.sectionName ? { sectionName: gw.sectionName } : {}) }],
       ...(gw.hostnames.length ? { hostnames: gw.hostnames } : {}),
       rules: [
+        // a request naming a deployment in the deployment header reaches it whatever the weights
+        // (header matches take precedence over the path-only rule): probe traffic through target.kubernetes.url
+        ...Object.keys(traffic).map((d) => ({
+          matches: [{ path: { type: 'PathPrefix' as const, value: '/' }, headers: [{ type: 'Exact' as const, name: DEPLOYMENT_HEADER, value: d }] }],
+          backendRefs: [{ name: names.deployment(d), port: SERVICE_PORT, weight: 1 }],
+        })),
         {
           matches: [{ path: { type: 'PathPrefix', value: '/' } }],
           backendRefs: Object.entries(traffic).map(([d, w]) => ({ name: names.deployment(d), port: SERVICE_PORT, weight: w })),

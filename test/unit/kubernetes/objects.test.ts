@@ -104,7 +104,13 @@ describe('objects validate against the Kubernetes schemas', () => {
     new Ingress(stable as ConstructorParameters<typeof Ingress>[0]).validate();
     new Ingress(canary as ConstructorParameters<typeof Ingress>[0]).validate();
     expect(stable.metadata?.annotations).toBeUndefined();
-    expect(canary.metadata?.annotations).toEqual({ 'nginx.ingress.kubernetes.io/canary': 'true', 'nginx.ingress.kubernetes.io/canary-weight': '10' });
+    expect(canary.metadata?.annotations).toEqual({
+      'nginx.ingress.kubernetes.io/canary': 'true',
+      'nginx.ingress.kubernetes.io/canary-weight': '10',
+      // probe traffic naming the new deployment reaches it through the ingress
+      'nginx.ingress.kubernetes.io/canary-by-header': 'x-modelship-deployment',
+      'nginx.ingress.kubernetes.io/canary-by-header-value': 'green',
+    });
     expect(canary.metadata?.name).toBe(endpointNames('diabetes').canaryIngress);
     expect(canary.spec?.rules?.[0].http?.paths[0].backend.service?.name).toBe('diabetes-green');
     expect(canary.spec?.rules?.[0].host).toBe(stable.spec?.rules?.[0].host);
@@ -113,11 +119,16 @@ describe('objects validate against the Kubernetes schemas', () => {
   it('HTTPRoute: backendRefs weights are the traffic map, mirror is a RequestMirror filter with a percent', () => {
     const route = httpRouteObject('diabetes', 'models', { name: 'shared', namespace: 'gateways', hostnames: ['models.example.com'] }, { blue: 100, green: 0 }, { green: 25 });
     new HTTPRoute(route as unknown as ConstructorParameters<typeof HTTPRoute>[0]).validate();
-    expect(route.spec.rules[0].backendRefs).toEqual([
+    // one rule per deployment for requests that name it in the deployment header, then the weighted one
+    expect(route.spec.rules.slice(0, 2)).toEqual([
+      { matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ type: 'Exact', name: 'x-modelship-deployment', value: 'blue' }] }], backendRefs: [{ name: 'diabetes-blue', port: 80, weight: 1 }] },
+      { matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ type: 'Exact', name: 'x-modelship-deployment', value: 'green' }] }], backendRefs: [{ name: 'diabetes-green', port: 80, weight: 1 }] },
+    ]);
+    expect(route.spec.rules[2].backendRefs).toEqual([
       { name: 'diabetes-blue', port: 80, weight: 100 },
       { name: 'diabetes-green', port: 80, weight: 0 },
     ]);
-    expect(route.spec.rules[0].filters).toEqual([{ type: 'RequestMirror', requestMirror: { backendRef: { name: 'diabetes-green', port: 80 }, percent: 25 } }]);
+    expect(route.spec.rules[2].filters).toEqual([{ type: 'RequestMirror', requestMirror: { backendRef: { name: 'diabetes-green', port: 80 }, percent: 25 } }]);
     expect(route.spec.parentRefs).toEqual([{ name: 'shared', namespace: 'gateways' }]);
   });
 });
