@@ -63,6 +63,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   private readonly api: KubeApi;
   private readonly counters = new Map<string, Record<string, DeploymentCounters>>();
   private readonly epoch = randomUUID();
+  private readonly weights = new Map<string, { at: number; traffic: Record<string, number> }>();
   private readonly pollMs: number;
   private readonly now: () => Date;
 
@@ -79,8 +80,8 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const p = this.placement(endpoint);
     const [stored, deployments, pods] = await Promise.all([
       this.readState(endpoint),
-      this.api.list<V1Deployment>(DEPLOYMENT_KIND.apiVersion, DEPLOYMENT_KIND.kind, p.namespace, selector(this.labels(endpoint))),
-      this.api.pods(p.namespace, selector(this.labels(endpoint))),
+      this.api.list<V1Deployment>(DEPLOYMENT_KIND.apiVersion, DEPLOYMENT_KIND.kind, p.namespace, selector(endpointLabels(endpoint))),
+      this.api.pods(p.namespace, selector(endpointLabels(endpoint))),
     ]);
     const infos = deployments.map((d) => this.info(d, pods)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     const names = new Set(infos.map((d) => d.name));
@@ -115,7 +116,8 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const { [name]: _t, ...traffic } = stored.traffic;
     const { [name]: _m, ...mirror } = stored.mirror;
     await this.writeState(endpoint, { ...stored, traffic, mirror });
-    this.counters.get(endpoint) && delete this.counters.get(endpoint)![name];
+    const counters = this.counters.get(endpoint);
+    if (counters) delete counters[name];
   }
 
   async setTraffic(endpoint: string, traffic: Record<string, number>, mirror: Record<string, number> = {}): Promise<Record<string, number>> {
@@ -123,7 +125,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const total = Object.values(traffic).reduce((a, b) => a + b, 0);
     if (total !== 100) throw new Error(`weights must sum to 100 (got ${JSON.stringify(traffic)})`);
     const stored = await this.readState(endpoint);
-    const deployments = await this.api.list<V1Deployment>(DEPLOYMENT_KIND.apiVersion, DEPLOYMENT_KIND.kind, p.namespace, selector(this.labels(endpoint)));
+    const deployments = await this.api.list<V1Deployment>(DEPLOYMENT_KIND.apiVersion, DEPLOYMENT_KIND.kind, p.namespace, selector(endpointLabels(endpoint)));
     const byName = new Map(deployments.map((d) => [d.metadata?.labels?.[LABELS.deployment] ?? '', d]));
     for (const name of [...Object.keys(traffic), ...Object.keys(mirror)]) {
       if (!byName.has(labelValue(name))) throw new Error(`no deployment '${name}' on ${endpoint}`);
@@ -143,6 +145,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
         break;
     }
     await this.writeState(endpoint, { ...stored, traffic: confirmed, mirror: p.routing === 'gateway-api' ? mirror : {} });
+    this.weights.delete(endpoint);
     return confirmed;
   }
 
@@ -193,7 +196,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
 
   async destroy(endpoint: string): Promise<void> {
     const p = this.placement(endpoint);
-    const sel = selector(this.labels(endpoint));
+    const sel = selector(endpointLabels(endpoint));
     // only the kinds this endpoint's settings use: the Role may grant nothing else
     const kinds = [
       ...(p.autoscale ? [HPA_KIND] : []),
@@ -433,9 +436,14 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     return got;
   }
 
+  /** a deployment drawn by the stored weights (read at most once a second: this is on the request path) */
   private async pickByWeight(endpoint: string): Promise<string | undefined> {
-    const stored = await this.readState(endpoint);
-    const entries = Object.entries(stored.traffic).filter(([, w]) => w > 0);
+    let cached = this.weights.get(endpoint);
+    if (!cached || Date.now() - cached.at > 1000) {
+      cached = { at: Date.now(), traffic: (await this.readState(endpoint)).traffic };
+      this.weights.set(endpoint, cached);
+    }
+    const entries = Object.entries(cached.traffic).filter(([, w]) => w > 0);
     let r = Math.random() * 100;
     for (const [name, w] of entries) {
       if ((r -= w) < 0) return name;
@@ -526,10 +534,6 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const p = this.placement(endpoint);
     if (p.url) return p.url;
     return `${this.api.server}/api/v1/namespaces/${p.namespace}/services/${endpointNames(endpoint).route}:${PORT_NAME}/proxy`;
-  }
-
-  private labels(endpoint: string): Record<string, string> {
-    return endpointLabels(endpoint);
   }
 
   private placement(endpoint: string): EndpointPlacement {
