@@ -407,6 +407,41 @@ describe('kubernetes target against a fake API server (real containers as pods)'
     await cli(cluster, project, ['down'], 120_000);
   });
 
+  it('a new version whose container is OOMKilled during a step is rolled back: production goes back to the stable one', async () => {
+    const endpoint = `oom-${process.pid}`;
+    const project = makeProject(configYaml(cluster, endpoint, 'replicas').replace('steps: [10, 50, 100]\n  bake: 1s', 'steps: [50, 100]\n  bake: 8s'), 'ms-k8s-');
+    await register(project, 'good1');
+    expectExit(await cli(cluster, project, ['run']), 0);
+    const v2 = await register(project, 'good2');
+    const child = spawn(process.execPath, [BIN, 'rollout', '--model-version', String(v2), '--config', project.configFile], { cwd: project.dir, env: { ...process.env, ...cluster.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    let killed = false;
+    const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+    const onData = (c: Buffer) => {
+      text += c.toString();
+      if (!killed && /\[step 1\/2 50%\]/.test(text)) {
+        killed = true;
+        // the new deployment's pod in the pool runs out of memory, as the kernel would kill it
+        const pod = fake.list('Pod', 'models').find((p) => {
+          const labels = (p.metadata as { labels?: Record<string, string> }).labels ?? {};
+          return labels['modelship.dev/endpoint'] === endpoint && labels['modelship.dev/deployment'] === 'green' && labels['modelship.dev/pool'] === endpoint;
+        });
+        if (pod) void fake.killContainer(String(pod.metadata.name), { oom: true, namespace: 'models' });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const code = await done;
+    expect(killed).toBe(true);
+    expect({ code, tail: code === 1 ? '' : text.slice(-3000) }).toEqual({ code: 1, tail: '' });
+    expect(text).toMatch(/deployment green died \(restarts 0 -> 1\)/);
+    const status = await cli(cluster, project, ['status']);
+    const production = (status.stdout + status.stderr).split(`${endpoint}-staging (`)[0];
+    expect(production).toMatch(/blue\s+test-model v1\s+traffic 100%/);
+    expect(production).not.toMatch(/green/);
+    await cli(cluster, project, ['down'], 120_000);
+  });
+
   it('every request modelship made is allowed by the example Role (workflows-examples/kubernetes/rbac.yaml)', () => {
     const role = YAML.parseAllDocuments(fs.readFileSync(path.join(__dirname, '..', '..', 'workflows-examples', 'kubernetes', 'rbac.yaml'), 'utf8'))
       .map((d) => d.toJS() as { kind: string; rules?: Array<{ apiGroups: string[]; resources: string[]; verbs: string[] }> })
