@@ -3,7 +3,7 @@ import { ModelshipConfig } from './config/types';
 import { Host } from './host';
 import { Clock } from './clock';
 import { ModelRegistry, ModelVersion } from './registry/registry';
-import { DeploymentSpec, EndpointLocker, EndpointState, ModelRef, Target } from './targets/target';
+import { DeploymentSpec, EndpointLocker, EndpointState, ModelRef, RolloutRecord, Target } from './targets/target';
 import { MetricsSource } from './analysis/metrics';
 import { RunReport } from './report/report';
 import { RunResult } from './report/events';
@@ -303,16 +303,22 @@ function engineDeps(ctx: PipelineContext) {
   return { target: ctx.target, metrics: ctx.metrics, clock: ctx.clock, events: ctx.report, log: (line: string) => ctx.host.info(line), probe: probeFor(ctx) };
 }
 
+/** run a recorded rollout on from the step it reached */
+async function resumeRollout(ctx: PipelineContext, r: RolloutRecord): Promise<CommandOutcome> {
+  const outcome = await runRollout(engineInput(ctx, r.stable, r.candidate, r.model, r.nextStep), engineDeps(ctx));
+  return { result: outcome.result, reason: outcome.reason, model: r.model };
+}
+
 /** Production rollout of `mv`: first deployment goes straight to 100%; otherwise progressive. */
 async function rolloutUnlocked(ctx: PipelineContext, mv: ModelRef): Promise<CommandOutcome> {
   const endpoint = productionEndpoint(ctx.config);
   let state = await ctx.target.state(endpoint);
   const inProgress = state.record.rollout;
-  if (inProgress && inProgress.status === 'running' && inProgress.model.name === mv.name && inProgress.model.version === mv.version && state.deployments.some((d) => d.name === inProgress.candidate)) {
+  const interrupted = inProgress?.status === 'running' && inProgress.model.name === mv.name && inProgress.model.version === mv.version && state.deployments.some((d) => d.name === inProgress.candidate);
+  if (inProgress && interrupted) {
     // an earlier run of the same version was interrupted (killed runner, lost connection): carry on where it stopped
     ctx.host.info(`resuming the interrupted rollout of ${mv.name} v${mv.version} at step ${inProgress.nextStep + 1} (new '${inProgress.candidate}', stable '${inProgress.stable}')`);
-    const outcome = await runRollout(engineInput(ctx, inProgress.stable, inProgress.candidate, mv, inProgress.nextStep), engineDeps(ctx));
-    return { result: outcome.result, reason: outcome.reason, model: mv };
+    return resumeRollout(ctx, inProgress);
   }
   if (inProgress) {
     throw new StageError(
@@ -381,8 +387,7 @@ export async function promote(ctx: PipelineContext): Promise<CommandOutcome> {
       }
       ctx.report.model = r.model;
       ctx.host.info(`resuming the rollout of ${r.model.name} v${r.model.version} at step ${r.nextStep + 1}`);
-      const outcome = await runRollout(engineInput(ctx, r.stable, r.candidate, r.model, r.nextStep), engineDeps(ctx));
-      return { result: outcome.result, reason: outcome.reason, model: r.model } satisfies CommandOutcome;
+      return resumeRollout(ctx, r);
     }),
   );
 }

@@ -108,8 +108,7 @@ async function useEntraToken(kc: KubeConfig, o: ConnectionOptions): Promise<void
     }
   };
   let current = await fetchToken();
-  const token = current.token;
-  kc.loadFromOptions(withBearerToken({ clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: kc.getCurrentContext() }, token));
+  kc.loadFromOptions(withBearerToken({ clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: kc.getCurrentContext() }, current.token));
   // a long rollout outlives the token (about an hour): client-node reads the user's token at
   // every request, so replacing it in place renews every client made from this config
   const user = kc.getCurrentUser() as { token?: string } | null;

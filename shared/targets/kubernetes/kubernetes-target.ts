@@ -309,7 +309,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const dropped = names.filter((n) => !grow.includes(n) && !leaving.includes(n));
     // first everything that gains or keeps traffic, ready; only then what loses it
     for (const name of grow) await this.resize(endpoint, deployment(name), plan.replicas[name], true);
-    for (const name of grow) await this.waitReady(endpoint, name, this.readyTimeoutOf(deployment(name)));
+    for (const name of grow) await this.waitReady(endpoint, name, specOf(deployment(name)).readyTimeout);
     const pool = await this.readPool(endpoint);
     const unconfirmed = grow.filter((n) => (pool[n] ?? 0) !== plan.replicas[n]);
     if (unconfirmed.length) {
@@ -319,7 +319,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     for (const name of leaving) {
       await this.resize(endpoint, deployment(name), p.replicas, false);
       // a rolling update: its pods in the pool go once the replacements outside it are ready
-      await this.waitReady(endpoint, name, this.readyTimeoutOf(deployment(name)));
+      await this.waitReady(endpoint, name, specOf(deployment(name)).readyTimeout);
     }
     for (const name of dropped) {
       const d = deployment(name);
@@ -327,7 +327,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       if ((d.spec?.replicas ?? 1) > 0 && d.spec?.template?.metadata?.labels?.[LABELS.pool] !== undefined) await this.resize(endpoint, d, 0, false);
     }
     // scaling down is asynchronous: wait (bounded) until the pool holds only what takes traffic
-    const deadline = Date.now() + Math.max(...[...leaving, ...dropped].map((n) => this.readyTimeoutOf(deployment(n))), 0);
+    const deadline = Date.now() + Math.max(...[...leaving, ...dropped].map((n) => specOf(deployment(n)).readyTimeout), 0);
     let after = await this.readPool(endpoint);
     let stray = Object.keys(after).filter((n) => !grow.includes(n) && after[n] > 0);
     while (stray.length && Date.now() < deadline) {
@@ -480,10 +480,6 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       }
       await new Promise((r) => setTimeout(r, this.pollMs));
     }
-  }
-
-  private readyTimeoutOf(d: V1Deployment): number {
-    return Math.max(1, d.spec?.progressDeadlineSeconds ?? 60) * 1000;
   }
 
   // ---- state -----------------------------------------------------------------------------
