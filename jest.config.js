@@ -5,7 +5,10 @@ const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 // ESM-only packages the fake Kubernetes API server loads (schema validation), compiled to CommonJS for jest
 const esmPackages = ['kubernetes-models', '@kubernetes-models', 'is-cidr', 'cidr-regex'];
 const common = {
-  transform: { ...transform, [`^.+/node_modules/(${esmPackages.join("|")})/.+\\.js$`]: ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
+  transform: {
+    ...transform,
+    [`^.+/node_modules/(${esmPackages.join('|')})/.+\\.js$`]: ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   // these packages ship ESM with only an `import` export condition: point jest at their files
   moduleNameMapper: {

@@ -23,5 +23,13 @@ export function benchHost(): Host {
   const print = (m: string): void => {
     if (verbose) process.stderr.write(`${m}\n`);
   };
-  return { info: print, warn: print, error: print, debug: () => undefined, group: (_n, fn) => fn(), setSecret: () => undefined, env: (n) => process.env[n] };
+  return {
+    info: print,
+    warn: print,
+    error: print,
+    debug: () => undefined,
+    group: (_n, fn) => fn(),
+    setSecret: () => undefined,
+    env: (n) => process.env[n],
+  };
 }

@@ -63,13 +63,18 @@ async function main(): Promise<void> {
     const a = await timed(() => builder.build({ inputs: inputs(1, m1), repository }));
     const b = await timed(() => builder.build({ inputs: inputs(2, model(2)), repository }));
     const c = await timed(() => builder.build({ inputs: inputs(1, m1), repository }));
-    if (!a.value.built || !b.value.built || c.value.built) throw new Error('unexpected cache behaviour: cold and model-only must build, the repeat must not');
+    if (!a.value.built || !b.value.built || c.value.built)
+      throw new Error('unexpected cache behaviour: cold and model-only must build, the repeat must not');
     cold.push(a.ms);
     modelOnly.push(b.ms);
     hit.push(c.ms);
     fs.rmSync(work, { recursive: true, force: true });
   }
-  const med = (xs: number[]) => quantile([...xs].sort((x, y) => x - y), 0.5);
+  const med = (xs: number[]) =>
+    quantile(
+      [...xs].sort((x, y) => x - y),
+      0.5,
+    );
   const base = med(cold);
   console.log(`image build+push: ${args.rounds} rounds, base ${env.baseImage}, registry ${env.registry} (htpasswd), 4 MiB model`);
   console.log(`${'case'.padEnd(26)} ${'median ms'.padStart(10)} ${'ratio to cold'.padStart(14)}`);

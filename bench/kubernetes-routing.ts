@@ -39,7 +39,11 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 
 async function main(): Promise<void> {
   const env = dockerTestEnv();
-  const image = await new DockerImageBuilder({ docker: new Docker(), credential: async () => ({ username: env.username, password: env.password, source: 'bench' }), log }).build({
+  const image = await new DockerImageBuilder({
+    docker: new Docker(),
+    credential: async () => ({ username: env.username, password: env.password, source: 'bench' }),
+    log,
+  }).build({
     repository: `${env.registry}/modelship-bench/k8s`,
     inputs: {
       baseImage: env.baseImage,
@@ -60,11 +64,14 @@ async function main(): Promise<void> {
   try {
     // baseline: one API round trip
     const rtt: number[] = [];
-    for (let i = 0; i < 30; i++) rtt.push((await timed(() => api.read({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'bench', name: 'nothing' }))).ms);
+    for (let i = 0; i < 30; i++)
+      rtt.push((await timed(() => api.read({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'bench', name: 'nothing' }))).ms);
     rtt.sort((a, b) => a - b);
     const round = quantile(rtt, 0.5);
     console.log(`one API round trip (GET, median of 30): ${round.toFixed(2)} ms\n`);
-    console.log(`${'routing'.padEnd(14)} ${'shift'.padEnd(22)} ${'ms'.padStart(8)} ${'x round trip'.padStart(13)} ${'API requests'.padStart(13)}`);
+    console.log(
+      `${'routing'.padEnd(14)} ${'shift'.padEnd(22)} ${'ms'.padStart(8)} ${'x round trip'.padStart(13)} ${'API requests'.padStart(13)}`,
+    );
     for (const routing of ['replicas', 'nginx-ingress', 'gateway-api'] as KubernetesRouting[]) {
       const endpoint = `bench-${routing.replace(/[^a-z]/g, '')}`;
       const config: KubernetesTargetConfig = {
@@ -77,8 +84,26 @@ async function main(): Promise<void> {
         ingress: { className: 'nginx', path: '/' },
         gateway: { name: 'shared', hostnames: [] },
       };
-      const target = new KubernetesTarget({ api, config, containerPort: 5001, scorePath: '/score', log, pollMs: 100, endpoints: { [endpoint]: { namespace: 'bench', routing, replicas: 2 } } });
-      const spec = (name: string): DeploymentSpec => ({ name, model: { name: 'bench-model', version: 1 }, modelDir: '', codeDir: '', scoringScript: 'score.py', image: image.pinned, readyPath: '/', scorePath: '/score', readyTimeout: 60_000 });
+      const target = new KubernetesTarget({
+        api,
+        config,
+        containerPort: 5001,
+        scorePath: '/score',
+        log,
+        pollMs: 100,
+        endpoints: { [endpoint]: { namespace: 'bench', routing, replicas: 2 } },
+      });
+      const spec = (name: string): DeploymentSpec => ({
+        name,
+        model: { name: 'bench-model', version: 1 },
+        modelDir: '',
+        codeDir: '',
+        scoringScript: 'score.py',
+        image: image.pinned,
+        readyPath: '/',
+        scorePath: '/score',
+        readyTimeout: 60_000,
+      });
       await target.createDeployment(endpoint, spec('blue'));
       await target.setTraffic(endpoint, { blue: 100 });
       await target.createDeployment(endpoint, spec('green'));
@@ -93,7 +118,9 @@ async function main(): Promise<void> {
         const before = fake.requests.length;
         const { ms } = await timed(() => target.setTraffic(endpoint, traffic));
         const requests = fake.requests.length - before;
-        console.log(`${routing.padEnd(14)} ${label.padEnd(22)} ${ms.toFixed(1).padStart(8)} ${`x${(ms / round).toFixed(0)}`.padStart(13)} ${String(requests).padStart(13)}`);
+        console.log(
+          `${routing.padEnd(14)} ${label.padEnd(22)} ${ms.toFixed(1).padStart(8)} ${`x${(ms / round).toFixed(0)}`.padStart(13)} ${String(requests).padStart(13)}`,
+        );
       }
       await target.destroy(endpoint);
     }
@@ -103,6 +130,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
   process.exit(1);
 });

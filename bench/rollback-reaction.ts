@@ -40,7 +40,11 @@ rollout:
   const ctx = await createContext(config, benchHost(), 'bench');
   const statePath = path.join(config.target.local.stateDir, 'reaction', 'state.json');
   const traffic = (): Record<string, number> => (JSON.parse(fs.readFileSync(statePath, 'utf8')) as PersistedEndpoint).traffic;
-  const load = new LoadGenerator({ rate: 100, durationMs: 120_000, send: () => ctx.target.score('reaction', { body: '{"data": [1]}', timeoutMs: 5000 }) });
+  const load = new LoadGenerator({
+    rate: 100,
+    durationMs: 120_000,
+    send: () => ctx.target.score('reaction', { body: '{"data": [1]}', timeoutMs: 5000 }),
+  });
   try {
     const v1 = await ctx.registry.register({ name: 'reaction-model', source: project.models('good1'), tags: {} });
     await pipeline.rollout(ctx, { name: v1.name, version: v1.version });
@@ -73,7 +77,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < args.runs; i++) times.push(await measure(interval));
     times.sort((a, b) => a - b);
     const median = quantile(times, 0.5);
-    console.log(`${`${interval}ms`.padStart(9)} ${median.toFixed(0).padStart(10)} ${times[times.length - 1].toFixed(0).padStart(8)} ${(median / interval).toFixed(2).padStart(16)}`);
+    console.log(
+      `${`${interval}ms`.padStart(9)} ${median.toFixed(0).padStart(10)} ${times[times.length - 1].toFixed(0).padStart(8)} ${(median / interval).toFixed(2).padStart(16)}`,
+    );
   }
 }
 

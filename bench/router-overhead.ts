@@ -75,7 +75,8 @@ target: { local: { port: ${port}, stagingPort: ${stagingPort} } }
     // warm both paths (keep-alive sockets, Python imports)
     await closedLoop(direct, 200, args.concurrency);
     await closedLoop(routed, 200, args.concurrency);
-    const row = (name: string, x: ReturnType<typeof summarise>) => `${name.padEnd(22)} ${x.p50.toFixed(2).padStart(8)} ${x.p99.toFixed(2).padStart(8)} ${x.rps.toFixed(0).padStart(8)} ${String(x.failed).padStart(7)}`;
+    const row = (name: string, x: ReturnType<typeof summarise>) =>
+      `${name.padEnd(22)} ${x.p50.toFixed(2).padStart(8)} ${x.p99.toFixed(2).padStart(8)} ${x.rps.toFixed(0).padStart(8)} ${String(x.failed).padStart(7)}`;
     // one client: the latency the router adds to a request; many: what it costs under saturation
     for (const concurrency of [1, args.concurrency]) {
       const requests = concurrency === 1 ? Math.ceil(args.requests / 3) : args.requests;
@@ -87,11 +88,15 @@ target: { local: { port: ${port}, stagingPort: ${stagingPort} } }
       }
       const ds = summarise(d);
       const rs = summarise(r);
-      console.log(`router overhead: ${args.rounds} rounds x ${requests} requests, ${concurrency} concurrent client(s), scoring server = Python process (${os.cpus().length} cores)`);
+      console.log(
+        `router overhead: ${args.rounds} rounds x ${requests} requests, ${concurrency} concurrent client(s), scoring server = Python process (${os.cpus().length} cores)`,
+      );
       console.log(`${'path'.padEnd(22)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'failed'.padStart(7)}`);
       console.log(row('direct (baseline)', ds));
       console.log(row('through the router', rs));
-      console.log(`ratios router/direct: p50 x${(rs.p50 / ds.p50).toFixed(2)}, p99 x${(rs.p99 / ds.p99).toFixed(2)}, throughput x${(rs.rps / ds.rps).toFixed(2)}; added p50 ${(rs.p50 - ds.p50).toFixed(2)} ms\n`);
+      console.log(
+        `ratios router/direct: p50 x${(rs.p50 / ds.p50).toFixed(2)}, p99 x${(rs.p99 / ds.p99).toFixed(2)}, throughput x${(rs.rps / ds.rps).toFixed(2)}; added p50 ${(rs.p50 - ds.p50).toFixed(2)} ms\n`,
+      );
     }
   } finally {
     await pipeline.down(ctx);

@@ -9,4 +9,8 @@ try {
   process.stderr.write('modelship: dist/ is missing; run `npm run build` in ' + path.dirname(__dirname) + '\n');
   process.exit(2);
 }
-require(entry).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+require(entry)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -24,7 +24,11 @@ export function createRegistry(config: ModelshipConfig): ModelRegistry {
     case 'local':
       return new LocalModelRegistry(config.model.local.path);
     default:
-      throw new StageError('opening the model registry', `registry '${config.model.registry}' is not available in this version`, 'model.registry: local');
+      throw new StageError(
+        'opening the model registry',
+        `registry '${config.model.registry}' is not available in this version`,
+        'model.registry: local',
+      );
   }
 }
 
@@ -33,7 +37,12 @@ export function endpointKey(config: ModelshipConfig, host: Host): string | undef
   const name = config.target.local.authKeyEnv;
   if (!name) return undefined;
   const key = host.env(name);
-  if (!key) throw new StageError('reading the endpoint key', `target.local.auth.keyEnv names ${name}, which is not set`, `set ${name} in the environment (a secret), or remove target.local.auth`);
+  if (!key)
+    throw new StageError(
+      'reading the endpoint key',
+      `target.local.auth.keyEnv names ${name}, which is not set`,
+      `set ${name} in the environment (a secret), or remove target.local.auth`,
+    );
   host.setSecret(key);
   return key;
 }
@@ -92,7 +101,11 @@ function registryCredential(host: Host, azureCredential?: TokenCredential): (reg
     });
 }
 
-async function createTarget(config: ModelshipConfig, host: Host, azureCredential?: TokenCredential): Promise<{ target: Target & EndpointLocker; metrics: MetricsSource }> {
+async function createTarget(
+  config: ModelshipConfig,
+  host: Host,
+  azureCredential?: TokenCredential,
+): Promise<{ target: Target & EndpointLocker; metrics: MetricsSource }> {
   switch (config.target.kind) {
     case 'local': {
       const target = createLocalTarget(config, host);
@@ -109,7 +122,11 @@ async function createTarget(config: ModelshipConfig, host: Host, azureCredential
       });
     }
     default:
-      throw new StageError('connecting to the target', `target '${config.target.kind}' is not available in this version`, 'target.kind: local or kubernetes');
+      throw new StageError(
+        'connecting to the target',
+        `target '${config.target.kind}' is not available in this version`,
+        'target.kind: local or kubernetes',
+      );
   }
 }
 
@@ -120,7 +137,11 @@ export async function createContext(
   opts: { modelVersion?: number; clock?: Clock; force?: boolean; azureCredential?: TokenCredential } = {},
 ): Promise<PipelineContext> {
   const { target, metrics } = await createTarget(config, host, opts.azureCredential);
-  const report = new RunReport({ command, endpoint: config.endpoint, configFile: path.relative(process.cwd(), config.file) || config.file });
+  const report = new RunReport({
+    command,
+    endpoint: config.endpoint,
+    configFile: path.relative(process.cwd(), config.file) || config.file,
+  });
   return {
     config,
     host,

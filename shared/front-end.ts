@@ -126,10 +126,14 @@ export async function openStep(
  * on GitHub, issues on Azure DevOps), warnings likewise.
  * @returns the config, or the one-line failure message for the step
  */
-export async function loadStepConfig(file: string, host: Host): Promise<{ ok: true; config: ModelshipConfig } | { ok: false; message: string }> {
+export async function loadStepConfig(
+  file: string,
+  host: Host,
+): Promise<{ ok: true; config: ModelshipConfig } | { ok: false; message: string }> {
   const loaded = await loadCommandConfig(path.resolve(file), file);
   if (!loaded.ok) {
-    for (const issue of loaded.issues) host.error(issue.path ? `${issue.path}: ${issue.message}` : issue.message, { file: issue.file, line: issue.line, col: issue.col });
+    for (const issue of loaded.issues)
+      host.error(issue.path ? `${issue.path}: ${issue.message}` : issue.message, { file: issue.file, line: issue.line, col: issue.col });
     const n = loaded.issues.length;
     return { ok: false, message: n ? `invalid configuration ${file}: ${n} problem${n === 1 ? '' : 's'}, reported above` : loaded.message };
   }
@@ -151,7 +155,13 @@ export interface StepCredentials {
  * too, because the endpoint host this step may start pulls images with them.
  * @param endpointKeyInput the name of the front end's endpoint-key input, for the warning
  */
-export function applyStepCredentials(c: StepCredentials, config: ModelshipConfig, host: Host, env: Record<string, string>, endpointKeyInput: string): void {
+export function applyStepCredentials(
+  c: StepCredentials,
+  config: ModelshipConfig,
+  host: Host,
+  env: Record<string, string>,
+  endpointKeyInput: string,
+): void {
   if (c.registry) {
     env.MODELSHIP_REGISTRY_USERNAME = c.registry.username;
     env.MODELSHIP_REGISTRY_PASSWORD = c.registry.password;
@@ -163,7 +173,10 @@ export function applyStepCredentials(c: StepCredentials, config: ModelshipConfig
   if (c.endpointKey) {
     const keyEnv = config.target.local.authKeyEnv;
     if (keyEnv) env[keyEnv] = c.endpointKey;
-    else host.warn(`input ${endpointKeyInput} is set, but the config has no target.local.auth.keyEnv: the key is not used`, { file: config.file });
+    else
+      host.warn(`input ${endpointKeyInput} is set, but the config has no target.local.auth.keyEnv: the key is not used`, {
+        file: config.file,
+      });
   }
   if (c.azure) {
     env.AZURE_CLIENT_ID = c.azure.clientId;

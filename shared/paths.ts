@@ -38,7 +38,9 @@ export function packageRoot(): string {
 /** the compiled JavaScript file for a source path like `shared/targets/local/endpoint-host` */
 export function compiledEntry(sourcePathNoExt: string): string {
   const bundle = bundleDir();
-  const file = bundle ? path.join(bundle, `${path.basename(sourcePathNoExt)}.js`) : path.join(packageRoot(), 'dist', `${sourcePathNoExt}.js`);
+  const file = bundle
+    ? path.join(bundle, `${path.basename(sourcePathNoExt)}.js`)
+    : path.join(packageRoot(), 'dist', `${sourcePathNoExt}.js`);
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`${bundle ? 'npm run bundle:action' : 'npm run build'}\` first`);
   return file;
 }

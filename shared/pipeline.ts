@@ -105,7 +105,9 @@ export async function selectVersion(ctx: PipelineContext): Promise<ModelVersion>
   const version = ctx.modelVersion ?? m.version;
   const found = await ctx.registry.resolve({ name: m.name, version, tags: m.tags });
   if (!found) {
-    const tags = Object.entries(m.tags).map(([k, v]) => `${k}=${v}`).join(', ');
+    const tags = Object.entries(m.tags)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
     throw new StageError(
       'selecting the model version',
       `no version ${version === 'latest' ? 'matches' : version} of model '${m.name}'${tags ? ` with tags ${tags}` : ''} in ${ctx.registry.description}`,
@@ -146,7 +148,12 @@ export async function detect(ctx: PipelineContext): Promise<CommandOutcome> {
         ? `production serves ${serving.name} v${serving.version}; selected v${selected.version}: ${newVersion ? 'a new version to ship' : 'nothing new'}`
         : `production serves nothing yet; selected ${selected.name} v${selected.version}`,
     );
-    return { result: newVersion ? 'deployed' : 'no-change', newVersion, model: { name: selected.name, version: selected.version }, serving };
+    return {
+      result: newVersion ? 'deployed' : 'no-change',
+      newVersion,
+      model: { name: selected.name, version: selected.version },
+      serving,
+    };
   });
 }
 
@@ -174,7 +181,10 @@ async function buildImage(ctx: PipelineContext, mv: ModelRef): Promise<ImageBuil
   const cached = ctx.images?.get(mv.version);
   if (cached) return cached;
   const cfg = ctx.config;
-  if (!ctx.builder || !cfg.image) throw new Error(`target '${cfg.target.kind}'${cfg.target.kind === 'local' ? ` runtime '${cfg.target.local.runtime}'` : ''} needs image.repository and an image builder`);
+  if (!ctx.builder || !cfg.image)
+    throw new Error(
+      `target '${cfg.target.kind}'${cfg.target.kind === 'local' ? ` runtime '${cfg.target.local.runtime}'` : ''} needs image.repository and an image builder`,
+    );
   const s = cfg.serve;
   const result = await ctx.builder.build({
     repository: cfg.image.repository,
@@ -233,7 +243,10 @@ async function removeLeftovers(ctx: PipelineContext, endpoint: string, state: En
 function freeName(state: EndpointState): string {
   const used = new Set(state.deployments.map((d) => d.name));
   const name = DEPLOYMENT_NAMES.find((n) => !used.has(n));
-  if (!name) throw new Error(`endpoint ${state.endpoint} already has deployments ${[...used].join(', ')}; run \`modelship rollback\` or \`modelship status\` to see why`);
+  if (!name)
+    throw new Error(
+      `endpoint ${state.endpoint} already has deployments ${[...used].join(', ')}; run \`modelship rollback\` or \`modelship status\` to see why`,
+    );
   return name;
 }
 
@@ -257,7 +270,12 @@ async function replaceAll(ctx: PipelineContext, endpoint: string, mv: ModelRef):
 
 export async function deployStaging(ctx: PipelineContext, mv: ModelRef): Promise<void> {
   const endpoint = stagingEndpoint(ctx.config);
-  await stage(ctx, 'deploy staging', () => locked(ctx, [endpoint], 'deploy staging', () => replaceAll(ctx, endpoint, mv)), 'the deployment log lines above, serve.code and serve.scoringScript');
+  await stage(
+    ctx,
+    'deploy staging',
+    () => locked(ctx, [endpoint], 'deploy staging', () => replaceAll(ctx, endpoint, mv)),
+    'the deployment log lines above, serve.code and serve.scoringScript',
+  );
 }
 
 export async function smoke(ctx: PipelineContext): Promise<SmokeReport> {
@@ -267,12 +285,26 @@ export async function smoke(ctx: PipelineContext): Promise<SmokeReport> {
     if (cfg.cases.length === 0) {
       ctx.host.warn('no smoke cases configured (staging.smoke.cases): staging is only checked for readiness');
     }
-    const report = await runSmoke(cfg, (body, timeoutMs) => ctx.target.score(endpoint, { body, timeoutMs }), (line) => ctx.host.info(line));
-    ctx.report.emit({ type: 'smoke', at: ctx.clock.now(), passed: report.passed, p95Ms: report.p95Ms, cases: report.cases.map((c) => ({ name: c.name, passed: c.passed, failures: c.failures })) });
+    const report = await runSmoke(
+      cfg,
+      (body, timeoutMs) => ctx.target.score(endpoint, { body, timeoutMs }),
+      (line) => ctx.host.info(line),
+    );
+    ctx.report.emit({
+      type: 'smoke',
+      at: ctx.clock.now(),
+      passed: report.passed,
+      p95Ms: report.p95Ms,
+      cases: report.cases.map((c) => ({ name: c.name, passed: c.passed, failures: c.failures })),
+    });
     if (!report.passed) {
       const lines = report.cases.filter((c) => !c.passed).flatMap((c) => c.failures.map((f) => `${c.name}: ${f}`));
       if (!report.latencyPassed) lines.push(`p95 latency ${report.p95Ms?.toFixed(1)} ms > ${report.maxLatencyP95} ms`);
-      throw new StageError('smoke tests on staging', `${lines.length} problem(s):\n  ${lines.join('\n  ')}`, 'the expected answers in staging.smoke.cases, and the new model version');
+      throw new StageError(
+        'smoke tests on staging',
+        `${lines.length} problem(s):\n  ${lines.join('\n  ')}`,
+        'the expected answers in staging.smoke.cases, and the new model version',
+      );
     }
     return report;
   });
@@ -295,12 +327,24 @@ function engineInput(ctx: PipelineContext, stable: string, candidate: string, mo
     steps: planSteps(r),
     startAt,
     bake: r.bake,
-    analysis: { interval: r.analysis.interval, minRequests: r.analysis.minRequests, maxErrorRate: r.analysis.maxErrorRate, maxLatencyP99: r.analysis.maxLatencyP99 },
+    analysis: {
+      interval: r.analysis.interval,
+      minRequests: r.analysis.minRequests,
+      maxErrorRate: r.analysis.maxErrorRate,
+      maxLatencyP99: r.analysis.maxLatencyP99,
+    },
   };
 }
 
 function engineDeps(ctx: PipelineContext) {
-  return { target: ctx.target, metrics: ctx.metrics, clock: ctx.clock, events: ctx.report, log: (line: string) => ctx.host.info(line), probe: probeFor(ctx) };
+  return {
+    target: ctx.target,
+    metrics: ctx.metrics,
+    clock: ctx.clock,
+    events: ctx.report,
+    log: (line: string) => ctx.host.info(line),
+    probe: probeFor(ctx),
+  };
 }
 
 /** run a recorded rollout on from the step it reached */
@@ -314,10 +358,16 @@ async function rolloutUnlocked(ctx: PipelineContext, mv: ModelRef): Promise<Comm
   const endpoint = productionEndpoint(ctx.config);
   let state = await ctx.target.state(endpoint);
   const inProgress = state.record.rollout;
-  const interrupted = inProgress?.status === 'running' && inProgress.model.name === mv.name && inProgress.model.version === mv.version && state.deployments.some((d) => d.name === inProgress.candidate);
+  const interrupted =
+    inProgress?.status === 'running' &&
+    inProgress.model.name === mv.name &&
+    inProgress.model.version === mv.version &&
+    state.deployments.some((d) => d.name === inProgress.candidate);
   if (inProgress && interrupted) {
     // an earlier run of the same version was interrupted (killed runner, lost connection): carry on where it stopped
-    ctx.host.info(`resuming the interrupted rollout of ${mv.name} v${mv.version} at step ${inProgress.nextStep + 1} (new '${inProgress.candidate}', stable '${inProgress.stable}')`);
+    ctx.host.info(
+      `resuming the interrupted rollout of ${mv.name} v${mv.version} at step ${inProgress.nextStep + 1} (new '${inProgress.candidate}', stable '${inProgress.stable}')`,
+    );
     return resumeRollout(ctx, inProgress);
   }
   if (inProgress) {
@@ -341,12 +391,18 @@ async function rolloutUnlocked(ctx: PipelineContext, mv: ModelRef): Promise<Comm
     return { result: 'no-change', model: mv };
   }
   const candidate = freeName(state);
-  ctx.host.info(`deploying ${mv.name} v${mv.version} to ${endpoint} as '${candidate}' with no traffic (stable '${stable}' serves v${serving?.model.version})`);
+  ctx.host.info(
+    `deploying ${mv.name} v${mv.version} to ${endpoint} as '${candidate}' with no traffic (stable '${stable}' serves v${serving?.model.version})`,
+  );
   try {
     await ctx.target.createDeployment(endpoint, await specFor(ctx, mv, candidate));
   } catch (err: unknown) {
     // it never took traffic; production is untouched
-    throw new StageError(`deploying v${mv.version} to production`, `${errorMessage(err)}\nproduction still serves v${serving?.model.version} on '${stable}' (untouched)`, 'the deployment output above');
+    throw new StageError(
+      `deploying v${mv.version} to production`,
+      `${errorMessage(err)}\nproduction still serves v${serving?.model.version} on '${stable}' (untouched)`,
+      'the deployment output above',
+    );
   }
   const outcome = await runRollout(engineInput(ctx, stable, candidate, mv, 0), engineDeps(ctx));
   return { result: outcome.result, reason: outcome.reason, model: mv };
@@ -354,7 +410,12 @@ async function rolloutUnlocked(ctx: PipelineContext, mv: ModelRef): Promise<Comm
 
 export async function rollout(ctx: PipelineContext, mv: ModelRef): Promise<CommandOutcome> {
   const endpoint = productionEndpoint(ctx.config);
-  return stage(ctx, 'rollout', () => locked(ctx, [endpoint], 'rollout', () => rolloutUnlocked(ctx, mv)), '`modelship status` and the endpoint logs');
+  return stage(
+    ctx,
+    'rollout',
+    () => locked(ctx, [endpoint], 'rollout', () => rolloutUnlocked(ctx, mv)),
+    '`modelship status` and the endpoint logs',
+  );
 }
 
 export async function deployProduction(ctx: PipelineContext, mv: ModelRef): Promise<CommandOutcome> {
@@ -369,7 +430,9 @@ export async function deployProduction(ctx: PipelineContext, mv: ModelRef): Prom
       }
       const name = freeName(state);
       await ctx.target.createDeployment(endpoint, await specFor(ctx, mv, name));
-      ctx.host.info(`'${name}' serves v${mv.version} on ${endpoint} with 0% of traffic; test it with the header x-modelship-deployment: ${name}, then \`modelship rollout\``);
+      ctx.host.info(
+        `'${name}' serves v${mv.version} on ${endpoint} with 0% of traffic; test it with the header x-modelship-deployment: ${name}, then \`modelship rollout\``,
+      );
       return { result: 'deployed', model: mv } satisfies CommandOutcome;
     }),
   );
@@ -444,7 +507,10 @@ export async function run(ctx: PipelineContext): Promise<CommandOutcome> {
 }
 
 export async function status(ctx: PipelineContext): Promise<{ production: EndpointState; staging: EndpointState }> {
-  const [production, staging] = await Promise.all([ctx.target.state(productionEndpoint(ctx.config)), ctx.target.state(stagingEndpoint(ctx.config))]);
+  const [production, staging] = await Promise.all([
+    ctx.target.state(productionEndpoint(ctx.config)),
+    ctx.target.state(stagingEndpoint(ctx.config)),
+  ]);
   return { production, staging };
 }
 
@@ -452,10 +518,15 @@ export function describeEndpoint(state: EndpointState): string[] {
   if (state.deployments.length === 0) return [`${state.endpoint}: nothing deployed`];
   const lines = [`${state.endpoint} (${state.url}):`];
   for (const d of state.deployments) {
-    lines.push(`  ${d.name.padEnd(6)} ${d.model.name} v${d.model.version}  traffic ${state.traffic[d.name] ?? 0}%${state.mirror[d.name] ? ` mirror ${state.mirror[d.name]}%` : ''}  ${d.health}${d.restarts ? ` (restarts ${d.restarts})` : ''}`);
+    lines.push(
+      `  ${d.name.padEnd(6)} ${d.model.name} v${d.model.version}  traffic ${state.traffic[d.name] ?? 0}%${state.mirror[d.name] ? ` mirror ${state.mirror[d.name]}%` : ''}  ${d.health}${d.restarts ? ` (restarts ${d.restarts})` : ''}`,
+    );
   }
   const r = state.record.rollout;
-  if (r) lines.push(`  rollout of v${r.model.version} ${r.status} (next step ${r.nextStep + 1}); \`modelship promote\` or \`modelship rollback\``);
+  if (r)
+    lines.push(
+      `  rollout of v${r.model.version} ${r.status} (next step ${r.nextStep + 1}); \`modelship promote\` or \`modelship rollback\``,
+    );
   if (state.record.previous) lines.push(`  previous version: v${state.record.previous.version} (\`modelship rollback\` redeploys it)`);
   return lines;
 }

@@ -5,7 +5,15 @@ import { Document, LineCounter, Node as YamlNode, Pair, isAlias, isMap, isScalar
 import { ConfigError, ConfigIssue } from '../errors';
 import { formatDuration, parseDuration } from './duration';
 import schemaJson from './modelship.schema.json';
-import { KubernetesRouting, KubernetesTargetConfig, ModelshipConfig, PrometheusQueries, RolloutStep, RolloutStrategy, SmokeCaseConfig } from './types';
+import {
+  KubernetesRouting,
+  KubernetesTargetConfig,
+  ModelshipConfig,
+  PrometheusQueries,
+  RolloutStep,
+  RolloutStrategy,
+  SmokeCaseConfig,
+} from './types';
 
 /**
  * Reads modelship.yaml into a ModelshipConfig: YAML (with positions) -> JSON Schema ->
@@ -73,7 +81,13 @@ function validate(data: unknown): ErrorObject[] {
 
 interface RawFile {
   endpoint: string;
-  model: { registry?: 'local' | 'azureml' | 'mlflow'; name: string; version?: 'latest' | number; tags?: Record<string, string>; local?: { path?: string } };
+  model: {
+    registry?: 'local' | 'azureml' | 'mlflow';
+    name: string;
+    version?: 'latest' | number;
+    tags?: Record<string, string>;
+    local?: { path?: string };
+  };
   serve: {
     code: string;
     scoringScript?: string;
@@ -87,7 +101,14 @@ interface RawFile {
   image?: { repository: string };
   target?: {
     kind?: 'local' | 'kubernetes' | 'azureml';
-    local?: { runtime?: 'process' | 'docker'; port?: number; stagingPort?: number; stateDir?: string; python?: string; auth?: { keyEnv: string } };
+    local?: {
+      runtime?: 'process' | 'docker';
+      port?: number;
+      stagingPort?: number;
+      stateDir?: string;
+      python?: string;
+      auth?: { keyEnv: string };
+    };
     kubernetes?: RawKubernetes;
   };
   staging?: {
@@ -139,7 +160,8 @@ interface RawKubernetes {
 export const DEFAULT_PROMETHEUS_QUERIES: PrometheusQueries = {
   requests: 'sum(nginx_ingress_controller_requests{exported_namespace="{namespace}",exported_service="{service}"})',
   errors: 'sum(nginx_ingress_controller_requests{exported_namespace="{namespace}",exported_service="{service}",status=~"5.."})',
-  latencyBuckets: 'sum by (le) (nginx_ingress_controller_request_duration_seconds_bucket{exported_namespace="{namespace}",exported_service="{service}"})',
+  latencyBuckets:
+    'sum by (le) (nginx_ingress_controller_request_duration_seconds_bucket{exported_namespace="{namespace}",exported_service="{service}"})',
 };
 
 const DEFAULTS = {
@@ -216,8 +238,18 @@ function expectation(s: SchemaNode): string {
     switch (t) {
       case 'integer':
       case 'number': {
-        const lo = s.minimum !== undefined ? { op: '>=', v: s.minimum } : s.exclusiveMinimum !== undefined ? { op: '>', v: s.exclusiveMinimum } : undefined;
-        const hi = s.maximum !== undefined ? { op: '<=', v: s.maximum } : s.exclusiveMaximum !== undefined ? { op: '<', v: s.exclusiveMaximum } : undefined;
+        const lo =
+          s.minimum !== undefined
+            ? { op: '>=', v: s.minimum }
+            : s.exclusiveMinimum !== undefined
+              ? { op: '>', v: s.exclusiveMinimum }
+              : undefined;
+        const hi =
+          s.maximum !== undefined
+            ? { op: '<=', v: s.maximum }
+            : s.exclusiveMaximum !== undefined
+              ? { op: '<', v: s.exclusiveMaximum }
+              : undefined;
         if (lo?.op === '>=' && hi?.op === '<=') return `${article(t)} from ${lo.v} to ${hi.v}`;
         const bounds = [lo, hi].filter((b): b is { op: string; v: number } => b !== undefined).map((b) => `${b.op} ${b.v}`);
         return bounds.length ? `${article(t)} ${bounds.join(' and ')}` : article(t);
@@ -301,7 +333,12 @@ class Loader {
     }
     if (!isMap(contents)) {
       const got = isSeq(contents) ? 'a list' : `a single value ${show(isScalar(contents) ? contents.value : undefined)}`;
-      this.add(this.issues, [], this.nodePos(contents) ?? { line: 1, col: 1 }, `the file must be a mapping of keys such as endpoint, model, serve (got ${got})`);
+      this.add(
+        this.issues,
+        [],
+        this.nodePos(contents) ?? { line: 1, col: 1 },
+        `the file must be a mapping of keys such as endpoint, model, serve (got ${got})`,
+      );
       return false;
     }
     try {
@@ -531,7 +568,10 @@ class Loader {
         this.issue(['serve', 'scoringScript'], `must be a file inside serve.code, relative to it (got ${show(name)})`);
       } else if (!isFile(file)) {
         if (script === undefined) {
-          this.issue(['serve', 'code'], `no scoring script '${name}' in this folder (looked for ${file}; set serve.scoringScript if it has another name)`);
+          this.issue(
+            ['serve', 'code'],
+            `no scoring script '${name}' in this folder (looked for ${file}; set serve.scoringScript if it has another name)`,
+          );
         } else {
           this.issue(['serve', 'scoringScript'], `scoring script '${name}' not found in serve.code (looked for ${file})`);
         }
@@ -550,28 +590,46 @@ class Loader {
       return;
     }
     if (this.at(['image']) === undefined) {
-      this.issue(['target', 'kind'], `target 'kubernetes' runs images: add image: { repository: <registry>/<path> } (a registry the cluster can pull from)`);
+      this.issue(
+        ['target', 'kind'],
+        `target 'kubernetes' runs images: add image: { repository: <registry>/<path> } (a registry the cluster can pull from)`,
+      );
     }
     const kubeconfig = this.ok([...k, 'kubeconfig']);
     if (typeof kubeconfig === 'string') this.checkPath([...k, 'kubeconfig'], kubeconfig, 'file');
     const routing = this.ok([...k, 'routing']) ?? 'replicas';
     if (routing === 'replicas' && this.at([...k, 'autoscale']) !== undefined) {
-      this.issue([...k, 'autoscale'], `cannot be used with routing 'replicas', where replica counts are the traffic split (use routing 'nginx-ingress' or 'gateway-api')`);
+      this.issue(
+        [...k, 'autoscale'],
+        `cannot be used with routing 'replicas', where replica counts are the traffic split (use routing 'nginx-ingress' or 'gateway-api')`,
+      );
     }
     const min = this.ok([...k, 'autoscale', 'min']);
     const max = this.ok([...k, 'autoscale', 'max']);
-    if (typeof min === 'number' && typeof max === 'number' && min > max) this.issue([...k, 'autoscale', 'min'], `must be at most autoscale.max (${max})`);
+    if (typeof min === 'number' && typeof max === 'number' && min > max)
+      this.issue([...k, 'autoscale', 'min'], `must be at most autoscale.max (${max})`);
     if (routing === 'gateway-api' && this.at([...k, 'gateway']) === undefined) {
-      this.issue([...k, 'routing'], `routing 'gateway-api' needs target.kubernetes.gateway: { name: <Gateway>, namespace: <its namespace> }`);
+      this.issue(
+        [...k, 'routing'],
+        `routing 'gateway-api' needs target.kubernetes.gateway: { name: <Gateway>, namespace: <its namespace> }`,
+      );
     }
-    if (routing !== 'gateway-api' && this.at([...k, 'gateway']) !== undefined) this.issue([...k, 'gateway'], `is only read with routing 'gateway-api'`);
-    if (routing !== 'nginx-ingress' && this.at([...k, 'ingress']) !== undefined) this.issue([...k, 'ingress'], `is only read with routing 'nginx-ingress'`);
+    if (routing !== 'gateway-api' && this.at([...k, 'gateway']) !== undefined)
+      this.issue([...k, 'gateway'], `is only read with routing 'gateway-api'`);
+    if (routing !== 'nginx-ingress' && this.at([...k, 'ingress']) !== undefined)
+      this.issue([...k, 'ingress'], `is only read with routing 'nginx-ingress'`);
     const mirror = this.ok(['rollout', 'mirror']);
     if (typeof mirror === 'number' && mirror > 0 && routing !== 'gateway-api') {
-      this.issue(['rollout', 'mirror'], `routing '${String(routing)}' cannot mirror a share of requests (only 'gateway-api' can); use rollout.analysis.probe for preview traffic`);
+      this.issue(
+        ['rollout', 'mirror'],
+        `routing '${String(routing)}' cannot mirror a share of requests (only 'gateway-api' can); use rollout.analysis.probe for preview traffic`,
+      );
     }
     if (this.at([...k, 'prometheus']) === undefined && this.at(['rollout', 'analysis', 'probe']) === undefined) {
-      this.issue(['target', 'kind'], `the kubernetes target needs metrics for the analysis: set rollout.analysis.probe (measured by modelship) or target.kubernetes.prometheus`);
+      this.issue(
+        ['target', 'kind'],
+        `the kubernetes target needs metrics for the analysis: set rollout.analysis.probe (measured by modelship) or target.kubernetes.prometheus`,
+      );
     }
   }
 
@@ -579,7 +637,10 @@ class Loader {
     this.checkKubernetes();
     const runtime = this.ok(['target', 'local', 'runtime']);
     if (runtime === 'docker' && this.at(['image']) === undefined) {
-      this.issue(['target', 'local', 'runtime'], `runtime 'docker' needs an image repository (add image: { repository: localhost:5000/models/<name> })`);
+      this.issue(
+        ['target', 'local', 'runtime'],
+        `runtime 'docker' needs an image repository (add image: { repository: localhost:5000/models/<name> })`,
+      );
     }
     const port = this.ok(['target', 'local', 'port']);
     const stagingPort = this.ok(['target', 'local', 'stagingPort']);
@@ -588,7 +649,10 @@ class Loader {
     if (typeof stagingPort === 'number' && stagingPort === portValue) {
       this.issue(['target', 'local', 'stagingPort'], `must differ from port (both are ${portValue})`);
     } else if (this.at(['target', 'local', 'stagingPort']) === undefined && portValue === 65535) {
-      this.issue(['target', 'local', 'port'], `leaves no room for the default stagingPort, port + 1 = 65536 (set target.local.stagingPort)`);
+      this.issue(
+        ['target', 'local', 'port'],
+        `leaves no room for the default stagingPort, port + 1 = 65536 (set target.local.stagingPort)`,
+      );
     }
   }
 
@@ -623,7 +687,8 @@ class Loader {
     const strategy = this.ok(['rollout', 'strategy']) ?? (this.at(['rollout', 'strategy']) === undefined ? DEFAULTS.strategy : undefined);
     const steps = this.ok(['rollout', 'steps']);
     if (strategy === 'canary' && Array.isArray(steps)) {
-      if (steps[0] === 'pause') this.issue(['rollout', 'steps', 0], `'pause' may not be the first step (a pause holds the traffic of the step before it)`);
+      if (steps[0] === 'pause')
+        this.issue(['rollout', 'steps', 0], `'pause' may not be the first step (a pause holds the traffic of the step before it)`);
       let last: number | undefined;
       steps.forEach((s: unknown, i: number) => {
         if (typeof s !== 'number' || this.badPaths.has(keyPath(['rollout', 'steps', i]))) return;
@@ -640,7 +705,10 @@ class Loader {
       if (intervalRaw !== undefined) {
         this.issue(['rollout', 'analysis', 'interval'], `must be at most rollout.bake, ${formatDuration(bake)} (got ${show(intervalRaw)})`);
       } else {
-        this.issue(['rollout', 'bake'], `must be at least rollout.analysis.interval, ${DEFAULTS.interval} by default (got ${show(bakeRaw)})`);
+        this.issue(
+          ['rollout', 'bake'],
+          `must be at least rollout.analysis.interval, ${DEFAULTS.interval} by default (got ${show(bakeRaw)})`,
+        );
       }
     }
 
@@ -648,10 +716,18 @@ class Loader {
     const mirrorRaw = this.at(['rollout', 'mirror']);
     const probe = this.at(['rollout', 'analysis', 'probe']);
     if (strategy === 'blue-green' && probe === undefined && (mirrorRaw === undefined || mirrorRaw === 0)) {
-      this.issue(['rollout', 'strategy'], 'blue-green needs rollout.analysis.probe or rollout.mirror > 0: the new deployment gets no live traffic before the switch');
+      this.issue(
+        ['rollout', 'strategy'],
+        'blue-green needs rollout.analysis.probe or rollout.mirror > 0: the new deployment gets no live traffic before the switch',
+      );
     }
     if (typeof mirror === 'number' && mirror > 0 && typeof strategy === 'string' && strategy !== 'blue-green') {
-      this.add(this.warnings, ['rollout', 'mirror'], this.valuePos(['rollout', 'mirror']), `mirror applies to the blue-green preview only (ignored for strategy '${strategy}')`);
+      this.add(
+        this.warnings,
+        ['rollout', 'mirror'],
+        this.valuePos(['rollout', 'mirror']),
+        `mirror applies to the blue-green preview only (ignored for strategy '${strategy}')`,
+      );
     }
     if (this.ok(['rollout', 'analysis', 'compareToBaseline']) === true) {
       const segs = ['rollout', 'analysis', 'compareToBaseline'];
@@ -774,13 +850,39 @@ function resolveKubernetes(k: RawKubernetes, abs: (p: string) => string): Kubern
     replicas: k.replicas ?? 2,
     stagingReplicas: k.staging?.replicas ?? 1,
     resources: { cpu: k.resources?.cpu ?? '250m', memory: k.resources?.memory ?? '512Mi' },
-    ...(k.autoscale ? { autoscale: { min: k.autoscale.min ?? 1, max: k.autoscale.max, cpuUtilization: k.autoscale.cpuUtilization ?? 70 } } : {}),
-    ...(routing === 'nginx-ingress' ? { ingress: { ...(k.ingress?.host ? { host: k.ingress.host } : {}), className: k.ingress?.className ?? 'nginx', path: k.ingress?.path ?? '/' } } : {}),
-    ...(k.gateway ? { gateway: { name: k.gateway.name, ...(k.gateway.namespace ? { namespace: k.gateway.namespace } : {}), ...(k.gateway.sectionName ? { sectionName: k.gateway.sectionName } : {}), hostnames: k.gateway.hostnames ?? [] } } : {}),
+    ...(k.autoscale
+      ? { autoscale: { min: k.autoscale.min ?? 1, max: k.autoscale.max, cpuUtilization: k.autoscale.cpuUtilization ?? 70 } }
+      : {}),
+    ...(routing === 'nginx-ingress'
+      ? {
+          ingress: {
+            ...(k.ingress?.host ? { host: k.ingress.host } : {}),
+            className: k.ingress?.className ?? 'nginx',
+            path: k.ingress?.path ?? '/',
+          },
+        }
+      : {}),
+    ...(k.gateway
+      ? {
+          gateway: {
+            name: k.gateway.name,
+            ...(k.gateway.namespace ? { namespace: k.gateway.namespace } : {}),
+            ...(k.gateway.sectionName ? { sectionName: k.gateway.sectionName } : {}),
+            hostnames: k.gateway.hostnames ?? [],
+          },
+        }
+      : {}),
     ...(k.imagePullSecret !== undefined ? { imagePullSecret: k.imagePullSecret } : {}),
     ...(k.url !== undefined ? { url: k.url.replace(/\/+$/, '') } : {}),
     leaseSeconds: k.leaseSeconds ?? 30,
-    ...(k.prometheus ? { prometheus: { url: k.prometheus.url.replace(/\/+$/, ''), queries: { ...DEFAULT_PROMETHEUS_QUERIES, ...(k.prometheus.queries ?? {}) } } } : {}),
+    ...(k.prometheus
+      ? {
+          prometheus: {
+            url: k.prometheus.url.replace(/\/+$/, ''),
+            queries: { ...DEFAULT_PROMETHEUS_QUERIES, ...(k.prometheus.queries ?? {}) },
+          },
+        }
+      : {}),
   };
 }
 

@@ -46,7 +46,10 @@ export function generatedDockerfile(inputs: ImageInputs): string {
     `WORKDIR ${APP_DIR}`,
   ];
   if (inputs.requirements) {
-    lines.push('COPY requirements.txt /opt/modelship/requirements.txt', 'RUN python3 -m pip install --no-cache-dir -r /opt/modelship/requirements.txt');
+    lines.push(
+      'COPY requirements.txt /opt/modelship/requirements.txt',
+      'RUN python3 -m pip install --no-cache-dir -r /opt/modelship/requirements.txt',
+    );
   }
   lines.push(
     `COPY modelship/score_server.py ${SERVER_PATH}`,
@@ -123,7 +126,19 @@ export async function contextTar(ctx: BuildContext): Promise<Buffer> {
       dirs.add(d);
       pack.entry({ name: `${d}/`, type: 'directory', mode: 0o755, mtime: FIXED_MTIME, uid: 0, gid: 0, uname: '', gname: '' });
     }
-    pack.entry({ name: f.path, size: f.content.length, mode: f.executable ? 0o755 : 0o644, mtime: FIXED_MTIME, uid: 0, gid: 0, uname: '', gname: '' }, f.content);
+    pack.entry(
+      {
+        name: f.path,
+        size: f.content.length,
+        mode: f.executable ? 0o755 : 0o644,
+        mtime: FIXED_MTIME,
+        uid: 0,
+        gid: 0,
+        uname: '',
+        gname: '',
+      },
+      f.content,
+    );
   }
   pack.finalize();
   return done;
@@ -131,6 +146,9 @@ export async function contextTar(ctx: BuildContext): Promise<Buffer> {
 
 /** `<repository>:<model>-<version>-<hash12>`, a valid Docker tag */
 export function contentTag(repository: string, modelName: string, version: number, hash: string): string {
-  const safe = modelName.toLowerCase().replace(/[^a-z0-9_.-]/g, '-').slice(0, 80);
+  const safe = modelName
+    .toLowerCase()
+    .replace(/[^a-z0-9_.-]/g, '-')
+    .slice(0, 80);
   return `${repository}:${safe}-${version}-${hash.slice(0, 12)}`;
 }

@@ -72,7 +72,8 @@ export class DockerImageBuilder implements ImageBuilder {
     await this.runBuild(ctx, tag);
     const pushed = await this.push(tag, ref.registry, credential);
     const resolved = await registry.manifestDigest({ ...ref, tag: ref.tag });
-    if (resolved !== pushed) throw new Error(`after the push, ${tag} resolves to ${resolved ?? 'nothing'} in the registry, not to the pushed ${pushed}`);
+    if (resolved !== pushed)
+      throw new Error(`after the push, ${tag} resolves to ${resolved ?? 'nothing'} in the registry, not to the pushed ${pushed}`);
     this.o.log(`pushed ${req.repository}@${pushed}`);
     return { tag, digest: pushed, pinned: `${req.repository}@${pushed}`, hash: ctx.hash, built: true, pushed: true };
   }
@@ -92,7 +93,9 @@ export class DockerImageBuilder implements ImageBuilder {
       await this.o.docker.getImage(baseImage).inspect();
     } catch (err: unknown) {
       if ((err as { statusCode?: number }).statusCode === 404) {
-        throw new Error(`the base image ${baseImage} is not on this Docker engine; pull or build it first (\`docker pull ${baseImage}\`), or set serve.baseImage`);
+        throw new Error(
+          `the base image ${baseImage} is not on this Docker engine; pull or build it first (\`docker pull ${baseImage}\`), or set serve.baseImage`,
+        );
       }
       throw err;
     }
@@ -121,7 +124,9 @@ export class DockerImageBuilder implements ImageBuilder {
     const failed = events.find((e) => e.error);
     if (failed) {
       const message = failed.errorDetail?.message ?? failed.error;
-      throw new Error(`the image build failed at ${step || 'the start'}: ${message}${stepOutput.length ? `\n--- output of that step ---\n${stepOutput.join('\n')}` : ''}`);
+      throw new Error(
+        `the image build failed at ${step || 'the start'}: ${message}${stepOutput.length ? `\n--- output of that step ---\n${stepOutput.join('\n')}` : ''}`,
+      );
     }
   }
 
@@ -161,7 +166,9 @@ export class DockerImageBuilder implements ImageBuilder {
       const message = failed.errorDetail?.message ?? failed.error ?? '';
       if (/unauthorized|authentication required|denied|forbidden|401|403/i.test(message)) {
         const who = credential ? `credentials from ${credential.source}` : 'no credentials';
-        throw new RegistryAuthError(`${registry} refused the push with ${who}: ${message.split('\n')[0]}; check the user name, password and push rights`);
+        throw new RegistryAuthError(
+          `${registry} refused the push with ${who}: ${message.split('\n')[0]}; check the user name, password and push rights`,
+        );
       }
       throw new Error(`pushing ${tag} failed: ${message}`);
     }
@@ -179,4 +186,3 @@ function follow(docker: Docker, stream: NodeJS.ReadableStream, onEvent: (e: Prog
     );
   });
 }
-

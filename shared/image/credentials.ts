@@ -58,7 +58,10 @@ interface DockerConfigFile {
   credHelpers?: Record<string, string>;
 }
 
-export function dockerConfigCredential(registry: string, o: Pick<CredentialOptions, 'env' | 'setSecret' | 'log'>): RegistryCredential | undefined {
+export function dockerConfigCredential(
+  registry: string,
+  o: Pick<CredentialOptions, 'env' | 'setSecret' | 'log'>,
+): RegistryCredential | undefined {
   const dir = o.env('DOCKER_CONFIG') || path.join(os.homedir(), '.docker');
   const file = path.join(dir, 'config.json');
   let cfg: DockerConfigFile;
@@ -70,7 +73,10 @@ export function dockerConfigCredential(registry: string, o: Pick<CredentialOptio
   const keys = [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`];
   const entry = keys.map((k) => cfg.auths?.[k]).find((e) => e !== undefined);
   if (!entry) {
-    if (cfg.credHelpers?.[registry] || cfg.credsStore) o.log?.(`${file} uses a credential helper, which modelship does not run; set MODELSHIP_REGISTRY_USERNAME / MODELSHIP_REGISTRY_PASSWORD instead`);
+    if (cfg.credHelpers?.[registry] || cfg.credsStore)
+      o.log?.(
+        `${file} uses a credential helper, which modelship does not run; set MODELSHIP_REGISTRY_USERNAME / MODELSHIP_REGISTRY_PASSWORD instead`,
+      );
     return undefined;
   }
   let username = entry.username;
@@ -102,17 +108,27 @@ export async function acrCredential(
   o: { tenantId?: string; setSecret: (v: string) => void; baseUrl?: string; retry?: RetryOptions },
 ): Promise<RegistryCredential> {
   const aad = await credential.getToken('https://management.azure.com/.default');
-  if (!aad) throw new Error(`Azure AD returned no token for ${registry}; check the Azure login (azure-client-id / azure-tenant-id, or az login)`);
+  if (!aad)
+    throw new Error(`Azure AD returned no token for ${registry}; check the Azure login (azure-client-id / azure-tenant-id, or az login)`);
   o.setSecret(aad.token);
   const form = new URLSearchParams({ grant_type: 'access_token', service: registry.replace(/:\d+$/, ''), access_token: aad.token });
   if (o.tenantId) form.set('tenant', o.tenantId);
   const url = `${o.baseUrl ?? registryBaseUrl(registry)}/oauth2/exchange`;
-  const res = await withRetry(`exchanging an Azure AD token at ${url}`, () =>
-    fetch(url, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' }, signal: AbortSignal.timeout(15_000) }),
+  const res = await withRetry(
+    `exchanging an Azure AD token at ${url}`,
+    () =>
+      fetch(url, {
+        method: 'POST',
+        body: form,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        signal: AbortSignal.timeout(15_000),
+      }),
     o.retry,
   );
   if (res.status === 401 || res.status === 403) {
-    throw new Error(`ACR ${registry} refused the Azure AD token (${res.status}); check that the identity has the AcrPush role on the registry`);
+    throw new Error(
+      `ACR ${registry} refused the Azure AD token (${res.status}); check that the identity has the AcrPush role on the registry`,
+    );
   }
   if (!res.ok) throw new Error(`ACR token exchange at ${url} answered ${res.status}`);
   const body = (await res.json()) as { refresh_token?: string };

@@ -31,10 +31,18 @@ export class RegistryClient {
     const reference = ref.digest ?? ref.tag ?? 'latest';
     const url = `${this.baseUrl}/v2/${ref.repository}/manifests/${reference}`;
     const doing = `asking ${this.registry} for ${formatImageRef(ref)}`;
-    let res = await withRetry(doing, () => fetch(url, { method: 'HEAD', headers: this.headers(), signal: AbortSignal.timeout(15_000) }), this.retry);
+    let res = await withRetry(
+      doing,
+      () => fetch(url, { method: 'HEAD', headers: this.headers(), signal: AbortSignal.timeout(15_000) }),
+      this.retry,
+    );
     if (res.status === 401) {
       await this.authenticate(res.headers.get('www-authenticate') ?? '', `repository:${ref.repository}:pull`);
-      res = await withRetry(doing, () => fetch(url, { method: 'HEAD', headers: this.headers(), signal: AbortSignal.timeout(15_000) }), this.retry);
+      res = await withRetry(
+        doing,
+        () => fetch(url, { method: 'HEAD', headers: this.headers(), signal: AbortSignal.timeout(15_000) }),
+        this.retry,
+      );
     }
     if (res.status === 404) return undefined;
     if (res.status === 401 || res.status === 403) throw this.authError(res.status);
@@ -53,7 +61,10 @@ export class RegistryClient {
       await this.authenticate(res.headers.get('www-authenticate') ?? '', `repository:${ref.repository}:pull`);
       res = await withRetry(`reading the manifest of ${formatImageRef(ref)}`, get, this.retry);
     }
-    if (!res.ok) throw res.status === 401 || res.status === 403 ? this.authError(res.status) : new Error(`reading the manifest of ${formatImageRef(ref)}: ${res.status}`);
+    if (!res.ok)
+      throw res.status === 401 || res.status === 403
+        ? this.authError(res.status)
+        : new Error(`reading the manifest of ${formatImageRef(ref)}: ${res.status}`);
     const manifest = (await res.json()) as { layers?: Array<{ digest: string }> };
     return (manifest.layers ?? []).map((l) => l.digest);
   }
@@ -61,13 +72,18 @@ export class RegistryClient {
   private headers(): Record<string, string> {
     const h: Record<string, string> = { accept: MANIFEST_TYPES };
     if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
-    else if (this.credential) h.authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
+    else if (this.credential)
+      h.authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
     return h;
   }
 
   private authError(status: number): RegistryAuthError {
-    const who = this.credential ? `credentials from ${this.credential.source}` : 'no credentials (none found in MODELSHIP_REGISTRY_USERNAME / MODELSHIP_REGISTRY_PASSWORD or the Docker config file)';
-    return new RegistryAuthError(`${this.registry} refused access (${status}) with ${who}; check the user name and password, and the user's rights on the repository`);
+    const who = this.credential
+      ? `credentials from ${this.credential.source}`
+      : 'no credentials (none found in MODELSHIP_REGISTRY_USERNAME / MODELSHIP_REGISTRY_PASSWORD or the Docker config file)';
+    return new RegistryAuthError(
+      `${this.registry} refused access (${status}) with ${who}; check the user name and password, and the user's rights on the repository`,
+    );
   }
 
   private async authenticate(challenge: string, scope: string): Promise<void> {
@@ -75,21 +91,36 @@ export class RegistryClient {
       if (!this.credential) throw this.authError(401);
       return; // headers() sends Basic credentials already: the registry refused them
     }
-    if (!/^bearer/i.test(challenge)) throw new Error(`${this.registry} asked for an unknown authentication scheme: ${challenge.split(' ')[0]}`);
+    if (!/^bearer/i.test(challenge))
+      throw new Error(`${this.registry} asked for an unknown authentication scheme: ${challenge.split(' ')[0]}`);
     const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     if (!params.realm) throw new Error(`${this.registry} sent a Bearer challenge without a realm`);
     const realm = new URL(params.realm);
     let res: Response;
     if (this.credential && this.credential.username === '00000000-0000-0000-0000-000000000000') {
       // refresh-token login (ACR, Docker identity tokens): POST form grant
-      const form = new URLSearchParams({ grant_type: 'refresh_token', service: params.service ?? this.registry, scope, refresh_token: this.credential.password });
-      res = await withRetry(`getting a registry token from ${realm.origin}`, () => fetch(realm, { method: 'POST', body: form, signal: AbortSignal.timeout(15_000) }), this.retry);
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        service: params.service ?? this.registry,
+        scope,
+        refresh_token: this.credential.password,
+      });
+      res = await withRetry(
+        `getting a registry token from ${realm.origin}`,
+        () => fetch(realm, { method: 'POST', body: form, signal: AbortSignal.timeout(15_000) }),
+        this.retry,
+      );
     } else {
       if (params.service) realm.searchParams.set('service', params.service);
       realm.searchParams.set('scope', scope);
       const headers: Record<string, string> = {};
-      if (this.credential) headers.authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
-      res = await withRetry(`getting a registry token from ${realm.origin}`, () => fetch(realm, { headers, signal: AbortSignal.timeout(15_000) }), this.retry);
+      if (this.credential)
+        headers.authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
+      res = await withRetry(
+        `getting a registry token from ${realm.origin}`,
+        () => fetch(realm, { headers, signal: AbortSignal.timeout(15_000) }),
+        this.retry,
+      );
     }
     if (res.status === 401 || res.status === 403) throw this.authError(res.status);
     if (!res.ok) throw new Error(`the token endpoint ${realm.origin}${realm.pathname} answered ${res.status}`);

@@ -133,7 +133,9 @@ export class LocalModelRegistry implements ModelRegistry {
 
   private modelDir(name: string): string {
     if (!MODEL_NAME.test(name)) {
-      throw new UsageError(`invalid model name '${name}': use letters, digits, '.', '_' or '-', starting with a letter or digit (at most 255 characters)`);
+      throw new UsageError(
+        `invalid model name '${name}': use letters, digits, '.', '_' or '-', starting with a letter or digit (at most 255 characters)`,
+      );
     }
     return path.join(this.root, name);
   }

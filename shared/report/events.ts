@@ -108,16 +108,7 @@ export interface InfoEvent {
 }
 
 export type ModelshipEvent =
-  | StageEvent
-  | StepEvent
-  | TrafficEvent
-  | AnalysisEvent
-  | PauseEvent
-  | RollbackEvent
-  | PromoteEvent
-  | ResultEvent
-  | SmokeEvent
-  | InfoEvent;
+  StageEvent | StepEvent | TrafficEvent | AnalysisEvent | PauseEvent | RollbackEvent | PromoteEvent | ResultEvent | SmokeEvent | InfoEvent;
 
 export type ModelshipEventType = ModelshipEvent['type'];
 

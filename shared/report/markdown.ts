@@ -36,7 +36,9 @@ export function renderMarkdown(report: RunReport | ReportDocument): string {
   const smoke = lastOf(events, 'smoke');
   if (smoke) {
     lines.push('');
-    lines.push(`### Smoke tests: ${smoke.passed ? 'passed' : 'failed'}${smoke.p95Ms !== undefined ? ` (p95 ${formatMs(smoke.p95Ms)})` : ''}`);
+    lines.push(
+      `### Smoke tests: ${smoke.passed ? 'passed' : 'failed'}${smoke.p95Ms !== undefined ? ` (p95 ${formatMs(smoke.p95Ms)})` : ''}`,
+    );
     if (smoke.cases.length) {
       lines.push('');
       lines.push('| case | result | failures |');
@@ -58,7 +60,8 @@ export function renderMarkdown(report: RunReport | ReportDocument): string {
   const pause = lastOf(events, 'pause');
   const promoted = lastOf(events, 'promote');
   const tail: string[] = [];
-  if (doc.result === 'paused' && pause) tail.push(`Paused at step ${pause.step}: \`modelship promote\` continues the rollout, \`modelship rollback\` abandons it.`);
+  if (doc.result === 'paused' && pause)
+    tail.push(`Paused at step ${pause.step}: \`modelship promote\` continues the rollout, \`modelship rollback\` abandons it.`);
   if (promoted && doc.result === 'promoted') tail.push(`\`${promoted.deployment}\` takes 100% of traffic.`);
   if (tail.length) {
     lines.push('');

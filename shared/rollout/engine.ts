@@ -91,13 +91,18 @@ class Rollout {
     }
     for (const name of [stable, candidate]) {
       if (!state.deployments.some((d) => d.name === name)) {
-        throw new Error(`cannot roll out on ${endpoint}: it has no deployment '${name}' (it has ${state.deployments.map((d) => `'${d.name}'`).join(', ') || 'none'}); nothing was changed`);
+        throw new Error(
+          `cannot roll out on ${endpoint}: it has no deployment '${name}' (it has ${state.deployments.map((d) => `'${d.name}'`).join(', ') || 'none'}); nothing was changed`,
+        );
       }
     }
     this.record = state.record;
     const existing = state.record.rollout;
     // a resumed rollout keeps the time it started
-    this.startedAt = existing && existing.candidate === candidate && existing.stable === stable ? existing.startedAt : new Date(this.deps.clock.now()).toISOString();
+    this.startedAt =
+      existing && existing.candidate === candidate && existing.stable === stable
+        ? existing.startedAt
+        : new Date(this.deps.clock.now()).toISOString();
 
     for (let i = startAt; i < steps.length; i++) {
       const step = steps[i];
@@ -152,7 +157,9 @@ class Rollout {
       await this.storeRollout(i, 'running');
 
       this.emit({ type: 'step', at: this.now(), index: i + 1, total: this.total, weight, mirror, preview });
-      log(`step ${n}: new ${weight}% / stable ${100 - weight}%${mirror ? `, mirror ${mirror}% of live requests to new` : ''}${preview ? ' (preview)' : ''}`);
+      log(
+        `step ${n}: new ${weight}% / stable ${100 - weight}%${mirror ? `, mirror ${mirror}% of live requests to new` : ''}${preview ? ' (preview)' : ''}`,
+      );
       doing = 'setting traffic';
       const asked = { [stable]: 100 - weight, [candidate]: weight };
       const askedMirror = mirror ? { [candidate]: mirror } : {};
@@ -185,7 +192,15 @@ class Rollout {
   }
 
   private async analyse(
-    s: { stepNumber: number; n: string; label: string; weight: number; baseline: MetricsSnapshot; windowStart: number; restartsAtStart: number },
+    s: {
+      stepNumber: number;
+      n: string;
+      label: string;
+      weight: number;
+      baseline: MetricsSnapshot;
+      windowStart: number;
+      restartsAtStart: number;
+    },
     setDoing: (doing: string) => void,
   ): Promise<StepFailure | undefined> {
     const { endpoint, candidate, bake } = this.input;
@@ -241,11 +256,13 @@ class Rollout {
         verdict: verdict.status,
         reasons: [...verdict.reasons],
       });
-      if (verdict.status === 'fail') return `${s.label}: ${verdict.reasons.join('; ')}, after ${formatDuration(elapsed)} of ${formatDuration(bake)}`;
+      if (verdict.status === 'fail')
+        return `${s.label}: ${verdict.reasons.join('; ')}, after ${formatDuration(elapsed)} of ${formatDuration(bake)}`;
       last = verdict;
     }
     // no data is not success: the step passes only with a pass at the end of the bake
-    if (!last || last.status !== 'pass') return `${s.label}: inconclusive after ${formatDuration(bake)}: ${last?.reasons.join('; ') ?? 'no analysis'}`;
+    if (!last || last.status !== 'pass')
+      return `${s.label}: inconclusive after ${formatDuration(bake)}: ${last?.reasons.join('; ') ?? 'no analysis'}`;
     return undefined;
   }
 
@@ -276,7 +293,9 @@ class Rollout {
       log(message);
       this.emit({ type: 'info', at: this.now(), message });
     }
-    const previous: EndpointRecord['previous'] = old ? { name: old.model.name, version: old.model.version, ...(old.image ? { image: old.image } : {}) } : this.record.previous;
+    const previous: EndpointRecord['previous'] = old
+      ? { name: old.model.name, version: old.model.version, ...(old.image ? { image: old.image } : {}) }
+      : this.record.previous;
     try {
       const record: EndpointRecord = { ...this.record, previous, rollout: undefined };
       await target.setRecord(endpoint, record);
@@ -289,7 +308,9 @@ class Rollout {
       );
     }
     this.emit({ type: 'promote', at: this.now(), deployment: candidate });
-    log(`promoted: '${candidate}' (${model.name} v${model.version}) takes 100% of traffic; removed '${stable}'${old ? ` (${old.model.name} v${old.model.version})` : ''}`);
+    log(
+      `promoted: '${candidate}' (${model.name} v${model.version}) takes 100% of traffic; removed '${stable}'${old ? ` (${old.model.name} v${old.model.version})` : ''}`,
+    );
     return { result: 'promoted' };
   }
 
@@ -364,7 +385,8 @@ export function weightMismatch(asked: Record<string, number>, got: Record<string
   const back = got ?? {};
   const names = new Set([...Object.keys(asked), ...Object.keys(back)]);
   for (const name of names) {
-    if ((asked[name] ?? 0) !== (back[name] ?? 0)) return `router did not confirm weights: asked ${formatWeights(asked)}, got ${formatWeights(back)}`;
+    if ((asked[name] ?? 0) !== (back[name] ?? 0))
+      return `router did not confirm weights: asked ${formatWeights(asked)}, got ${formatWeights(back)}`;
   }
   return undefined;
 }

@@ -30,7 +30,11 @@ export interface SmokeReport {
 /** how much of an unexpected answer goes into a failure message */
 const BODY_EXCERPT = 300;
 
-export async function runSmoke(cfg: ModelshipConfig['staging']['smoke'], send: SendScore, log: (line: string) => void): Promise<SmokeReport> {
+export async function runSmoke(
+  cfg: ModelshipConfig['staging']['smoke'],
+  send: SendScore,
+  log: (line: string) => void,
+): Promise<SmokeReport> {
   const cases: SmokeCaseResult[] = [];
   for (const c of cfg.cases) cases.push(await runCase(c, cfg.repeat, cfg.timeout, send, log));
 
@@ -44,8 +48,14 @@ export async function runSmoke(cfg: ModelshipConfig['staging']['smoke'], send: S
 
   const failedCases = cases.filter((c) => !c.passed).length;
   const latencyText =
-    p95Ms === undefined ? 'no latency measured' : `p95 ${ms(p95Ms)}${max === undefined ? '' : latencyPassed ? ` <= ${ms(max)}` : ` over the limit ${ms(max)}`}`;
-  const parts = [`${cases.length} case${cases.length === 1 ? '' : 's'}`, `${all.length} answered request${all.length === 1 ? '' : 's'}`, latencyText];
+    p95Ms === undefined
+      ? 'no latency measured'
+      : `p95 ${ms(p95Ms)}${max === undefined ? '' : latencyPassed ? ` <= ${ms(max)}` : ` over the limit ${ms(max)}`}`;
+  const parts = [
+    `${cases.length} case${cases.length === 1 ? '' : 's'}`,
+    `${all.length} answered request${all.length === 1 ? '' : 's'}`,
+    latencyText,
+  ];
   if (failedCases > 0) parts.unshift(`${failedCases} of ${cases.length} case${cases.length === 1 ? '' : 's'} failed`);
   if (max !== undefined && p95Ms === undefined) parts.push(`maxLatencyP95 ${ms(max)} cannot be checked`);
   log(`smoke: ${passed ? 'pass' : 'FAIL'} (${parts.join(', ')})`);
@@ -53,7 +63,13 @@ export async function runSmoke(cfg: ModelshipConfig['staging']['smoke'], send: S
   return { passed, cases, ...(p95Ms !== undefined ? { p95Ms } : {}), ...(max !== undefined ? { maxLatencyP95: max } : {}), latencyPassed };
 }
 
-async function runCase(c: SmokeCaseConfig, repeat: number, timeoutMs: number, send: SendScore, log: (line: string) => void): Promise<SmokeCaseResult> {
+async function runCase(
+  c: SmokeCaseConfig,
+  repeat: number,
+  timeoutMs: number,
+  send: SendScore,
+  log: (line: string) => void,
+): Promise<SmokeCaseResult> {
   const result: SmokeCaseResult = { name: c.name, passed: false, failures: [], latenciesMs: [] };
   let body: string;
   let expected: { value: unknown } | undefined;

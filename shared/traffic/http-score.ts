@@ -16,8 +16,6 @@ export interface ScoreCall {
   agent?: http.Agent;
 }
 
-
-
 export function scoreOnce(call: ScoreCall): Promise<ScoreResponse> {
   const started = process.hrtime.bigint();
   const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(call.body) };

@@ -142,7 +142,8 @@ export class LoadGenerator {
       }
     }
     latencies.sort((a, b) => a - b);
-    const q = (p: number): number | undefined => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] : undefined);
+    const q = (p: number): number | undefined =>
+      latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] : undefined;
     const durationMs = Date.now() - this.startedAt;
     return {
       sent: this.results.length,

@@ -24,16 +24,25 @@ export function parseAzureDevOpsPayload(raw: string | undefined): TriggerRequest
   try {
     body = JSON.parse(raw) as unknown;
   } catch {
-    throw triggerError(`the ${SOURCE} input is not JSON; refused`, 'the pipeline: pass the webhook parameter as ${{ convertToJson(parameters.<webhook alias>) }}');
+    throw triggerError(
+      `the ${SOURCE} input is not JSON; refused`,
+      'the pipeline: pass the webhook parameter as ${{ convertToJson(parameters.<webhook alias>) }}',
+    );
   }
   if (Array.isArray(body)) {
     if (body.length !== 1) {
-      throw triggerError(`the ${SOURCE} holds ${body.length} events; refused`, 'the Event Grid subscription: set --max-events-per-batch 1, so that every event starts a run of its own');
+      throw triggerError(
+        `the ${SOURCE} holds ${body.length} events; refused`,
+        'the Event Grid subscription: set --max-events-per-batch 1, so that every event starts a run of its own',
+      );
     }
     body = body[0];
   }
   if (!isRecord(body)) {
-    throw triggerError(`the ${SOURCE} is not an object; refused`, 'the sender: the body is an Event Grid event, or { "model": NAME, "version": N }');
+    throw triggerError(
+      `the ${SOURCE} is not an object; refused`,
+      'the sender: the body is an Event Grid event, or { "model": NAME, "version": N }',
+    );
   }
   const type = eventGridType(body);
   if (type !== undefined) {
@@ -45,16 +54,28 @@ export function parseAzureDevOpsPayload(raw: string | undefined): TriggerRequest
       );
     }
     if (type !== MODEL_REGISTERED) {
-      throw triggerError(`the ${SOURCE} is a ${quoteUntrusted(type)} event, not ${MODEL_REGISTERED}; refused`, 'the Event Grid subscription filter (--included-event-types)');
+      throw triggerError(
+        `the ${SOURCE} is a ${quoteUntrusted(type)} event, not ${MODEL_REGISTERED}; refused`,
+        'the Event Grid subscription filter (--included-event-types)',
+      );
     }
     const data = modelRegisteredData(body);
     if (!data) throw triggerError(`the ${MODEL_REGISTERED} event has no data object; refused`);
-    return { kind: 'version', source: 'Azure DevOps webhook (Azure Event Grid ModelRegistered)', model: data.modelName, version: data.modelVersion, registration: true };
+    return {
+      kind: 'version',
+      source: 'Azure DevOps webhook (Azure Event Grid ModelRegistered)',
+      model: data.modelName,
+      version: data.modelVersion,
+      registration: true,
+    };
   }
   if ('model' in body || 'version' in body) {
     return { kind: 'version', source: 'Azure DevOps webhook', model: body.model, version: body.version, registration: true };
   }
-  throw triggerError(`the ${SOURCE} is neither an Azure Event Grid ModelRegistered event nor { model, version }; refused`, 'the service that calls the incoming webhook');
+  throw triggerError(
+    `the ${SOURCE} is neither an Azure Event Grid ModelRegistered event nor { model, version }; refused`,
+    'the service that calls the incoming webhook',
+  );
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -39,16 +39,28 @@ function fromRepositoryDispatch(payload: unknown): TriggerRequest {
     body = body[0];
   }
   if (!isRecord(body)) {
-    throw triggerError('the repository_dispatch event has no client_payload object; refused', 'the relay: client_payload is the Event Grid event, or { "model": NAME, "version": N }');
+    throw triggerError(
+      'the repository_dispatch event has no client_payload object; refused',
+      'the relay: client_payload is the Event Grid event, or { "model": NAME, "version": N }',
+    );
   }
   const type = eventGridType(body);
   if (type !== undefined) {
     if (type !== MODEL_REGISTERED) {
-      throw triggerError(`the repository_dispatch client_payload is a ${quoteUntrusted(type)} event, not ${MODEL_REGISTERED}; refused`, 'the Event Grid subscription filter (--included-event-types)');
+      throw triggerError(
+        `the repository_dispatch client_payload is a ${quoteUntrusted(type)} event, not ${MODEL_REGISTERED}; refused`,
+        'the Event Grid subscription filter (--included-event-types)',
+      );
     }
     const data = modelRegisteredData(body);
     if (!data) throw triggerError(`the ${MODEL_REGISTERED} event has no data object; refused`);
-    return { kind: 'version', source: 'repository_dispatch (Azure Event Grid ModelRegistered)', model: data.modelName, version: data.modelVersion, registration: true };
+    return {
+      kind: 'version',
+      source: 'repository_dispatch (Azure Event Grid ModelRegistered)',
+      model: data.modelName,
+      version: data.modelVersion,
+      registration: true,
+    };
   }
   if ('model' in body || 'version' in body) {
     return { kind: 'version', source: 'repository_dispatch', model: body.model, version: body.version, registration: true };

@@ -76,15 +76,24 @@ export async function resolveTrigger(request: TriggerRequest, model: ConfiguredM
     );
   }
   if (request.version === undefined || request.version === null || request.version === '') {
-    throw triggerError(`the ${source} event carries no model version; refused`, 'the payload: it needs data.modelVersion (Event Grid) or version');
+    throw triggerError(
+      `the ${source} event carries no model version; refused`,
+      'the payload: it needs data.modelVersion (Event Grid) or version',
+    );
   }
   const version = positiveInteger(request.version);
   if (version === undefined) {
-    throw triggerError(`the ${source} event carries model version ${quoteUntrusted(request.version)}, which is not a positive integer; refused`, 'the payload: versions are whole numbers from 1');
+    throw triggerError(
+      `the ${source} event carries model version ${quoteUntrusted(request.version)}, which is not a positive integer; refused`,
+      'the payload: versions are whole numbers from 1',
+    );
   }
   const found = await registry.resolve({ name: model.name, version, tags: {} });
   if (!found) {
-    throw triggerError(`the ${source} event names ${model.name} v${version}, which is not in the ${registry.description}; refused`, 'that the event comes from the registry the config names (model.registry)');
+    throw triggerError(
+      `the ${source} event names ${model.name} v${version}, which is not in the ${registry.description}; refused`,
+      'that the event comes from the registry the config names (model.registry)',
+    );
   }
   if (request.registration) {
     const missing = Object.entries(model.tags).filter(([k, v]) => found.tags[k] !== v);

@@ -27,10 +27,15 @@ interface CommonOptions {
   verbose?: boolean;
 }
 
-export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   let exitCode = 0;
   const program = new Command('modelship')
-    .description('Ship machine-learning models to production safely: build, stage, smoke-test, roll out progressively, roll back automatically.')
+    .description(
+      'Ship machine-learning models to production safely: build, stage, smoke-test, roll out progressively, roll back automatically.',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError();
@@ -56,11 +61,25 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
       return { result: 'no-change' };
     }),
   );
-  withVersion(common(program.command('detect').description('is there a model version that production does not serve?'))).action(act('detect', (ctx) => pipeline.detect(ctx)));
-  withVersion(common(program.command('build').description('build and push the serving image of the model version (content-addressed; reused when the registry has it)')))
+  withVersion(common(program.command('detect').description('is there a model version that production does not serve?'))).action(
+    act('detect', (ctx) => pipeline.detect(ctx)),
+  );
+  withVersion(
+    common(
+      program
+        .command('build')
+        .description('build and push the serving image of the model version (content-addressed; reused when the registry has it)'),
+    ),
+  )
     .option('--force', 'build and push even when the registry already has the image')
     .action(act('build', (ctx) => buildCommand(ctx)));
-  withVersion(common(program.command('deploy').description('deploy the model version to staging (100%) or production (0%, or 100% when production is empty)')))
+  withVersion(
+    common(
+      program
+        .command('deploy')
+        .description('deploy the model version to staging (100%) or production (0%, or 100% when production is empty)'),
+    ),
+  )
     .addOption(new Option('--stage <stage>', 'where to deploy').choices(['staging', 'production']).makeOptionMandatory())
     .action(act('deploy', (ctx, opts) => deployCommand(ctx, opts.stage === 'staging' ? 'staging' : 'production')));
   common(program.command('smoke').description('run the smoke tests against staging')).action(act('smoke', (ctx) => smokeCommand(ctx)));
@@ -68,16 +87,26 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     act('rollout', (ctx) => rolloutCommand(ctx)),
   );
   common(program.command('promote').description('continue a paused rollout')).action(act('promote', (ctx) => pipeline.promote(ctx)));
-  common(program.command('rollback').description('abandon the rollout in progress, or redeploy the previous version')).action(act('rollback', (ctx) => pipeline.rollback(ctx)));
+  common(program.command('rollback').description('abandon the rollout in progress, or redeploy the previous version')).action(
+    act('rollback', (ctx) => pipeline.rollback(ctx)),
+  );
   common(program.command('status').description('what each endpoint serves, at what traffic')).action(
     act('status', async (ctx, opts) => {
       const s = await pipeline.status(ctx);
-      if (!opts.json) for (const line of [...pipeline.describeEndpoint(s.production), ...pipeline.describeEndpoint(s.staging)]) io.stdout.write(line + '\n');
+      if (!opts.json)
+        for (const line of [...pipeline.describeEndpoint(s.production), ...pipeline.describeEndpoint(s.staging)])
+          io.stdout.write(line + '\n');
       return { result: 'no-change', data: s };
     }),
   );
-  withVersion(common(program.command('run').description('detect -> build -> staging -> smoke -> rollout'))).action(act('run', (ctx) => pipeline.run(ctx)));
-  common(program.command('down').description('remove the endpoints this config deployed (local processes and containers, or Kubernetes objects)')).action(
+  withVersion(common(program.command('run').description('detect -> build -> staging -> smoke -> rollout'))).action(
+    act('run', (ctx) => pipeline.run(ctx)),
+  );
+  common(
+    program
+      .command('down')
+      .description('remove the endpoints this config deployed (local processes and containers, or Kubernetes objects)'),
+  ).action(
     act('down', async (ctx) => {
       await pipeline.down(ctx);
       return { result: 'no-change' };
@@ -97,7 +126,12 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
           if (i <= 0) throw new UsageError(`--tag takes key=value (got '${t}')`);
           tags[t.slice(0, i)] = t.slice(i + 1);
         }
-        const mv = await ctx.registry.register({ name: ctx.config.model.name, source: path.resolve(String(opts.path)), tags, description: opts.description as string | undefined });
+        const mv = await ctx.registry.register({
+          name: ctx.config.model.name,
+          source: path.resolve(String(opts.path)),
+          tags,
+          description: opts.description as string | undefined,
+        });
         ctx.host.info(`registered ${mv.name} v${mv.version}${Object.keys(tags).length ? ` with tags ${JSON.stringify(tags)}` : ''}`);
         if (!opts.json) io.stdout.write(`${mv.version}\n`);
         return { result: 'no-change', model: { name: mv.name, version: mv.version } };
@@ -107,7 +141,12 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     act('model list', async (ctx, opts) => {
       const versions = await ctx.registry.list(ctx.config.model.name);
       if (!opts.json)
-        for (const v of versions) io.stdout.write(`${v.name} v${v.version}  ${v.registeredAt}  ${Object.entries(v.tags).map(([k, x]) => `${k}=${x}`).join(' ')}${v.description ? `  ${v.description}` : ''}\n`);
+        for (const v of versions)
+          io.stdout.write(
+            `${v.name} v${v.version}  ${v.registeredAt}  ${Object.entries(v.tags)
+              .map(([k, x]) => `${k}=${x}`)
+              .join(' ')}${v.description ? `  ${v.description}` : ''}\n`,
+          );
       return { result: 'no-change', data: versions };
     }),
   );
@@ -167,7 +206,9 @@ async function runCommand(
   } else if (['run', 'rollout', 'promote', 'rollback'].includes(name)) {
     io.stdout.write(markdown + '\n');
   } else if (!['status', 'model list', 'model register', 'load', 'validate'].includes(name)) {
-    io.stdout.write(`result: ${outcome.result}${outcome.model ? ` (${outcome.model.name} v${outcome.model.version})` : ''}${outcome.reason ? `: ${outcome.reason}` : ''}\n`);
+    io.stdout.write(
+      `result: ${outcome.result}${outcome.model ? ` (${outcome.model.name} v${outcome.model.version})` : ''}${outcome.reason ? `: ${outcome.reason}` : ''}\n`,
+    );
   }
   return run.exitCode;
 }
@@ -181,9 +222,13 @@ async function runLoad(ctx: PipelineContext, opts: CommonOptions & Record<string
   const rate = Number(opts.rate);
   const durationMs = parseDuration(String(opts.duration));
   if (!(rate > 0 && rate <= 5000)) throw new UsageError(`--rate takes requests per second from 1 to 5000 (got '${opts.rate}')`);
-  if (durationMs === undefined || durationMs <= 0) throw new UsageError(`--duration takes a duration like 30s or 5m (got '${opts.duration}')`);
+  if (durationMs === undefined || durationMs <= 0)
+    throw new UsageError(`--duration takes a duration like 30s or 5m (got '${opts.duration}')`);
   const bodies = opts.bodies
-    ? fs.readFileSync(String(opts.bodies), 'utf8').split('\n').filter((l) => l.trim())
+    ? fs
+        .readFileSync(String(opts.bodies), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
     : ctx.config.staging.smoke.cases.map((c) => fs.readFileSync(c.request, 'utf8'));
   if (bodies.length === 0) throw new UsageError('no request bodies: pass --bodies FILE or configure staging.smoke.cases');
   const endpoint = opts.stage === 'staging' ? pipeline.stagingEndpoint(ctx.config) : pipeline.productionEndpoint(ctx.config);
@@ -191,15 +236,23 @@ async function runLoad(ctx: PipelineContext, opts: CommonOptions & Record<string
   // bodies in a seeded random order: a fixed rotation would alias with the router's exact
   // weighted round robin (a 10% canary would see the same few bodies over and over)
   const pick = seededIndex(bodies.length);
-  const gen = new LoadGenerator({ rate, durationMs, send: () => ctx.target.score(endpoint, { body: bodies[pick()], timeoutMs: 10_000 }) }).start();
+  const gen = new LoadGenerator({
+    rate,
+    durationMs,
+    send: () => ctx.target.score(endpoint, { body: bodies[pick()], timeoutMs: 10_000 }),
+  }).start();
   const stop = (): void => void gen.stop();
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   const s = await gen.done();
   process.off('SIGTERM', stop);
   process.off('SIGINT', stop);
-  const per = Object.entries(s.byDeployment).map(([d, c]) => `${d}: ${c.ok} ok, ${c.failed} failed`).join('; ');
-  ctx.host.info(`load: ${s.sent} requests in ${(s.durationMs / 1000).toFixed(1)}s (${s.rate.toFixed(1)}/s), ${s.ok} ok, ${s.failed} failed, p50 ${s.latencyP50Ms?.toFixed(1)} ms, p99 ${s.latencyP99Ms?.toFixed(1)} ms; ${per}`);
+  const per = Object.entries(s.byDeployment)
+    .map(([d, c]) => `${d}: ${c.ok} ok, ${c.failed} failed`)
+    .join('; ');
+  ctx.host.info(
+    `load: ${s.sent} requests in ${(s.durationMs / 1000).toFixed(1)}s (${s.rate.toFixed(1)}/s), ${s.ok} ok, ${s.failed} failed, p50 ${s.latencyP50Ms?.toFixed(1)} ms, p99 ${s.latencyP99Ms?.toFixed(1)} ms; ${per}`,
+  );
   return { result: 'no-change', data: s };
 }
 

@@ -36,13 +36,24 @@ describe('ACR token exchange (fake ACR)', () => {
 
     acr.manifests.set('models/diabetes:diabetes-model-3-abcdef012345', 'sha256:' + 'a'.repeat(64));
     const client = new RegistryClient(registry, c, {}, acr.url);
-    expect(await client.manifestDigest({ registry, repository: 'models/diabetes', tag: 'diabetes-model-3-abcdef012345' })).toBe('sha256:' + 'a'.repeat(64));
+    expect(await client.manifestDigest({ registry, repository: 'models/diabetes', tag: 'diabetes-model-3-abcdef012345' })).toBe(
+      'sha256:' + 'a'.repeat(64),
+    );
     expect(await client.manifestDigest({ registry, repository: 'models/diabetes', tag: 'missing' })).toBeUndefined();
-    expect(acr.calls).toEqual(['POST /oauth2/exchange', 'HEAD /v2/models/diabetes/manifests/diabetes-model-3-abcdef012345', 'POST /oauth2/token', 'HEAD /v2/models/diabetes/manifests/diabetes-model-3-abcdef012345', 'HEAD /v2/models/diabetes/manifests/missing']);
+    expect(acr.calls).toEqual([
+      'POST /oauth2/exchange',
+      'HEAD /v2/models/diabetes/manifests/diabetes-model-3-abcdef012345',
+      'POST /oauth2/token',
+      'HEAD /v2/models/diabetes/manifests/diabetes-model-3-abcdef012345',
+      'HEAD /v2/models/diabetes/manifests/missing',
+    ]);
   });
 
   it('a refused Azure AD token says what to check, without the token', async () => {
-    const err = await acrCredential(registry, new StaticCredential('some-other-token-xyz'), { setSecret: () => undefined, baseUrl: acr.url }).then(
+    const err = await acrCredential(registry, new StaticCredential('some-other-token-xyz'), {
+      setSecret: () => undefined,
+      baseUrl: acr.url,
+    }).then(
       () => undefined,
       (e: Error) => e,
     );
@@ -57,16 +68,26 @@ describe('ACR token exchange (fake ACR)', () => {
     expect(c.password).toMatch(/^fake-refresh-/);
     expect(acr.calls.filter((x) => x === 'POST /oauth2/exchange')).toHaveLength(3);
     acr.failNext = 100;
-    await expect(acrCredential(registry, new StaticCredential(aadToken), { setSecret: () => undefined, baseUrl: acr.url, retry })).rejects.toThrow(/failed after 4 attempts \(answered 500\)/);
+    await expect(
+      acrCredential(registry, new StaticCredential(aadToken), { setSecret: () => undefined, baseUrl: acr.url, retry }),
+    ).rejects.toThrow(/failed after 4 attempts \(answered 500\)/);
   });
 
   it('resolveCredential picks the Azure AD route for *.azurecr.io only, after environment and Docker config', async () => {
     expect(isAzureContainerRegistry('x.azurecr.io')).toBe(true);
     expect(isAzureContainerRegistry('localhost:5000')).toBe(false);
     const env: Record<string, string> = { DOCKER_CONFIG: '/nonexistent' };
-    const fromEnv = await resolveCredential(registry, { env: (n) => ({ ...env, MODELSHIP_REGISTRY_USERNAME: 'u', MODELSHIP_REGISTRY_PASSWORD: 'p4ss' })[n], setSecret: () => undefined, azureCredential: () => new StaticCredential(aadToken) });
+    const fromEnv = await resolveCredential(registry, {
+      env: (n) => ({ ...env, MODELSHIP_REGISTRY_USERNAME: 'u', MODELSHIP_REGISTRY_PASSWORD: 'p4ss' })[n],
+      setSecret: () => undefined,
+      azureCredential: () => new StaticCredential(aadToken),
+    });
     expect(fromEnv?.source).toMatch(/environment/);
-    const none = await resolveCredential('localhost:5000', { env: (n) => env[n], setSecret: () => undefined, azureCredential: () => new StaticCredential(aadToken) });
+    const none = await resolveCredential('localhost:5000', {
+      env: (n) => env[n],
+      setSecret: () => undefined,
+      azureCredential: () => new StaticCredential(aadToken),
+    });
     expect(none).toBeUndefined();
   });
 });

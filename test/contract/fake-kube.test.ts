@@ -43,7 +43,9 @@ async function api(method: string, urlPath: string, body?: unknown, headers: Rec
 }
 
 const apply = (urlPath: string, obj: unknown, manager: string, force = false) =>
-  api('PATCH', `${urlPath}?fieldManager=${manager}${force ? '&force=true' : ''}`, typeof obj === 'string' ? obj : JSON.stringify(obj), { 'content-type': 'application/apply-patch+yaml' });
+  api('PATCH', `${urlPath}?fieldManager=${manager}${force ? '&force=true' : ''}`, typeof obj === 'string' ? obj : JSON.stringify(obj), {
+    'content-type': 'application/apply-patch+yaml',
+  });
 
 async function waitFor<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 40_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -60,7 +62,21 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined> | T | u
   }
 }
 
-function deployment(ns: string, name: string, o: { image?: string; command?: string[]; replicas?: number; labels?: Record<string, string>; selector?: Record<string, string>; requests?: Json; extra?: Json; pds?: number; readiness?: boolean } = {}): Json {
+function deployment(
+  ns: string,
+  name: string,
+  o: {
+    image?: string;
+    command?: string[];
+    replicas?: number;
+    labels?: Record<string, string>;
+    selector?: Record<string, string>;
+    requests?: Json;
+    extra?: Json;
+    pds?: number;
+    readiness?: boolean;
+  } = {},
+): Json {
   const labels = o.labels ?? { app: name };
   return {
     apiVersion: 'apps/v1',
@@ -79,7 +95,9 @@ function deployment(ns: string, name: string, o: { image?: string; command?: str
               image: o.image ?? dockerTestEnv().baseImage,
               ...(o.command ? { command: o.command } : {}),
               ports: [{ name: 'http', containerPort: 5001 }],
-              ...(o.readiness === false ? {} : { readinessProbe: { httpGet: { path: '/', port: 'http' }, periodSeconds: 1, failureThreshold: 2 } }),
+              ...(o.readiness === false
+                ? {}
+                : { readinessProbe: { httpGet: { path: '/', port: 'http' }, periodSeconds: 1, failureThreshold: 2 } }),
               ...(o.requests ? { resources: { requests: o.requests } } : {}),
               ...(o.extra ?? {}),
             },
@@ -128,7 +146,10 @@ function containerStatus(pod: Json): Json {
 }
 
 async function podEvents(ns: string, pod: string): Promise<Json[]> {
-  const r = await api('GET', `/api/v1/namespaces/${ns}/events?fieldSelector=${encodeURIComponent(`involvedObject.kind=Pod,involvedObject.name=${pod}`)}`);
+  const r = await api(
+    'GET',
+    `/api/v1/namespaces/${ns}/events?fieldSelector=${encodeURIComponent(`involvedObject.kind=Pod,involvedObject.name=${pod}`)}`,
+  );
   expect(r.status).toBe(200);
   return r.body.items as Json[];
 }
@@ -152,13 +173,31 @@ describe('API semantics', () => {
     const apps = await api('GET', '/apis/apps/v1');
     expect(apps.status).toBe(200);
     expect(apps.body.kind).toBe('APIResourceList');
-    expect(apps.body.resources).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'deployments', singularName: 'deployment', namespaced: true, kind: 'Deployment', verbs: expect.arrayContaining(['get', 'patch', 'create']) })]));
+    expect(apps.body.resources).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'deployments',
+          singularName: 'deployment',
+          namespaced: true,
+          kind: 'Deployment',
+          verbs: expect.arrayContaining(['get', 'patch', 'create']),
+        }),
+      ]),
+    );
     const core = await api('GET', '/api/v1');
     const names = (core.body.resources as Json[]).map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(['configmaps', 'secrets', 'services', 'pods', 'pods/log', 'events', 'services/proxy']));
     const groups = await api('GET', '/apis');
-    expect((groups.body.groups as Json[]).map((g) => g.name)).toEqual(expect.arrayContaining(['apps', 'networking.k8s.io', 'coordination.k8s.io', 'autoscaling', 'gateway.networking.k8s.io']));
-    for (const gv of ['/apis/networking.k8s.io/v1', '/apis/coordination.k8s.io/v1', '/apis/autoscaling/v2', '/apis/gateway.networking.k8s.io/v1']) expect((await api('GET', gv)).status).toBe(200);
+    expect((groups.body.groups as Json[]).map((g) => g.name)).toEqual(
+      expect.arrayContaining(['apps', 'networking.k8s.io', 'coordination.k8s.io', 'autoscaling', 'gateway.networking.k8s.io']),
+    );
+    for (const gv of [
+      '/apis/networking.k8s.io/v1',
+      '/apis/coordination.k8s.io/v1',
+      '/apis/autoscaling/v2',
+      '/apis/gateway.networking.k8s.io/v1',
+    ])
+      expect((await api('GET', gv)).status).toBe(200);
     expect((await api('GET', '/version')).body.major).toBe('1');
     expect((await api('GET', '/api')).body.versions).toEqual(['v1']);
   });
@@ -180,21 +219,39 @@ describe('API semantics', () => {
     expect(r.body.message).toMatch(/spec\.template\.metadata\.labels: Invalid value: .*`selector` does not match template `labels`/);
     expect(((r.body.details as Json).causes as Json[])[0].field).toBe('spec.template.metadata.labels');
 
-    const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'My-Service' }, spec: { selector: { app: 'x' }, ports: [{ port: 80 }] } };
+    const svc = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'My-Service' },
+      spec: { selector: { app: 'x' }, ports: [{ port: 80 }] },
+    };
     const s = await api('POST', '/api/v1/namespaces/val/services', svc);
     expect(s.status).toBe(422);
     expect(s.body.message).toMatch(/metadata\.name: Invalid value: "My-Service": a DNS-1035 label/);
 
     // schema checks of kubernetes-models: a port that is not a number
-    const typed = await api('POST', '/api/v1/namespaces/val/services', { ...svc, metadata: { name: 'ok' }, spec: { selector: { app: 'x' }, ports: [{ port: 'eighty' }] } });
+    const typed = await api('POST', '/api/v1/namespaces/val/services', {
+      ...svc,
+      metadata: { name: 'ok' },
+      spec: { selector: { app: 'x' }, ports: [{ port: 'eighty' }] },
+    });
     expect(typed.status).toBe(422);
     expect(typed.body.message).toMatch(/spec\.ports\[0\]\.port/);
 
-    const label = await api('POST', '/api/v1/namespaces/val/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: { k: 'x'.repeat(64) } } });
+    const label = await api('POST', '/api/v1/namespaces/val/configmaps', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', labels: { k: 'x'.repeat(64) } },
+    });
     expect(label.status).toBe(422);
     expect(label.body.message).toMatch(/metadata\.labels: Invalid value: .*must be no more than 63 characters/);
 
-    const secret = await api('POST', '/api/v1/namespaces/val/secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { k: 'not base64!' } });
+    const secret = await api('POST', '/api/v1/namespaces/val/secrets', {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 's' },
+      data: { k: 'not base64!' },
+    });
     expect(secret.status).toBe(422);
     expect(secret.body.message).toMatch(/data\[k\]/);
   });
@@ -211,11 +268,21 @@ describe('API semantics', () => {
     const byApply = await apply('/apis/apps/v1/namespaces/imm/deployments/web', changed, 'someone', true);
     expect(byApply.status).toBe(422);
 
-    const svc = await api('POST', '/api/v1/namespaces/imm/services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } });
+    const svc = await api('POST', '/api/v1/namespaces/imm/services', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web' },
+      spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+    });
     expect(svc.status).toBe(201);
     const ip = (svc.body.spec as Json).clusterIP;
     expect(ip).toMatch(/^10\.96\./);
-    const moved = await api('PATCH', '/api/v1/namespaces/imm/services/web', { spec: { clusterIP: '10.96.200.200' } }, { 'content-type': 'application/merge-patch+json' });
+    const moved = await api(
+      'PATCH',
+      '/api/v1/namespaces/imm/services/web',
+      { spec: { clusterIP: '10.96.200.200' } },
+      { 'content-type': 'application/merge-patch+json' },
+    );
     expect(moved.status).toBe(422);
     expect(moved.body.message).toMatch(/spec\.clusterIP.*field is immutable/);
   });
@@ -227,27 +294,61 @@ describe('API semantics', () => {
     const rv1 = (created.body.metadata as Json).resourceVersion as string;
     expect(rv1).toMatch(/^\d+$/);
     expect((await api('POST', '/api/v1/namespaces/rv/configmaps', cm)).body.reason).toBe('AlreadyExists');
-    const ok = await api('PUT', '/api/v1/namespaces/rv/configmaps/state', { ...cm, metadata: { name: 'state', resourceVersion: rv1 }, data: { a: '2' } });
+    const ok = await api('PUT', '/api/v1/namespaces/rv/configmaps/state', {
+      ...cm,
+      metadata: { name: 'state', resourceVersion: rv1 },
+      data: { a: '2' },
+    });
     expect(ok.status).toBe(200);
     expect(Number((ok.body.metadata as Json).resourceVersion)).toBeGreaterThan(Number(rv1));
-    const stale = await api('PUT', '/api/v1/namespaces/rv/configmaps/state', { ...cm, metadata: { name: 'state', resourceVersion: rv1 }, data: { a: '3' } });
+    const stale = await api('PUT', '/api/v1/namespaces/rv/configmaps/state', {
+      ...cm,
+      metadata: { name: 'state', resourceVersion: rv1 },
+      data: { a: '3' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ reason: 'Conflict', code: 409 });
     expect(stale.body.message).toMatch(/the object has been modified/);
     expect((await api('PUT', '/api/v1/namespaces/rv/configmaps/nope', { ...cm, metadata: { name: 'nope' } })).status).toBe(404);
     // leases: the same semantics (the adapter's lock)
-    const lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'lock' }, spec: { holderIdentity: 'a', leaseDurationSeconds: 4, renewTime: '2024-01-01T00:00:00.000000Z' } };
+    const lease = {
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: { name: 'lock' },
+      spec: { holderIdentity: 'a', leaseDurationSeconds: 4, renewTime: '2024-01-01T00:00:00.000000Z' },
+    };
     const l = await api('POST', '/apis/coordination.k8s.io/v1/namespaces/rv/leases', lease);
     expect(l.status).toBe(201);
     const lrv = (l.body.metadata as Json).resourceVersion as string;
-    expect((await api('PUT', '/apis/coordination.k8s.io/v1/namespaces/rv/leases/lock', { ...lease, metadata: { name: 'lock', resourceVersion: lrv }, spec: { ...lease.spec, holderIdentity: 'b' } })).status).toBe(200);
-    expect((await api('PUT', '/apis/coordination.k8s.io/v1/namespaces/rv/leases/lock', { ...lease, metadata: { name: 'lock', resourceVersion: lrv }, spec: { ...lease.spec, holderIdentity: 'c' } })).status).toBe(409);
+    expect(
+      (
+        await api('PUT', '/apis/coordination.k8s.io/v1/namespaces/rv/leases/lock', {
+          ...lease,
+          metadata: { name: 'lock', resourceVersion: lrv },
+          spec: { ...lease.spec, holderIdentity: 'b' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await api('PUT', '/apis/coordination.k8s.io/v1/namespaces/rv/leases/lock', {
+          ...lease,
+          metadata: { name: 'lock', resourceVersion: lrv },
+          spec: { ...lease.spec, holderIdentity: 'c' },
+        })
+      ).status,
+    ).toBe(409);
     expect(fake.history('ConfigMap', 'rv', 'state').map((h) => (h.object.data as Json).a)).toEqual(['1', '2']);
   });
 
   it('server-side apply converges, removes fields the manager dropped, and refuses a conflicting manager unless forced', async () => {
     const url = '/api/v1/namespaces/ssa/configmaps/cfg';
-    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', labels: { team: 'a' }, annotations: { note: 'x' } }, data: { a: '1', b: '2' } };
+    const cm = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'cfg', labels: { team: 'a' }, annotations: { note: 'x' } },
+      data: { a: '1', b: '2' },
+    };
     expect((await apply(url, cm, '')).status).toBe(400); // fieldManager is required
     const first = await apply(url, cm, 'modelship');
     expect(first.status).toBe(201);
@@ -267,7 +368,12 @@ describe('API semantics', () => {
     expect(other.status).toBe(409);
     expect(other.body.reason).toBe('Conflict');
     expect(other.body.message).toMatch(/conflict with "modelship".*\.data\.a/);
-    const forced = await apply(url, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { a: '9', c: '3' } }, 'kubectl', true);
+    const forced = await apply(
+      url,
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { a: '9', c: '3' } },
+      'kubectl',
+      true,
+    );
     expect(forced.status).toBe(200);
     expect(forced.body.data).toEqual({ a: '9', c: '3' });
     expect(fake.managedFields('ConfigMap', 'ssa', 'cfg')).toEqual(
@@ -278,18 +384,37 @@ describe('API semantics', () => {
     );
     // an apply of the wrong content type or body is refused
     expect((await api('PATCH', `${url}?fieldManager=x`, '[]', { 'content-type': 'application/json-patch+json' })).status).toBe(415);
-    expect(fake.requests.some((r) => r.method === 'PATCH' && r.contentType === 'application/apply-patch+yaml' && r.query.fieldManager === 'kubectl' && r.status === 409)).toBe(true);
+    expect(
+      fake.requests.some(
+        (r) =>
+          r.method === 'PATCH' &&
+          r.contentType === 'application/apply-patch+yaml' &&
+          r.query.fieldManager === 'kubectl' &&
+          r.status === 409,
+      ),
+    ).toBe(true);
   });
 
   it('server-side apply of a Deployment: defaults survive a re-apply, dropped list items go, an Update manager conflicts', async () => {
     const url = '/apis/apps/v1/namespaces/ssa/deployments/api';
-    const d = deployment('ssa', 'api', { replicas: 0, extra: { env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] } });
+    const d = deployment('ssa', 'api', {
+      replicas: 0,
+      extra: {
+        env: [
+          { name: 'A', value: '1' },
+          { name: 'B', value: '2' },
+        ],
+      },
+    });
     const first = await apply(url, d, 'modelship');
     expect(first.status).toBe(201);
     const spec = first.body.spec as { replicas: number; strategy: Json; template: { spec: { containers: Json[] } } };
     // defaulted by the API server, owned by no one
     expect(spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } });
-    expect(spec.template.spec.containers[0]).toMatchObject({ imagePullPolicy: 'IfNotPresent', ports: [{ name: 'http', containerPort: 5001, protocol: 'TCP' }] });
+    expect(spec.template.spec.containers[0]).toMatchObject({
+      imagePullPolicy: 'IfNotPresent',
+      ports: [{ name: 'http', containerPort: 5001, protocol: 'TCP' }],
+    });
     const rv = await waitFor('the controller to settle', async () => {
       const a = (await api('GET', url)).body.metadata as Json;
       await new Promise((r) => setTimeout(r, 50));
@@ -304,9 +429,19 @@ describe('API semantics', () => {
     expect((dropped.body.spec as typeof spec).template.spec.containers[0].env).toEqual([{ name: 'B', value: '2' }]);
     expect((dropped.body.metadata as Json).generation).toBe(2);
     // `kubectl scale` (an Update by another manager) takes spec.replicas; applying another value then conflicts
-    const scaled = await api('PATCH', `${url}?fieldManager=kubectl-scale`, { spec: { replicas: 0 } }, { 'content-type': 'application/merge-patch+json' });
+    const scaled = await api(
+      'PATCH',
+      `${url}?fieldManager=kubectl-scale`,
+      { spec: { replicas: 0 } },
+      { 'content-type': 'application/merge-patch+json' },
+    );
     expect(scaled.status).toBe(200);
-    const patched = await api('PATCH', `${url}?fieldManager=kubectl-edit`, { spec: { revisionHistoryLimit: 3 } }, { 'content-type': 'application/merge-patch+json' });
+    const patched = await api(
+      'PATCH',
+      `${url}?fieldManager=kubectl-edit`,
+      { spec: { revisionHistoryLimit: 3 } },
+      { 'content-type': 'application/merge-patch+json' },
+    );
     expect(patched.status).toBe(200);
     const conflict = await apply(url, { ...fewer, spec: { ...(fewer.spec as Json), revisionHistoryLimit: 5 } }, 'modelship');
     expect(conflict.status).toBe(409);
@@ -314,16 +449,39 @@ describe('API semantics', () => {
   });
 
   it('merge patch removes an annotation with null, and checks a resourceVersion precondition', async () => {
-    const created = await api('POST', '/api/v1/namespaces/mp/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'm', annotations: { keep: 'k', drop: 'd' } }, data: { x: '1' } });
+    const created = await api('POST', '/api/v1/namespaces/mp/configmaps', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'm', annotations: { keep: 'k', drop: 'd' } },
+      data: { x: '1' },
+    });
     const rv = (created.body.metadata as Json).resourceVersion as string;
-    const patched = await api('PATCH', '/api/v1/namespaces/mp/configmaps/m', { metadata: { annotations: { drop: null, added: 'a' } } }, { 'content-type': 'application/merge-patch+json' });
+    const patched = await api(
+      'PATCH',
+      '/api/v1/namespaces/mp/configmaps/m',
+      { metadata: { annotations: { drop: null, added: 'a' } } },
+      { 'content-type': 'application/merge-patch+json' },
+    );
     expect(patched.status).toBe(200);
     expect((patched.body.metadata as Json).annotations).toEqual({ keep: 'k', added: 'a' });
-    const stale = await api('PATCH', '/api/v1/namespaces/mp/configmaps/m', { metadata: { resourceVersion: rv, annotations: { x: 'y' } } }, { 'content-type': 'application/merge-patch+json' });
+    const stale = await api(
+      'PATCH',
+      '/api/v1/namespaces/mp/configmaps/m',
+      { metadata: { resourceVersion: rv, annotations: { x: 'y' } } },
+      { 'content-type': 'application/merge-patch+json' },
+    );
     expect(stale.status).toBe(409);
-    const smp = await api('PATCH', '/api/v1/namespaces/mp/configmaps/m', { data: { y: '2' } }, { 'content-type': 'application/strategic-merge-patch+json' });
+    const smp = await api(
+      'PATCH',
+      '/api/v1/namespaces/mp/configmaps/m',
+      { data: { y: '2' } },
+      { 'content-type': 'application/strategic-merge-patch+json' },
+    );
     expect(smp.body.data).toEqual({ x: '1', y: '2' });
-    expect((await api('PATCH', '/api/v1/namespaces/mp/configmaps/gone', { data: {} }, { 'content-type': 'application/merge-patch+json' })).status).toBe(404);
+    expect(
+      (await api('PATCH', '/api/v1/namespaces/mp/configmaps/gone', { data: {} }, { 'content-type': 'application/merge-patch+json' }))
+        .status,
+    ).toBe(404);
   });
 
   it('lists with label selectors and returns Lists with a resourceVersion', async () => {
@@ -333,14 +491,21 @@ describe('API semantics', () => {
       ['three', { app: 'b', tier: 'web' }],
     ] as const)
       await api('POST', '/api/v1/namespaces/sel/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels } });
-    const names = async (sel: string) => ((await api('GET', `/api/v1/namespaces/sel/configmaps?labelSelector=${encodeURIComponent(sel)}`)).body.items as Json[]).map((i) => (i.metadata as Json).name).sort();
+    const names = async (sel: string) =>
+      ((await api('GET', `/api/v1/namespaces/sel/configmaps?labelSelector=${encodeURIComponent(sel)}`)).body.items as Json[])
+        .map((i) => (i.metadata as Json).name)
+        .sort();
     expect(await names('app=a')).toEqual(['one', 'two']);
     expect(await names('app=a,tier!=web')).toEqual(['two']);
     expect(await names('tier')).toEqual(['one', 'three']);
     expect(await names('!tier')).toEqual(['two']);
     expect(await names('app in (a,b),tier')).toEqual(['one', 'three']);
     const list = await api('GET', '/api/v1/namespaces/sel/configmaps');
-    expect(list.body).toMatchObject({ kind: 'ConfigMapList', apiVersion: 'v1', metadata: { resourceVersion: expect.stringMatching(/^\d+$/) } });
+    expect(list.body).toMatchObject({
+      kind: 'ConfigMapList',
+      apiVersion: 'v1',
+      metadata: { resourceVersion: expect.stringMatching(/^\d+$/) },
+    });
     expect((await api('GET', '/api/v1/namespaces/sel/configmaps?labelSelector=a%20b')).status).toBe(400);
   });
 
@@ -354,7 +519,11 @@ describe('API semantics', () => {
     expect((await api('GET', '/api/v1/namespaces/faults/configmaps')).status).toBe(200);
     fake.failNext(1, 500, { match: (method) => method === 'POST' });
     expect((await api('GET', '/api/v1/namespaces/faults/configmaps')).status).toBe(200);
-    const post = await api('POST', '/api/v1/namespaces/faults/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } });
+    const post = await api('POST', '/api/v1/namespaces/faults/configmaps', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'x' },
+    });
     expect(post.body).toMatchObject({ reason: 'InternalError', code: 500 });
     fake.failFor(60_000, 503);
     expect((await api('GET', '/version')).status).toBe(503);
@@ -365,7 +534,12 @@ describe('API semantics', () => {
   it('writes a kubeconfig that names the server, the token and the context', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fake-kube-')), 'config');
     fake.kubeconfig({ file, context: 'ctx', namespace: 'models' });
-    const cfg = YAML.parse(fs.readFileSync(file, 'utf8')) as { clusters: Array<{ cluster: { server: string } }>; users: Array<{ user: { token: string } }>; contexts: Array<{ name: string; context: { namespace: string } }>; 'current-context': string };
+    const cfg = YAML.parse(fs.readFileSync(file, 'utf8')) as {
+      clusters: Array<{ cluster: { server: string } }>;
+      users: Array<{ user: { token: string } }>;
+      contexts: Array<{ name: string; context: { namespace: string } }>;
+      'current-context': string;
+    };
     expect(cfg.clusters[0].cluster.server).toBe(fake.url);
     expect(cfg.users[0].user.token).toBe(fake.token);
     expect(cfg['current-context']).toBe('ctx');
@@ -377,9 +551,18 @@ describe('API semantics', () => {
 describe('the simulated cluster (real containers)', () => {
   it('a Deployment of the base image becomes available and the service proxy reaches its pods', async () => {
     const ns = 'run';
-    const created = await api('POST', `/apis/apps/v1/namespaces/${ns}/deployments`, deployment(ns, 'web', { command: SERVER, replicas: 2 }));
+    const created = await api(
+      'POST',
+      `/apis/apps/v1/namespaces/${ns}/deployments`,
+      deployment(ns, 'web', { command: SERVER, replicas: 2 }),
+    );
     expect(created.status).toBe(201);
-    await api('POST', `/api/v1/namespaces/${ns}/services`, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } });
+    await api('POST', `/api/v1/namespaces/${ns}/services`, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web' },
+      spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+    });
     const d = await waitFor('the deployment to be available', async () => {
       const r = await api('GET', `/apis/apps/v1/namespaces/${ns}/deployments/web`);
       const st = r.body.status as Json;
@@ -389,7 +572,10 @@ describe('the simulated cluster (real containers)', () => {
     expect(st).toMatchObject({ observedGeneration: 1, replicas: 2, readyReplicas: 2 });
     expect(st.unavailableReplicas).toBeUndefined();
     expect(st.conditions).toEqual(
-      expect.arrayContaining([expect.objectContaining({ type: 'Available', status: 'True' }), expect.objectContaining({ type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'Available', status: 'True' }),
+        expect.objectContaining({ type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' }),
+      ]),
     );
     const pods = await podsOf(ns, 'web');
     expect(pods).toHaveLength(2);
@@ -398,7 +584,12 @@ describe('the simulated cluster (real containers)', () => {
       expect(((pod.metadata as Json).labels as Json)['pod-template-hash']).toMatch(/./);
       expect(((pod.metadata as Json).ownerReferences as Json[])[0]).toMatchObject({ kind: 'ReplicaSet', controller: true });
       expect((pod.status as Json).phase).toBe('Running');
-      expect((pod.status as Json).conditions).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'Ready', status: 'True' }), expect.objectContaining({ type: 'PodScheduled', status: 'True' })]));
+      expect((pod.status as Json).conditions).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ type: 'Ready', status: 'True' }),
+          expect.objectContaining({ type: 'PodScheduled', status: 'True' }),
+        ]),
+      );
       expect(containerStatus(pod)).toMatchObject({ name: 'app', ready: true, restartCount: 0, state: { running: expect.any(Object) } });
     }
     // the proxy forwards method, path, query and body, round-robin over the ready pods
@@ -420,7 +611,12 @@ describe('the simulated cluster (real containers)', () => {
     const events = await podEvents(ns, podNames[0]);
     expect(events.map((e) => e.reason)).toEqual(expect.arrayContaining(['Scheduled', 'Pulled', 'Created', 'Started']));
     // a Service with no ready pod behind it
-    await api('POST', `/api/v1/namespaces/${ns}/services`, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nobody' }, spec: { selector: { app: 'none' }, ports: [{ port: 80 }] } });
+    await api('POST', `/api/v1/namespaces/${ns}/services`, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'nobody' },
+      spec: { selector: { app: 'none' }, ports: [{ port: 80 }] },
+    });
     const none = await api('GET', `/api/v1/namespaces/${ns}/services/nobody/proxy/`);
     expect(none.status).toBe(503);
     expect(none.body.message).toBe('no endpoints available for service "nobody"');
@@ -434,7 +630,13 @@ describe('the simulated cluster (real containers)', () => {
       const r = await api('GET', `/apis/apps/v1/namespaces/${ns}/deployments/web`);
       const s = r.body.status as Json;
       const now = await podsOf(ns, 'web');
-      return s.observedGeneration === 2 && s.updatedReplicas === 2 && s.availableReplicas === 2 && s.replicas === 2 && now.every((p) => !oldPods.has(String((p.metadata as Json).name))) ? true : undefined;
+      return s.observedGeneration === 2 &&
+        s.updatedReplicas === 2 &&
+        s.availableReplicas === 2 &&
+        s.replicas === 2 &&
+        now.every((p) => !oldPods.has(String((p.metadata as Json).name)))
+        ? true
+        : undefined;
     });
     const seen = fake.history('Deployment', ns, 'web').map((h) => (h.object.status as Json | undefined)?.availableReplicas ?? 0);
     // never below the 2 - maxUnavailable (25% of 2 rounds down to 0) = 2 available once it was available
@@ -443,11 +645,22 @@ describe('the simulated cluster (real containers)', () => {
 
   it('a container that exits at once goes to CrashLoopBackOff with restarts, a BackOff event and previous logs', async () => {
     const ns = 'crash';
-    await api('POST', `/apis/apps/v1/namespaces/${ns}/deployments`, deployment(ns, 'boom', { command: ['python3', '-c', "import sys; print('model file is corrupt', flush=True); sys.exit(3)"], readiness: false }));
+    await api(
+      'POST',
+      `/apis/apps/v1/namespaces/${ns}/deployments`,
+      deployment(ns, 'boom', {
+        command: ['python3', '-c', "import sys; print('model file is corrupt', flush=True); sys.exit(3)"],
+        readiness: false,
+      }),
+    );
     const pod = await waitFor('CrashLoopBackOff after a restart', async () => {
       const [p] = await podsOf(ns, 'boom');
       const cs = p ? containerStatus(p) : {};
-      return (cs.state as Json | undefined)?.waiting && ((cs.state as Json).waiting as Json).reason === 'CrashLoopBackOff' && Number(cs.restartCount) >= 2 ? p : undefined;
+      return (cs.state as Json | undefined)?.waiting &&
+        ((cs.state as Json).waiting as Json).reason === 'CrashLoopBackOff' &&
+        Number(cs.restartCount) >= 2
+        ? p
+        : undefined;
     });
     const cs = containerStatus(pod);
     expect(cs.lastState).toMatchObject({ terminated: { reason: 'Error', exitCode: 3 } });
@@ -467,7 +680,11 @@ describe('the simulated cluster (real containers)', () => {
 
   it('a nonexistent image goes to ImagePullBackOff with a Failed event', async () => {
     const ns = 'pull';
-    await api('POST', `/apis/apps/v1/namespaces/${ns}/deployments`, deployment(ns, 'ghost', { image: `127.0.0.1:5055/nope/nope@sha256:${'0'.repeat(64)}`, readiness: false }));
+    await api(
+      'POST',
+      `/apis/apps/v1/namespaces/${ns}/deployments`,
+      deployment(ns, 'ghost', { image: `127.0.0.1:5055/nope/nope@sha256:${'0'.repeat(64)}`, readiness: false }),
+    );
     const pod = await waitFor('ImagePullBackOff', async () => {
       const [p] = await podsOf(ns, 'ghost');
       const waiting = p ? ((containerStatus(p).state as Json | undefined)?.waiting as Json | undefined) : undefined;
@@ -483,7 +700,11 @@ describe('the simulated cluster (real containers)', () => {
 
   it('a pod requesting more than the node has stays Pending with FailedScheduling; the deadline then passes', async () => {
     const ns = 'sched';
-    await api('POST', `/apis/apps/v1/namespaces/${ns}/deployments`, deployment(ns, 'big', { requests: { cpu: '64' }, pds: 2, readiness: false }));
+    await api(
+      'POST',
+      `/apis/apps/v1/namespaces/${ns}/deployments`,
+      deployment(ns, 'big', { requests: { cpu: '64' }, pds: 2, readiness: false }),
+    );
     const pod = await waitFor('an unschedulable pod', async () => {
       const [p] = await podsOf(ns, 'big');
       const c = p ? ((p.status as Json).conditions as Json[] | undefined)?.find((x) => x.type === 'PodScheduled') : undefined;
@@ -493,12 +714,19 @@ describe('the simulated cluster (real containers)', () => {
     expect(cond).toMatchObject({ reason: 'Unschedulable', message: expect.stringMatching(/Insufficient cpu/) });
     expect((pod.status as Json).phase).toBe('Pending');
     const events = await podEvents(ns, String((pod.metadata as Json).name));
-    expect(events.find((e) => e.reason === 'FailedScheduling')).toMatchObject({ type: 'Warning', source: { component: 'default-scheduler' } });
-    const d = await waitFor('ProgressDeadlineExceeded', async () => {
-      const r = await api('GET', `/apis/apps/v1/namespaces/${ns}/deployments/big`);
-      const p = ((r.body.status as Json).conditions as Json[]).find((c) => c.type === 'Progressing');
-      return p?.reason === 'ProgressDeadlineExceeded' ? p : undefined;
-    }, 10_000);
+    expect(events.find((e) => e.reason === 'FailedScheduling')).toMatchObject({
+      type: 'Warning',
+      source: { component: 'default-scheduler' },
+    });
+    const d = await waitFor(
+      'ProgressDeadlineExceeded',
+      async () => {
+        const r = await api('GET', `/apis/apps/v1/namespaces/${ns}/deployments/big`);
+        const p = ((r.body.status as Json).conditions as Json[]).find((c) => c.type === 'Progressing');
+        return p?.reason === 'ProgressDeadlineExceeded' ? p : undefined;
+      },
+      10_000,
+    );
     expect(d).toMatchObject({ status: 'False', message: expect.stringMatching(/has timed out progressing/) });
   });
 
@@ -517,28 +745,53 @@ describe('the simulated cluster (real containers)', () => {
       return ((cs.lastState as Json).terminated as Json | undefined)?.reason === 'OOMKilled' ? cs : undefined;
     });
     expect(after.restartCount).toBe(1);
-    await waitFor('the restarted container to be ready', async () => containerStatus((await api('GET', `/api/v1/namespaces/${ns}/pods/${name}`)).body).ready === true);
+    await waitFor(
+      'the restarted container to be ready',
+      async () => containerStatus((await api('GET', `/api/v1/namespaces/${ns}/pods/${name}`)).body).ready === true,
+    );
   });
 
   it('a failing readiness probe keeps the pod unready, with Unhealthy events, out of the Service', async () => {
     const ns = 'unready';
-    await api('POST', `/apis/apps/v1/namespaces/${ns}/deployments`, deployment(ns, 'sick', { command: SERVER, extra: { env: [{ name: 'STATUS', value: '503' }] } }));
-    await api('POST', `/api/v1/namespaces/${ns}/services`, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'sick' }, spec: { selector: { app: 'sick' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } });
+    await api(
+      'POST',
+      `/apis/apps/v1/namespaces/${ns}/deployments`,
+      deployment(ns, 'sick', { command: SERVER, extra: { env: [{ name: 'STATUS', value: '503' }] } }),
+    );
+    await api('POST', `/api/v1/namespaces/${ns}/services`, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'sick' },
+      spec: { selector: { app: 'sick' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+    });
     const pod = await waitFor('an Unhealthy event', async () => {
       const [p] = await podsOf(ns, 'sick');
       const events = p ? await podEvents(ns, String((p.metadata as Json).name)) : [];
-      return events.some((e) => e.reason === 'Unhealthy' && e.message === 'Readiness probe failed: HTTP probe failed with statuscode: 503' && e.type === 'Warning') ? p : undefined;
+      return events.some(
+        (e) =>
+          e.reason === 'Unhealthy' &&
+          e.message === 'Readiness probe failed: HTTP probe failed with statuscode: 503' &&
+          e.type === 'Warning',
+      )
+        ? p
+        : undefined;
     });
     const now = (await api('GET', `/api/v1/namespaces/${ns}/pods/${String((pod.metadata as Json).name)}`)).body;
     expect((now.status as Json).phase).toBe('Running');
     expect(containerStatus(now)).toMatchObject({ ready: false, started: true, state: { running: expect.any(Object) } });
-    expect(((now.status as Json).conditions as Json[]).find((c) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady' });
+    expect(((now.status as Json).conditions as Json[]).find((c) => c.type === 'Ready')).toMatchObject({
+      status: 'False',
+      reason: 'ContainersNotReady',
+    });
     expect((await api('GET', `/api/v1/namespaces/${ns}/services/sick:http/proxy/`)).status).toBe(503);
     const d = await api('GET', `/apis/apps/v1/namespaces/${ns}/deployments/sick`);
-    expect(((d.body.status as Json).conditions as Json[]).find((c) => c.type === 'Available')).toMatchObject({ status: 'False', reason: 'MinimumReplicasUnavailable' });
+    expect(((d.body.status as Json).conditions as Json[]).find((c) => c.type === 'Available')).toMatchObject({
+      status: 'False',
+      reason: 'MinimumReplicasUnavailable',
+    });
   });
 
-  it('pulls a private image from the registry with the pod\'s imagePullSecrets, and fails without them', async () => {
+  it("pulls a private image from the registry with the pod's imagePullSecrets, and fails without them", async () => {
     const env = dockerTestEnv();
     const repo = `${env.registry}/fake-kube-tests/python`;
     const tag = 'fake-kube-pull-test';
@@ -546,7 +799,9 @@ describe('the simulated cluster (real containers)', () => {
     const authconfig = { username: env.username, password: env.password, serveraddress: env.registry };
     await docker.getImage(env.baseImage).tag({ repo, tag });
     const pushed = await docker.getImage(image).push({ authconfig });
-    await new Promise<void>((resolve, reject) => docker.modem.followProgress(pushed, (err: Error | null) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      docker.modem.followProgress(pushed, (err: Error | null) => (err ? reject(err) : resolve())),
+    );
     // only the registry has it now: the kubelet has to pull
     await docker.getImage(image).remove();
     const ns = 'private';
@@ -558,8 +813,22 @@ describe('the simulated cluster (real containers)', () => {
         return waiting && ['ErrImagePull', 'ImagePullBackOff'].includes(String(waiting.reason)) ? waiting : undefined;
       });
       expect(anon.message).toMatch(/auth|unauthorized/i);
-      const dockerconfig = { auths: { [env.registry]: { username: env.username, password: env.password, auth: Buffer.from(`${env.username}:${env.password}`).toString('base64') } } };
-      const secret = await api('POST', `/api/v1/namespaces/${ns}/secrets`, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'regcred' }, type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': Buffer.from(JSON.stringify(dockerconfig)).toString('base64') } });
+      const dockerconfig = {
+        auths: {
+          [env.registry]: {
+            username: env.username,
+            password: env.password,
+            auth: Buffer.from(`${env.username}:${env.password}`).toString('base64'),
+          },
+        },
+      };
+      const secret = await api('POST', `/api/v1/namespaces/${ns}/secrets`, {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'regcred' },
+        type: 'kubernetes.io/dockerconfigjson',
+        data: { '.dockerconfigjson': Buffer.from(JSON.stringify(dockerconfig)).toString('base64') },
+      });
       expect(secret.status).toBe(201);
       const d = deployment(ns, 'priv', { image, command: SERVER });
       ((d.spec as Json).template as { spec: Json }).spec.imagePullSecrets = [{ name: 'regcred' }];
@@ -569,7 +838,12 @@ describe('the simulated cluster (real containers)', () => {
         return ps.length === 1 && containerStatus(ps[0]).ready === true ? ps : undefined;
       });
       const events = await podEvents(ns, String((pod.metadata as Json).name));
-      expect(events.map((e) => `${e.reason}: ${String(e.message)}`)).toEqual(expect.arrayContaining([`Pulling: Pulling image "${image}"`, expect.stringMatching(/^Pulled: Successfully pulled image ".*" in [\d.]+s/)]));
+      expect(events.map((e) => `${e.reason}: ${String(e.message)}`)).toEqual(
+        expect.arrayContaining([
+          `Pulling: Pulling image "${image}"`,
+          expect.stringMatching(/^Pulled: Successfully pulled image ".*" in [\d.]+s/),
+        ]),
+      );
     } finally {
       await api('DELETE', `/apis/apps/v1/namespaces/${ns}/deployments/priv`);
       await api('DELETE', `/apis/apps/v1/namespaces/${ns}/deployments/anon`);
@@ -583,13 +857,21 @@ describe('the simulated cluster (real containers)', () => {
   it('deleting a Deployment deletes its pods and removes their containers', async () => {
     const ns = 'del';
     await api('POST', `/apis/apps/v1/namespaces/${ns}/deployments`, deployment(ns, 'gone', { command: SERVER, replicas: 2 }));
-    await waitFor('two running containers', async () => ((await containersOf()).filter((c) => c.Labels[`${CONTAINER_LABEL}.namespace`] === ns && c.State === 'running').length === 2 ? true : undefined));
+    await waitFor('two running containers', async () =>
+      (await containersOf()).filter((c) => c.Labels[`${CONTAINER_LABEL}.namespace`] === ns && c.State === 'running').length === 2
+        ? true
+        : undefined,
+    );
     const del = await api('DELETE', `/apis/apps/v1/namespaces/${ns}/deployments/gone`);
     expect(del.status).toBe(200);
     expect(del.body).toMatchObject({ kind: 'Status', status: 'Success', details: { name: 'gone', group: 'apps', kind: 'deployments' } });
     expect(await podsOf(ns, 'gone')).toHaveLength(0);
     expect((await api('GET', `/apis/apps/v1/namespaces/${ns}/deployments/gone`)).status).toBe(404);
-    await waitFor('the containers to be removed', async () => ((await containersOf()).filter((c) => c.Labels[`${CONTAINER_LABEL}.namespace`] === ns).length === 0 ? true : undefined), 20_000);
+    await waitFor(
+      'the containers to be removed',
+      async () => ((await containersOf()).filter((c) => c.Labels[`${CONTAINER_LABEL}.namespace`] === ns).length === 0 ? true : undefined),
+      20_000,
+    );
     const history = fake.history('Deployment', ns, 'gone');
     expect(history[history.length - 1].type).toBe('DELETED');
   });

@@ -195,7 +195,8 @@ describe('kubernetes target against a fake API server (real containers as pods)'
       // stable: 2 replicas in every version it had (it was deleted after the promotion, never scaled down first)
       expect(blue.length).toBeGreaterThan(0);
       type DeploymentVersion = { spec: { replicas: number }; status?: { readyReplicas?: number } };
-      const live = (entries: HistoryEntry[]) => entries.filter((v) => v.type !== 'DELETED').map((v) => ({ time: v.time, d: v.object as unknown as DeploymentVersion }));
+      const live = (entries: HistoryEntry[]) =>
+        entries.filter((v) => v.type !== 'DELETED').map((v) => ({ time: v.time, d: v.object as unknown as DeploymentVersion }));
       const blueVersions = live(blue);
       const greenVersions = live(green);
       // the stable one joined the pool with all its replicas when it was first shipped
@@ -209,13 +210,24 @@ describe('kubernetes target against a fake API server (real containers as pods)'
       // the stable one kept all its replicas until it was deleted after the promotion (at 0% it
       // left the pool with them, ready for a rollback)
       expect(blueVersions.slice(joined).map((v) => v.d.spec.replicas)).toEqual(blueVersions.slice(joined).map(() => 2));
-      const leftPool = blueVersions.slice(joined).find((v) => !(v.d as unknown as { spec: { template: { metadata: { labels: Record<string, string> } } } }).spec.template.metadata.labels['modelship.dev/pool']);
+      const leftPool = blueVersions
+        .slice(joined)
+        .find(
+          (v) =>
+            !(v.d as unknown as { spec: { template: { metadata: { labels: Record<string, string> } } } }).spec.template.metadata.labels[
+              'modelship.dev/pool'
+            ],
+        );
       expect(leftPool).toBeDefined();
       // and it left the pool only after the new one was read back ready with all of its own
       expect(leftPool?.time).toBeGreaterThanOrEqual(greenFull?.time ?? Infinity);
       expect(fake.get('Deployment', 'models', objectName('blue'))).toBeUndefined();
       // every object carries the managed-by label
-      expect((fake.get('Deployment', 'models', objectName('green')) as { metadata: { labels: Record<string, string> } }).metadata.labels['app.kubernetes.io/managed-by']).toBe('modelship');
+      expect(
+        (fake.get('Deployment', 'models', objectName('green')) as { metadata: { labels: Record<string, string> } }).metadata.labels[
+          'app.kubernetes.io/managed-by'
+        ],
+      ).toBe('modelship');
     });
 
     it('a failing canary is rolled back while the stable deployment keeps all its replicas; the pull Secret carries the registry login, never printed', async () => {
@@ -226,18 +238,31 @@ describe('kubernetes target against a fake API server (real containers as pods)'
       expect(output(r)).toMatch(/error rate/);
       // green is the stable one now: every version written during this run kept its 2 replicas
       const greenDuring = fake.history('Deployment', 'models', objectName('green')).filter((v) => v.time >= startedAt);
-      for (const v of greenDuring) expect({ type: v.type, replicas: (v.object as unknown as { spec: { replicas: number } }).spec.replicas }).toEqual({ type: 'MODIFIED', replicas: 2 });
+      for (const v of greenDuring)
+        expect({ type: v.type, replicas: (v.object as unknown as { spec: { replicas: number } }).spec.replicas }).toEqual({
+          type: 'MODIFIED',
+          replicas: 2,
+        });
       // the candidate is gone, and the routing state says so
       expect(fake.get('Deployment', 'models', objectName('blue'))).toBeUndefined();
       const state = fake.get('ConfigMap', 'models', `${endpoint}-modelship`) as { metadata: { annotations: Record<string, string> } };
       expect(JSON.parse(state.metadata.annotations['modelship.dev/traffic'])).toEqual({ green: 100 });
       // image pull credentials: a dockerconfigjson Secret the Deployment references, from the registry login
-      const secret = fake.get('Secret', 'models', `${endpoint}-modelship-pull`) as unknown as { type: string; data: Record<string, string> };
+      const secret = fake.get('Secret', 'models', `${endpoint}-modelship-pull`) as unknown as {
+        type: string;
+        data: Record<string, string>;
+      };
       expect(secret.type).toBe('kubernetes.io/dockerconfigjson');
-      const auths = (JSON.parse(Buffer.from(secret.data['.dockerconfigjson'], 'base64').toString()) as { auths: Record<string, { username: string; password: string }> }).auths;
+      const auths = (
+        JSON.parse(Buffer.from(secret.data['.dockerconfigjson'], 'base64').toString()) as {
+          auths: Record<string, { username: string; password: string }>;
+        }
+      ).auths;
       const env = dockerTestEnv();
       expect(auths[env.registry]).toMatchObject({ username: env.username, password: env.password });
-      const green = fake.get('Deployment', 'models', objectName('green')) as { spec: { template: { spec: { imagePullSecrets: Array<{ name: string }> } } } };
+      const green = fake.get('Deployment', 'models', objectName('green')) as {
+        spec: { template: { spec: { imagePullSecrets: Array<{ name: string }> } } };
+      };
       expect(green.spec.template.spec.imagePullSecrets).toEqual([{ name: `${endpoint}-modelship-pull` }]);
       expect(output(r)).not.toContain(env.password);
     });
@@ -267,7 +292,11 @@ describe('kubernetes target against a fake API server (real containers as pods)'
       const first = cli(cluster, project, ['rollout', '--model-version', String(v)]);
       // wait until the first one holds the Lease
       const deadline = Date.now() + 60_000;
-      while (Date.now() < deadline && !(fake.get('Lease', 'models', `${endpoint}-modelship-lock`) as { spec?: { holderIdentity?: string } } | undefined)?.spec?.holderIdentity) {
+      while (
+        Date.now() < deadline &&
+        !(fake.get('Lease', 'models', `${endpoint}-modelship-lock`) as { spec?: { holderIdentity?: string } } | undefined)?.spec
+          ?.holderIdentity
+      ) {
         await new Promise((r) => setTimeout(r, 100));
       }
       const second = await cli(cluster, project, ['promote']);
@@ -280,7 +309,11 @@ describe('kubernetes target against a fake API server (real containers as pods)'
 
     it('a run killed mid-rollout is resumed by the next run, which converges', async () => {
       const v = await register(project, 'good2');
-      const child = spawn(process.execPath, [BIN, 'run', '--config', project.configFile], { cwd: project.dir, env: { ...process.env, ...cluster.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'run', '--config', project.configFile], {
+        cwd: project.dir,
+        env: { ...process.env, ...cluster.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let text = '';
       const killed = new Promise<void>((resolve) => {
         const onData = (c: Buffer) => {
@@ -316,7 +349,11 @@ describe('kubernetes target against a fake API server (real containers as pods)'
     expect(output(r1)).toMatch(new RegExp(`context 'nope' is not in ${cluster.kubeconfig.replace(/[.]/g, '\\.')} \\(contexts: fake\\)`));
     const noKubeconfig = makeProject(configYaml(cluster, 'conn-errors', 'replicas').replace(/^    kubeconfig: .*\n/m, ''), 'ms-k8s-');
     const emptyHome = fs.mkdtempSync('/tmp/ms-empty-home-');
-    const r2 = await runCli(['status', '--config', noKubeconfig.configFile], { cwd: noKubeconfig.dir, env: { HOME: emptyHome, KUBECONFIG: '', KUBERNETES_SERVICE_HOST: '' }, timeoutMs: 60_000 });
+    const r2 = await runCli(['status', '--config', noKubeconfig.configFile], {
+      cwd: noKubeconfig.dir,
+      env: { HOME: emptyHome, KUBECONFIG: '', KUBERNETES_SERVICE_HOST: '' },
+      timeoutMs: 60_000,
+    });
     expectExit(r2, 1);
     expect(output(r2)).toMatch(/connecting to the cluster.*no kubeconfig: target\.kubernetes\.kubeconfig is not set/s);
     // an unreachable server: retried, then named with its context
@@ -328,7 +365,7 @@ describe('kubernetes target against a fake API server (real containers as pods)'
     expect(output(r3)).toMatch(/on http:\/\/127\.0\.0\.1:9 \(context fake\): .*ECONNREFUSED.*after 6 attempts/);
   });
 
-  it('auth: azure replaces the context\'s user with an Entra ID token for the AKS scope, renewed before it expires (the fake accepts only the renewed token)', async () => {
+  it("auth: azure replaces the context's user with an Entra ID token for the AKS scope, renewed before it expires (the fake accepts only the renewed token)", async () => {
     const entraToken = `entra-${process.pid}-token`;
     const aks = await startFakeKube({ token: entraToken });
     try {
@@ -352,7 +389,10 @@ describe('kubernetes target against a fake API server (real containers as pods)'
           console.log(JSON.stringify({ asked, logs, describe: c.describe, items: items.length, scope: AKS_ENTRA_SCOPE }));
         })().catch((e) => { console.error(e.message); process.exit(1); });`;
       const r = await new Promise<{ code: number; out: string }>((resolve) => {
-        const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, ENTRA_TOKEN: entraToken }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, ['-e', script], {
+          env: { ...process.env, ENTRA_TOKEN: entraToken },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let out = '';
         child.stdout.on('data', (c: Buffer) => (out += c.toString()));
         child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -375,7 +415,13 @@ describe('kubernetes target against a fake API server (real containers as pods)'
     const prometheus = await startFakePrometheus();
     try {
       const endpoint = `prom-${process.pid}`;
-      const project = makeProject(configYaml(cluster, endpoint, 'nginx-ingress', `\n    prometheus: { url: ${prometheus.url} }`).replace(/\n    probe: \{ rate: 20 \}/, ''), 'ms-k8s-');
+      const project = makeProject(
+        configYaml(cluster, endpoint, 'nginx-ingress', `\n    prometheus: { url: ${prometheus.url} }`).replace(
+          /\n    probe: \{ rate: 20 \}/,
+          '',
+        ),
+        'ms-k8s-',
+      );
       await register(project, 'good1');
       expectExit(await cli(cluster, project, ['run']), 0);
       // the new deployment will be 'green': its Service's series say 30% of 40 requests/s fail, in the 50 ms bucket
@@ -387,8 +433,12 @@ describe('kubernetes target against a fake API server (real containers as pods)'
       // no probe traffic is configured: only the Prometheus series can have produced these figures
       expect(output(r)).toMatch(/step 1\/3 \(10%\): error rate (2[5-9]|3\d)\.\d% > 5\.0%/);
       // modelship's default queries, with the namespace and the deployment's Service filled in
-      expect(prometheus.queries).toContain(`sum(nginx_ingress_controller_requests{exported_namespace="models",exported_service="${endpoint}-green",status=~"5.."})`);
-      expect(prometheus.queries).toContain(`sum by (le) (nginx_ingress_controller_request_duration_seconds_bucket{exported_namespace="models",exported_service="${endpoint}-green"})`);
+      expect(prometheus.queries).toContain(
+        `sum(nginx_ingress_controller_requests{exported_namespace="models",exported_service="${endpoint}-green",status=~"5.."})`,
+      );
+      expect(prometheus.queries).toContain(
+        `sum by (le) (nginx_ingress_controller_request_duration_seconds_bucket{exported_namespace="models",exported_service="${endpoint}-green"})`,
+      );
       await cli(cluster, project, ['down'], 120_000);
     } finally {
       await prometheus.close();
@@ -396,7 +446,13 @@ describe('kubernetes target against a fake API server (real containers as pods)'
   });
 
   it('a version whose pods cannot be scheduled fails at staging at once, with the FailedScheduling event', async () => {
-    const project = makeProject(configYaml(cluster, `sched-${process.pid}`, 'replicas').replace('resources: { cpu: 100m, memory: 128Mi }', 'resources: { cpu: "64", memory: 128Mi }'), 'ms-k8s-');
+    const project = makeProject(
+      configYaml(cluster, `sched-${process.pid}`, 'replicas').replace(
+        'resources: { cpu: 100m, memory: 128Mi }',
+        'resources: { cpu: "64", memory: 128Mi }',
+      ),
+      'ms-k8s-',
+    );
     await register(project, 'good1');
     const r = await cli(cluster, project, ['run']);
     expectExit(r, 1);
@@ -410,11 +466,18 @@ describe('kubernetes target against a fake API server (real containers as pods)'
 
   it('a new version whose container is OOMKilled during a step is rolled back: production goes back to the stable one', async () => {
     const endpoint = `oom-${process.pid}`;
-    const project = makeProject(configYaml(cluster, endpoint, 'replicas').replace('steps: [10, 50, 100]\n  bake: 1s', 'steps: [50, 100]\n  bake: 8s'), 'ms-k8s-');
+    const project = makeProject(
+      configYaml(cluster, endpoint, 'replicas').replace('steps: [10, 50, 100]\n  bake: 1s', 'steps: [50, 100]\n  bake: 8s'),
+      'ms-k8s-',
+    );
     await register(project, 'good1');
     expectExit(await cli(cluster, project, ['run']), 0);
     const v2 = await register(project, 'good2');
-    const child = spawn(process.execPath, [BIN, 'rollout', '--model-version', String(v2), '--config', project.configFile], { cwd: project.dir, env: { ...process.env, ...cluster.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'rollout', '--model-version', String(v2), '--config', project.configFile], {
+      cwd: project.dir,
+      env: { ...process.env, ...cluster.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let text = '';
     let killed = false;
     const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
@@ -425,7 +488,11 @@ describe('kubernetes target against a fake API server (real containers as pods)'
         // the new deployment's pod in the pool runs out of memory, as the kernel would kill it
         const pod = fake.list('Pod', 'models').find((p) => {
           const labels = (p.metadata as { labels?: Record<string, string> }).labels ?? {};
-          return labels['modelship.dev/endpoint'] === endpoint && labels['modelship.dev/deployment'] === 'green' && labels['modelship.dev/pool'] === endpoint;
+          return (
+            labels['modelship.dev/endpoint'] === endpoint &&
+            labels['modelship.dev/deployment'] === 'green' &&
+            labels['modelship.dev/pool'] === endpoint
+          );
         });
         if (pod) void fake.killContainer(String(pod.metadata.name), { oom: true, namespace: 'models' });
       }
@@ -444,11 +511,14 @@ describe('kubernetes target against a fake API server (real containers as pods)'
   });
 
   it('every request modelship made is allowed by the example Role (workflows-examples/kubernetes/rbac.yaml)', () => {
-    const role = YAML.parseAllDocuments(fs.readFileSync(path.join(__dirname, '..', '..', 'workflows-examples', 'kubernetes', 'rbac.yaml'), 'utf8'))
+    const role = YAML.parseAllDocuments(
+      fs.readFileSync(path.join(__dirname, '..', '..', 'workflows-examples', 'kubernetes', 'rbac.yaml'), 'utf8'),
+    )
       .map((d) => d.toJS() as { kind: string; rules?: Array<{ apiGroups: string[]; resources: string[]; verbs: string[] }> })
       .find((d) => d.kind === 'Role');
     expect(role?.rules?.length).toBeGreaterThan(0);
-    const allowed = (group: string, resource: string, verb: string) => role?.rules?.some((r) => r.apiGroups.includes(group) && r.resources.includes(resource) && r.verbs.includes(verb));
+    const allowed = (group: string, resource: string, verb: string) =>
+      role?.rules?.some((r) => r.apiGroups.includes(group) && r.resources.includes(resource) && r.verbs.includes(verb));
     const verbs: Record<string, string> = { GET: 'get', POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
     const used = new Set<string>();
     for (const r of fake.requests) {
@@ -459,10 +529,23 @@ describe('kubernetes target against a fake API server (real containers as pods)'
       const resource = sub ? `${plural}/${sub}` : plural;
       const verb = !name && r.method === 'GET' ? 'list' : verbs[r.method];
       used.add(`${group}/${resource}:${verb}`);
-      expect({ request: `${r.method} ${r.path}`, allowed: allowed(group, resource, verb) }).toEqual({ request: `${r.method} ${r.path}`, allowed: true });
+      expect({ request: `${r.method} ${r.path}`, allowed: allowed(group, resource, verb) }).toEqual({
+        request: `${r.method} ${r.path}`,
+        allowed: true,
+      });
     }
     // the suite exercised the whole surface: objects, the lock, the proxy, pod evidence
-    for (const k of ['apps/deployments:patch', '/services/proxy:create', 'coordination.k8s.io/leases:update', '/pods/log:get', '/events:list', 'networking.k8s.io/ingresses:patch', 'gateway.networking.k8s.io/httproutes:patch', 'autoscaling/horizontalpodautoscalers:patch', '/secrets:patch']) {
+    for (const k of [
+      'apps/deployments:patch',
+      '/services/proxy:create',
+      'coordination.k8s.io/leases:update',
+      '/pods/log:get',
+      '/events:list',
+      'networking.k8s.io/ingresses:patch',
+      'gateway.networking.k8s.io/httproutes:patch',
+      'autoscaling/horizontalpodautoscalers:patch',
+      '/secrets:patch',
+    ]) {
       expect([...used]).toContain(k);
     }
   });
@@ -472,17 +555,23 @@ describe('kubernetes target against a fake API server (real containers as pods)'
 
 const realKubeconfig = process.env.MODELSHIP_TEST_KUBECONFIG;
 const realRepository = process.env.MODELSHIP_TEST_K8S_REPOSITORY;
-(realKubeconfig ? describe : describe.skip)('kubernetes target against the real cluster of MODELSHIP_TEST_KUBECONFIG (skipped when it is not set)', () => {
-  beforeAll(() => {
-    // a cluster without a registry it can pull from cannot run anything: say so rather than skip
-    if (!realRepository) throw new Error('MODELSHIP_TEST_KUBECONFIG is set but MODELSHIP_TEST_K8S_REPOSITORY is not: name an image repository this runner can push to and the cluster can pull from');
-  });
-  const cluster = (): ClusterUnderTest => ({
-    kubeconfig: realKubeconfig ?? '',
-    namespace: process.env.MODELSHIP_TEST_K8S_NAMESPACE ?? 'default',
-    repository: realRepository ?? '',
-    baseImage: process.env.MODELSHIP_TEST_BASE_IMAGE ?? 'python:3.11-slim',
-    env: {},
-  });
-  clusterAgnosticSuite('real cluster', cluster, 'replicas');
-});
+(realKubeconfig ? describe : describe.skip)(
+  'kubernetes target against the real cluster of MODELSHIP_TEST_KUBECONFIG (skipped when it is not set)',
+  () => {
+    beforeAll(() => {
+      // a cluster without a registry it can pull from cannot run anything: say so rather than skip
+      if (!realRepository)
+        throw new Error(
+          'MODELSHIP_TEST_KUBECONFIG is set but MODELSHIP_TEST_K8S_REPOSITORY is not: name an image repository this runner can push to and the cluster can pull from',
+        );
+    });
+    const cluster = (): ClusterUnderTest => ({
+      kubeconfig: realKubeconfig ?? '',
+      namespace: process.env.MODELSHIP_TEST_K8S_NAMESPACE ?? 'default',
+      repository: realRepository ?? '',
+      baseImage: process.env.MODELSHIP_TEST_BASE_IMAGE ?? 'python:3.11-slim',
+      env: {},
+    });
+    clusterAgnosticSuite('real cluster', cluster, 'replicas');
+  },
+);

@@ -17,7 +17,9 @@ jest.setTimeout(240_000);
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'actions', 'modelship', 'dist');
-const action = parse(fs.readFileSync(path.join(ROOT, 'actions', 'modelship', 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+const action = parse(fs.readFileSync(path.join(ROOT, 'actions', 'modelship', 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+};
 
 /** secrets given to the action; the config's smoke case is named after them, so log lines and the summary would show them unmasked */
 const REGISTRY_PASSWORD = 'rp-3f9c1d2e-never-printed';
@@ -57,7 +59,9 @@ function parseFileCommands(file: string): Record<string, string> {
 
 /** the messages of `::error ...::MESSAGE` workflow commands, unescaped as the runner does */
 function errorAnnotations(stdout: string): string[] {
-  return [...stdout.matchAll(/^::error(?: [^:]*)?::(.*)$/gm)].map((m) => m[1].replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+  return [...stdout.matchAll(/^::error(?: [^:]*)?::(.*)$/gm)].map((m) =>
+    m[1].replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'),
+  );
 }
 
 /** the environment of this process without anything a real runner around the tests could have set */
@@ -71,7 +75,13 @@ const runs: ActionRun[] = [];
 
 function runStep(opts: StepOptions): Promise<ActionRun> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-runner-'));
-  const files = { output: path.join(dir, 'output'), summary: path.join(dir, 'summary.md'), state: path.join(dir, 'state'), event: path.join(dir, 'event.json'), temp: path.join(dir, 'temp') };
+  const files = {
+    output: path.join(dir, 'output'),
+    summary: path.join(dir, 'summary.md'),
+    state: path.join(dir, 'state'),
+    event: path.join(dir, 'event.json'),
+    temp: path.join(dir, 'temp'),
+  };
   fs.mkdirSync(files.temp);
   for (const f of [files.output, files.summary, files.state]) fs.writeFileSync(f, '');
   const event = opts.event ?? { name: 'push', payload: {} };
@@ -94,7 +104,11 @@ function runStep(opts: StepOptions): Promise<ActionRun> {
   for (const [k, v] of Object.entries(opts.state ?? {})) env[`STATE_${k}`] = v;
   Object.assign(env, opts.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(opts.dist ?? DIST, opts.entry ?? 'main.js')], { cwd: opts.cwd ?? dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(opts.dist ?? DIST, opts.entry ?? 'main.js')], {
+      cwd: opts.cwd ?? dir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -156,12 +170,23 @@ async function servingVersion(project: TestProject): Promise<number | undefined>
 describe('the bundled action on the local target', () => {
   let project: TestProject;
   const step = (opts: StepOptions) =>
-    runStep({ ...opts, cwd: project.dir, inputs: { config: 'modelship.yaml', 'registry-username': 'ci-bot', 'registry-password': REGISTRY_PASSWORD, 'endpoint-key': ENDPOINT_KEY, ...opts.inputs } });
+    runStep({
+      ...opts,
+      cwd: project.dir,
+      inputs: {
+        config: 'modelship.yaml',
+        'registry-username': 'ci-bot',
+        'registry-password': REGISTRY_PASSWORD,
+        'endpoint-key': ENDPOINT_KEY,
+        ...opts.inputs,
+      },
+    });
 
   beforeAll(async () => {
     const [port, stagingPort] = await freePorts(2);
     project = testProject(port, stagingPort, 'ms-action-');
-    for (const m of ['good1', 'good2', 'failing']) expect((await cli(project, 'model', 'register', '--path', project.models(m))).code).toBe(0);
+    for (const m of ['good1', 'good2', 'failing'])
+      expect((await cli(project, 'model', 'register', '--path', project.models(m))).code).toBe(0);
   });
 
   afterAll(async () => {
@@ -171,7 +196,9 @@ describe('the bundled action on the local target', () => {
   it('a wrong input fails the step at once, with a clear error and result=failed', async () => {
     const r = await runStep({ inputs: { command: 'deploi' } });
     expect(r.code).toBe(1);
-    expect(errorAnnotations(r.stdout)).toEqual(["input 'command' takes one of detect, build, deploy, smoke, rollout, promote, rollback, status, run (got 'deploi')"]);
+    expect(errorAnnotations(r.stdout)).toEqual([
+      "input 'command' takes one of detect, build, deploy, smoke, rollout, promote, rollback, status, run (got 'deploi')",
+    ]);
     expect(r.outputs.result).toBe('failed');
     const v = await runStep({ inputs: { 'model-version': 'v2' } });
     expect(v.code).toBe(1);
@@ -179,20 +206,38 @@ describe('the bundled action on the local target', () => {
   });
 
   it('Azure OIDC without `permissions: id-token: write` fails and says what to add', async () => {
-    const r = await step({ inputs: { command: 'status', 'azure-client-id': '00000000-0000-0000-0000-0000000000c1', 'azure-tenant-id': '00000000-0000-0000-0000-0000000000a1' } });
+    const r = await step({
+      inputs: {
+        command: 'status',
+        'azure-client-id': '00000000-0000-0000-0000-0000000000c1',
+        'azure-tenant-id': '00000000-0000-0000-0000-0000000000a1',
+      },
+    });
     expect(r.code).toBe(1);
     expect(errorAnnotations(r.stdout)).toEqual([expect.stringContaining('add `permissions: id-token: write` to the workflow')]);
     expect(r.outputs.result).toBe('failed');
   });
 
   it('an invalid config fails the step with an error annotation on the line of the problem', async () => {
-    fs.writeFileSync(path.join(project.dir, 'bad.yaml'), fs.readFileSync(project.configFile, 'utf8').replace('strategy: canary', 'strategy: sideways'));
-    const line = fs.readFileSync(path.join(project.dir, 'bad.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('sideways')) + 1;
+    fs.writeFileSync(
+      path.join(project.dir, 'bad.yaml'),
+      fs.readFileSync(project.configFile, 'utf8').replace('strategy: canary', 'strategy: sideways'),
+    );
+    const line =
+      fs
+        .readFileSync(path.join(project.dir, 'bad.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('sideways')) + 1;
     const r = await step({ inputs: { command: 'run', config: 'bad.yaml' } });
     expect(r.code).toBe(1);
     expect(r.outputs.result).toBe('failed');
     // the path is relative to the workspace, as GitHub links annotations to files
-    expect(r.stdout).toMatch(new RegExp(`^::error title=modelship,file=bad.yaml,line=${line},col=\\d+::rollout.strategy: must be one of: canary, linear, blue-green, all-at-once \\(got 'sideways'\\)$`, 'm'));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^::error title=modelship,file=bad.yaml,line=${line},col=\\d+::rollout.strategy: must be one of: canary, linear, blue-green, all-at-once \\(got 'sideways'\\)$`,
+        'm',
+      ),
+    );
     expect(errorAnnotations(r.stdout)).toContain('invalid configuration bad.yaml: 1 problem, reported above');
   });
 
@@ -209,13 +254,22 @@ describe('the bundled action on the local target', () => {
     const port = (server.address() as { port: number }).port;
     try {
       const r = await step({
-        inputs: { command: 'status', 'azure-client-id': '00000000-0000-0000-0000-0000000000c1', 'azure-tenant-id': '00000000-0000-0000-0000-0000000000a1' },
-        env: { ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-request-token' },
+        inputs: {
+          command: 'status',
+          'azure-client-id': '00000000-0000-0000-0000-0000000000c1',
+          'azure-tenant-id': '00000000-0000-0000-0000-0000000000a1',
+        },
+        env: {
+          ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?api-version=2.0`,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-request-token',
+        },
       });
       expect(r.code).toBe(0);
       expect(asked).toEqual([{ audience: 'api://AzureADTokenExchange', auth: 'Bearer runner-request-token' }]);
       expect(r.stdout).toContain(`::add-mask::${ID_TOKEN}\n`);
-      expect(r.stdout).toContain('Azure: OIDC login as client 00000000-0000-0000-0000-0000000000c1 in tenant 00000000-0000-0000-0000-0000000000a1');
+      expect(r.stdout).toContain(
+        'Azure: OIDC login as client 00000000-0000-0000-0000-0000000000c1 in tenant 00000000-0000-0000-0000-0000000000a1',
+      );
       expect(r.stdout.split('\n').filter((l) => l.includes(ID_TOKEN) && !l.startsWith('::add-mask::'))).toEqual([]);
     } finally {
       server.close();
@@ -251,10 +305,15 @@ describe('the bundled action on the local target', () => {
   });
 
   it('a failing v3 (workflow_dispatch input) is rolled back: result=rolled-back, exit 1, an error annotation with the reason', async () => {
-    const r = await step({ inputs: { command: 'run' }, event: { name: 'workflow_dispatch', payload: { inputs: { 'model-version': '3' } } } });
+    const r = await step({
+      inputs: { command: 'run' },
+      event: { name: 'workflow_dispatch', payload: { inputs: { 'model-version': '3' } } },
+    });
     expect(r.code).toBe(1);
     expect(r.outputs).toMatchObject({ result: 'rolled-back', 'model-version': '3' });
-    expect(errorAnnotations(r.stdout)).toEqual([expect.stringMatching(/^step 1\/2 \(25%\): error rate [\d.]+% > 5.0% \(\d+ of \d+ requests failed\)/)]);
+    expect(errorAnnotations(r.stdout)).toEqual([
+      expect.stringMatching(/^step 1\/2 \(25%\): error rate [\d.]+% > 5.0% \(\d+ of \d+ requests failed\)/),
+    ]);
     expect(r.summary).toContain('## modelship run: rolled-back test-model v3');
     expect(r.summary).toMatch(/> step 1\/2 \(25%\): error rate/);
     expect(r.summary).toMatch(/\| 1\/2 \| 25% \| .* \| fail: error rate/);
@@ -267,12 +326,22 @@ describe('the bundled action on the local target', () => {
     const other = await step({ inputs: { command: 'run' }, event: eventGrid('fraud-model', '2') });
     expect(other.code).toBe(1);
     expect(other.outputs.result).toBe('failed');
-    expect(errorAnnotations(other.stdout)).toEqual([expect.stringMatching(/names model "fraud-model", but this workflow ships 'test-model'.*refused/)]);
-    const missing = await step({ inputs: { command: 'run' }, event: { name: 'repository_dispatch', payload: { client_payload: { model: 'test-model', version: 9 } } } });
+    expect(errorAnnotations(other.stdout)).toEqual([
+      expect.stringMatching(/names model "fraud-model", but this workflow ships 'test-model'.*refused/),
+    ]);
+    const missing = await step({
+      inputs: { command: 'run' },
+      event: { name: 'repository_dispatch', payload: { client_payload: { model: 'test-model', version: 9 } } },
+    });
     expect(missing.code).toBe(1);
     expect(missing.outputs.result).toBe('failed');
-    expect(errorAnnotations(missing.stdout)).toEqual([expect.stringMatching(/test-model v9, which is not in the local registry .*refused/)]);
-    const noVersion = await step({ inputs: { command: 'run' }, event: { name: 'repository_dispatch', payload: { client_payload: { model: 'test-model' } } } });
+    expect(errorAnnotations(missing.stdout)).toEqual([
+      expect.stringMatching(/test-model v9, which is not in the local registry .*refused/),
+    ]);
+    const noVersion = await step({
+      inputs: { command: 'run' },
+      event: { name: 'repository_dispatch', payload: { client_payload: { model: 'test-model' } } },
+    });
     expect(noVersion.code).toBe(1);
     expect(errorAnnotations(noVersion.stdout)).toEqual([expect.stringMatching(/carries no model version; refused/)]);
     expect(await servingVersion(project)).toBe(2);
@@ -333,10 +402,14 @@ describe('the bundled action on the local target', () => {
   it('secrets given as inputs never appear unmasked in the output, the summary or the report: they read ***', () => {
     expect(runs.length).toBeGreaterThan(5);
     for (const r of runs) {
-      for (const [stream, text] of [['stdout', r.stdout], ['stderr', r.stderr]] as const) {
+      for (const [stream, text] of [
+        ['stdout', r.stdout],
+        ['stderr', r.stderr],
+      ] as const) {
         // `::add-mask::VALUE` is the command that tells the runner to mask; the runner never prints it
         const lines = text.split('\n').filter((l) => !l.startsWith('::add-mask::'));
-        for (const secret of [REGISTRY_PASSWORD, ENDPOINT_KEY]) expect([stream, lines.filter((l) => l.includes(secret))]).toEqual([stream, []]);
+        for (const secret of [REGISTRY_PASSWORD, ENDPOINT_KEY])
+          expect([stream, lines.filter((l) => l.includes(secret))]).toEqual([stream, []]);
       }
       expect(r.summary).not.toContain(REGISTRY_PASSWORD);
       expect(r.summary).not.toContain(ENDPOINT_KEY);
@@ -375,12 +448,22 @@ describe('the bundle outside the repository', () => {
   });
 
   it('deploys to staging with the endpoint host and the scoring server from beside the bundle', async () => {
-    const r = await runStep({ dist: copy, cwd: project.dir, inputs: { command: 'deploy', config: 'modelship.yaml', 'endpoint-key': ENDPOINT_KEY } });
+    const r = await runStep({
+      dist: copy,
+      cwd: project.dir,
+      inputs: { command: 'deploy', config: 'modelship.yaml', 'endpoint-key': ENDPOINT_KEY },
+    });
     expect([r.code, r.outputs.result]).toEqual([0, 'deployed']);
-    const info = JSON.parse(fs.readFileSync(path.join(project.dir, '.modelship', 'testep-staging', 'host.json'), 'utf8')) as { pid: number };
+    const info = JSON.parse(fs.readFileSync(path.join(project.dir, '.modelship', 'testep-staging', 'host.json'), 'utf8')) as {
+      pid: number;
+    };
     // Linux: the endpoint host runs the copied endpoint-host.js
     expect(fs.readFileSync(`/proc/${info.pid}/cmdline`, 'utf8').split('\0')).toContain(path.join(copy, 'endpoint-host.js'));
-    const smoke = await runStep({ dist: copy, cwd: project.dir, inputs: { command: 'smoke', config: 'modelship.yaml', 'endpoint-key': ENDPOINT_KEY } });
+    const smoke = await runStep({
+      dist: copy,
+      cwd: project.dir,
+      inputs: { command: 'smoke', config: 'modelship.yaml', 'endpoint-key': ENDPOINT_KEY },
+    });
     expect([smoke.code, smoke.outputs.result]).toEqual([0, 'no-change']);
   });
 });

@@ -121,7 +121,11 @@ describe('modelship CLI: the whole story on the local target', () => {
     const port = JSON.parse((await cli('status', '--json')).stdout).production.url;
     const denied = await fetch(`${port}/score`, { method: 'POST', body: '{"data":[1]}' });
     expect(denied.status).toBe(401);
-    const ok = await fetch(`${port}/score`, { method: 'POST', body: '{"data":[1]}', headers: { authorization: 'Bearer k3y-that-must-not-leak' } });
+    const ok = await fetch(`${port}/score`, {
+      method: 'POST',
+      body: '{"data":[1]}',
+      headers: { authorization: 'Bearer k3y-that-must-not-leak' },
+    });
     expect(ok.status).toBe(200);
     const files = fs.readdirSync(path.join(project.dir, '.modelship'), { recursive: true }) as string[];
     for (const f of files) {

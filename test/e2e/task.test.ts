@@ -44,7 +44,10 @@ interface TaskRun {
 
 /** a logging command's data, unescaped as the agent does (the task library escapes % as %AZP25) */
 function unescapeData(s: string): string {
-  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%AZP25/g, '%');
+  return s
+    .replace(/%0D/g, '\r')
+    .replace(/%0A/g, '\n')
+    .replace(/%AZP25/g, '%');
 }
 
 /** the logging commands the agent acts on: it reads the first `##vso[` of a line, and ignores the rest of that line */
@@ -58,7 +61,8 @@ function commandsOf(stdout: string): string[] {
 /** the environment of this process without anything a real agent around the tests could have set */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(INPUT_|ENDPOINT_|SECRET_|AGENT_|SYSTEM_|BUILD_|TF_BUILD|VSTS_)/.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (!/^(INPUT_|ENDPOINT_|SECRET_|AGENT_|SYSTEM_|BUILD_|TF_BUILD|VSTS_)/.test(k)) env[k] = v;
   return env;
 }
 
@@ -73,7 +77,10 @@ function runTask(cwd: string, inputs: Record<string, string>, agentEnv: NodeJS.P
     SYSTEM_DEFAULTWORKINGDIRECTORY: cwd,
     // as the agent passes a Docker Registry service connection the step names
     [`ENDPOINT_URL_${REGISTRY_CONNECTION}`]: 'https://registry.example.test/',
-    [`ENDPOINT_AUTH_${REGISTRY_CONNECTION}`]: JSON.stringify({ parameters: { username: 'ci-bot', password: REGISTRY_PASSWORD, registry: 'registry.example.test' }, scheme: 'UsernamePassword' }),
+    [`ENDPOINT_AUTH_${REGISTRY_CONNECTION}`]: JSON.stringify({
+      parameters: { username: 'ci-bot', password: REGISTRY_PASSWORD, registry: 'registry.example.test' },
+      scheme: 'UsernamePassword',
+    }),
     [`ENDPOINT_AUTH_SCHEME_${REGISTRY_CONNECTION}`]: 'UsernamePassword',
     [`ENDPOINT_AUTH_PARAMETER_${REGISTRY_CONNECTION}_USERNAME`]: 'ci-bot',
     [`ENDPOINT_AUTH_PARAMETER_${REGISTRY_CONNECTION}_PASSWORD`]: REGISTRY_PASSWORD,
@@ -93,10 +100,18 @@ function runTask(cwd: string, inputs: Record<string, string>, agentEnv: NodeJS.P
     child.on('close', (code) => {
       clearTimeout(timer);
       const outputs: Record<string, string> = {};
-      for (const m of stdout.matchAll(/^##vso\[task\.setvariable variable=([^;\]]+);isOutput=true;issecret=false;\](.*)$/gm)) outputs[m[1]] = unescapeData(m[2]);
+      for (const m of stdout.matchAll(/^##vso\[task\.setvariable variable=([^;\]]+);isOutput=true;issecret=false;\](.*)$/gm))
+        outputs[m[1]] = unescapeData(m[2]);
       const c = /^##vso\[task\.complete result=([A-Za-z]+);\](.*)$/m.exec(stdout);
       const summaries = [...stdout.matchAll(/^##vso\[task\.uploadsummary\](.*)$/gm)].map((m) => unescapeData(m[1]));
-      const run: TaskRun = { stdout, stderr, code: code ?? 1, outputs, complete: c ? { result: c[1], message: unescapeData(c[2]) } : undefined, summaries };
+      const run: TaskRun = {
+        stdout,
+        stderr,
+        code: code ?? 1,
+        outputs,
+        complete: c ? { result: c[1], message: unescapeData(c[2]) } : undefined,
+        summaries,
+      };
       runs.push(run);
       resolve(run);
     });
@@ -126,15 +141,14 @@ async function servingVersion(project: TestProject): Promise<number | undefined>
 
 describe('the bundled task on the local target', () => {
   let project: TestProject;
-  const step = (inputs: Record<string, string>) => runTask(project.dir, { configFile: 'modelship.yaml', dockerRegistryServiceConnection: REGISTRY_CONNECTION, ...inputs });
+  const step = (inputs: Record<string, string>) =>
+    runTask(project.dir, { configFile: 'modelship.yaml', dockerRegistryServiceConnection: REGISTRY_CONNECTION, ...inputs });
 
   beforeAll(async () => {
     const [port, stagingPort] = await freePorts(2);
-    project = makeProject(
-      quickRolloutConfig(port, stagingPort).replace('name: sum,', `name: "sum (${REGISTRY_PASSWORD})",`),
-      'ms-task-',
-    );
-    for (const m of ['good1', 'good2', 'failing']) expect((await runCli(['model', 'register', '--path', project.models(m), '-c', project.configFile])).code).toBe(0);
+    project = makeProject(quickRolloutConfig(port, stagingPort).replace('name: sum,', `name: "sum (${REGISTRY_PASSWORD})",`), 'ms-task-');
+    for (const m of ['good1', 'good2', 'failing'])
+      expect((await runCli(['model', 'register', '--path', project.models(m), '-c', project.configFile])).code).toBe(0);
   });
 
   afterAll(async () => {
@@ -143,7 +157,10 @@ describe('the bundled task on the local target', () => {
 
   it('a wrong input fails the step at once with a clear error and result=failed', async () => {
     const r = await runTask(os.tmpdir(), { command: 'deploi' });
-    expect(r.complete).toEqual({ result: 'Failed', message: "input 'command' takes one of detect, build, deploy, smoke, rollout, promote, rollback, status, run (got 'deploi')" });
+    expect(r.complete).toEqual({
+      result: 'Failed',
+      message: "input 'command' takes one of detect, build, deploy, smoke, rollout, promote, rollback, status, run (got 'deploi')",
+    });
     expect(r.outputs.result).toBe('failed');
     // the agent reads the result from the logging command, not the exit code: the task never calls process.exit
     expect(r.code).toBe(0);
@@ -152,9 +169,18 @@ describe('the bundled task on the local target', () => {
   it('an invalid config is reported as an error issue on the file and line of the problem', async () => {
     const bad = path.join(project.dir, 'bad.yaml');
     fs.writeFileSync(bad, fs.readFileSync(project.configFile, 'utf8').replace('strategy: canary', 'strategy: sideways'));
-    const line = fs.readFileSync(bad, 'utf8').split('\n').findIndex((l) => l.includes('sideways')) + 1;
+    const line =
+      fs
+        .readFileSync(bad, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('sideways')) + 1;
     const r = await step({ command: 'run', configFile: 'bad.yaml' });
-    expect(r.stdout).toMatch(new RegExp(`^##vso\\[task\\.logissue type=error;sourcepath=${bad.replace(/[.]/g, '\\.')};linenumber=${line};columnnumber=\\d+;\\]rollout\\.strategy: must be one of`, 'm'));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^##vso\\[task\\.logissue type=error;sourcepath=${bad.replace(/[.]/g, '\\.')};linenumber=${line};columnnumber=\\d+;\\]rollout\\.strategy: must be one of`,
+        'm',
+      ),
+    );
     expect(r.complete).toEqual({ result: 'Failed', message: 'invalid configuration bad.yaml: 1 problem, reported above' });
   });
 
@@ -208,7 +234,10 @@ describe('the bundled task on the local target', () => {
     const missing = await step({ command: 'run', webhookPayload: eventGrid('test-model', '9') });
     expect(missing.complete?.message).toMatch(/test-model v9, which is not in the local registry .*refused/);
     // a payload cannot write logging commands into the log
-    const sneaky = await step({ command: 'run', webhookPayload: JSON.stringify({ model: 'test-model', version: '##vso[task.complete result=Succeeded;]x' }) });
+    const sneaky = await step({
+      command: 'run',
+      webhookPayload: JSON.stringify({ model: 'test-model', version: '##vso[task.complete result=Succeeded;]x' }),
+    });
     expect(sneaky.complete?.result).toBe('Failed');
     expect(commandsOf(sneaky.stdout).filter((c) => c === 'task.complete')).toHaveLength(1);
     expect(await servingVersion(project)).toBe(2);
@@ -228,7 +257,10 @@ describe('the bundled task on the local target', () => {
       expect(r.stdout).toContain("smoke 'sum (***)': pass");
       expect(fs.readFileSync(r.summaries[0], 'utf8')).toContain('| sum (***) | pass |');
     }
-    for (const r of runs) expect(r.stdout.split('\n').filter((l) => l.includes(REGISTRY_PASSWORD) && l !== `##vso[task.setsecret]${REGISTRY_PASSWORD}`)).toEqual([]);
+    for (const r of runs)
+      expect(
+        r.stdout.split('\n').filter((l) => l.includes(REGISTRY_PASSWORD) && l !== `##vso[task.setsecret]${REGISTRY_PASSWORD}`),
+      ).toEqual([]);
   });
 });
 
@@ -263,7 +295,7 @@ describe('the bundled task with a Kubernetes service connection (FAKE API server
     await fake?.close();
   });
 
-  it('a Service Account connection becomes the step\'s kubeconfig; its token is masked and never printed', async () => {
+  it("a Service Account connection becomes the step's kubeconfig; its token is masked and never printed", async () => {
     fake = await startFakeKube();
     const project = makeProject(
       `endpoint: taskk8s
@@ -289,12 +321,18 @@ rollout:
       {
         // as the agent passes a Kubernetes service connection of type Service Account
         [`ENDPOINT_URL_${K8S_CONNECTION}`]: fake.url,
-        [`ENDPOINT_AUTH_${K8S_CONNECTION}`]: JSON.stringify({ parameters: { apiToken: Buffer.from(fake.token).toString('base64') }, scheme: 'Token' }),
+        [`ENDPOINT_AUTH_${K8S_CONNECTION}`]: JSON.stringify({
+          parameters: { apiToken: Buffer.from(fake.token).toString('base64') },
+          scheme: 'Token',
+        }),
         [`ENDPOINT_DATA_${K8S_CONNECTION}_AUTHORIZATIONTYPE`]: 'ServiceAccount',
         [`ENDPOINT_DATA_${K8S_CONNECTION}_ACCEPTUNTRUSTEDCERTS`]: 'true',
       },
     );
-    expect({ complete: run.complete, tail: run.complete?.result === 'Succeeded' ? '' : run.stdout.slice(-3000) }).toEqual({ complete: { result: 'Succeeded', message: expect.any(String) }, tail: '' });
+    expect({ complete: run.complete, tail: run.complete?.result === 'Succeeded' ? '' : run.stdout.slice(-3000) }).toEqual({
+      complete: { result: 'Succeeded', message: expect.any(String) },
+      tail: '',
+    });
     expect(run.stdout).toContain(`Kubernetes: ServiceAccount login from service connection ${K8S_CONNECTION}`);
     expect(run.stdout).toContain(`kubernetes: context ${K8S_CONNECTION} at ${fake.url}; production in namespace models`);
     expect(run.stdout).toContain('taskk8s: nothing deployed');
@@ -316,13 +354,18 @@ describe('npm run package:extension', () => {
     const vsix = fs.readdirSync(out).filter((f) => f.endsWith('.vsix'));
     expect(vsix).toEqual(['modelship.modelship-1.0.0.vsix']);
     const zip = readZip(path.join(out, vsix[0]));
-    const manifest = JSON.parse(zip.get('extension.vsomanifest')?.toString('utf8') ?? '{}') as { contributions?: Array<{ type: string; properties: { name: string } }> };
-    expect(manifest.contributions).toEqual([expect.objectContaining({ type: 'ms.vss-distributed-task.task', properties: { name: 'tasks/ModelshipV1' } })]);
+    const manifest = JSON.parse(zip.get('extension.vsomanifest')?.toString('utf8') ?? '{}') as {
+      contributions?: Array<{ type: string; properties: { name: string } }>;
+    };
+    expect(manifest.contributions).toEqual([
+      expect.objectContaining({ type: 'ms.vss-distributed-task.task', properties: { name: 'tasks/ModelshipV1' } }),
+    ]);
     expect(zip.get('extension.vsixmanifest')?.toString('utf8')).toContain('Id="modelship"');
     const task = JSON.parse(zip.get('tasks/ModelshipV1/task.json')?.toString('utf8') ?? '{}') as { name?: string };
     expect(task.name).toBe('ModelshipV1');
     // the bundle, and nothing from node_modules: the task runs from its one file
-    for (const f of ['main.js', 'endpoint-host.js', 'score_server.py', 'modelship-bundle.json']) expect(zip.has(`tasks/ModelshipV1/dist/${f}`)).toBe(true);
+    for (const f of ['main.js', 'endpoint-host.js', 'score_server.py', 'modelship-bundle.json'])
+      expect(zip.has(`tasks/ModelshipV1/dist/${f}`)).toBe(true);
     expect([...zip.keys()].filter((k) => k.includes('node_modules'))).toEqual([]);
     expect(zip.get('tasks/ModelshipV1/dist/main.js')?.equals(fs.readFileSync(path.join(DIST, 'main.js')))).toBe(true);
   });

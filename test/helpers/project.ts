@@ -41,7 +41,14 @@ export async function freePorts(n: number): Promise<number[]> {
   return ports;
 }
 
-export function rolloutConfig(opts: { port: number; stagingPort: number; rollout: string; extra?: string; runtime?: 'process' | 'docker'; baseImage?: string }): string {
+export function rolloutConfig(opts: {
+  port: number;
+  stagingPort: number;
+  rollout: string;
+  extra?: string;
+  runtime?: 'process' | 'docker';
+  baseImage?: string;
+}): string {
   return `endpoint: testep
 model:
   name: test-model

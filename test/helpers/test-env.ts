@@ -13,7 +13,8 @@ export interface DockerTestEnv {
 
 export function dockerTestEnv(): DockerTestEnv {
   const file = `${process.env.MODELSHIP_TEST_ENV_DIR ?? '/tmp/modelship-test-env'}/env`;
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`bash scripts/test-env.sh\` (npm test does) to start the Docker engine and the registry`);
+  if (!fs.existsSync(file))
+    throw new Error(`${file} is missing: run \`bash scripts/test-env.sh\` (npm test does) to start the Docker engine and the registry`);
   const vars = Object.fromEntries(
     fs
       .readFileSync(file, 'utf8')

@@ -22,7 +22,11 @@ const logs: string[] = [];
 const runtime = new DockerRuntime({ docker, endpoint: 'rt', owner, log: (l) => logs.push(l) });
 
 async function image(model: string): Promise<string> {
-  const builder = new DockerImageBuilder({ docker, credential: async () => ({ username: env.username, password: env.password, source: 'test' }), log: () => undefined });
+  const builder = new DockerImageBuilder({
+    docker,
+    credential: async () => ({ username: env.username, password: env.password, source: 'test' }),
+    log: () => undefined,
+  });
   const r = await builder.build({
     repository,
     inputs: {
@@ -39,7 +43,17 @@ async function image(model: string): Promise<string> {
 }
 
 function spec(name: string, img: string, readyTimeout = 20_000): DeploymentSpec {
-  return { name, model: { name: 'test-model', version: 1 }, modelDir: '', codeDir: '', scoringScript: 'score.py', image: img, readyPath: '/', scorePath: '/score', readyTimeout };
+  return {
+    name,
+    model: { name: 'test-model', version: 1 },
+    modelDir: '',
+    codeDir: '',
+    scoringScript: 'score.py',
+    image: img,
+    readyPath: '/',
+    scorePath: '/score',
+    readyTimeout,
+  };
 }
 
 let foreign: Docker.Container;
@@ -97,10 +111,23 @@ describe('docker runtime', () => {
     // a bring-your-own image whose server never listens
     const byo = path.join(slowModel, 'Dockerfile');
     fs.writeFileSync(byo, `FROM ${env.baseImage}\nCMD ["sleep", "60"]\n`);
-    const builder = new DockerImageBuilder({ docker, credential: async () => ({ username: env.username, password: env.password, source: 'test' }), log: () => undefined });
+    const builder = new DockerImageBuilder({
+      docker,
+      credential: async () => ({ username: env.username, password: env.password, source: 'test' }),
+      log: () => undefined,
+    });
     const r = await builder.build({
       repository,
-      inputs: { baseImage: env.baseImage, model: { name: 'test-model', version: 9, dir: slowModel }, codeDir: path.join(FIXTURE, 'src'), scoringScript: 'score.py', scoringServer: scoringServerPath(), readyPath: '/', scorePath: '/score', dockerfile: byo },
+      inputs: {
+        baseImage: env.baseImage,
+        model: { name: 'test-model', version: 9, dir: slowModel },
+        codeDir: path.join(FIXTURE, 'src'),
+        scoringScript: 'score.py',
+        scoringServer: scoringServerPath(),
+        readyPath: '/',
+        scorePath: '/score',
+        dockerfile: byo,
+      },
     });
     const err = await runtime.start(spec('slow', r.pinned, 1500), port).then(
       () => undefined,
@@ -109,7 +136,7 @@ describe('docker runtime', () => {
     expect(err?.message).toMatch(/not ready within 1500 ms/);
   });
 
-  it('removeOwnedContainers removes this state folder\'s containers and nothing else', async () => {
+  it("removeOwnedContainers removes this state folder's containers and nothing else", async () => {
     const [port] = await freePorts(1);
     await runtime.start(spec('blue', await image('good1')), port);
     const removed = await removeOwnedContainers(docker, 'rt', owner);

@@ -34,7 +34,12 @@ describe('endpoint host killed with -9', () => {
   async function scoreMany(n: number): Promise<Array<{ status: number; deployment?: string }>> {
     const out = [];
     for (let i = 0; i < n; i++) {
-      out.push(await scoreOnce({ url: `http://127.0.0.1:${port}/score`, body: '{"data": [1]}', timeoutMs: 5000 }).catch((e: Error) => ({ status: 0, deployment: e.message })));
+      out.push(
+        await scoreOnce({ url: `http://127.0.0.1:${port}/score`, body: '{"data": [1]}', timeoutMs: 5000 }).catch((e: Error) => ({
+          status: 0,
+          deployment: e.message,
+        })),
+      );
     }
     return out;
   }
@@ -99,7 +104,11 @@ describe('endpoint host killed with -9', () => {
   it('a rollout whose host is killed mid-step restarts it and the endpoint serves again with the persisted weights', async () => {
     // back to v1 (the previous version), then start a rollout of v2 that bakes long enough to be interrupted
     expect((await cli('rollback')).code).toBe(0);
-    const bg = spawn(process.execPath, [path.resolve(__dirname, '../../bin/modelship.js'), 'rollout', '-c', project.configFile, '--model-version', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const bg = spawn(
+      process.execPath,
+      [path.resolve(__dirname, '../../bin/modelship.js'), 'rollout', '-c', project.configFile, '--model-version', '2'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     bg.stdout.on('data', (c: Buffer) => (out += c.toString()));
     bg.stderr.on('data', (c: Buffer) => (out += c.toString()));

@@ -21,7 +21,12 @@ const logs: string[] = [];
 const good: RegistryCredential = { username: env.username, password: env.password, source: 'test credentials' };
 
 function builder(credential: RegistryCredential | undefined) {
-  return new DockerImageBuilder({ docker, credential: async () => credential, log: (l) => logs.push(l), retry: { attempts: 2, firstDelayMs: 100 } });
+  return new DockerImageBuilder({
+    docker,
+    credential: async () => credential,
+    log: (l) => logs.push(l),
+    retry: { attempts: 2, firstDelayMs: 100 },
+  });
 }
 
 function inputs(modelDir: string, version: number): ImageInputs {
@@ -77,8 +82,17 @@ describe('image build and push (real engine, real authenticated registry)', () =
   });
 
   it('a wrong password fails with a clear error that names the credential source and not the password', async () => {
-    const wrong: RegistryCredential = { username: env.username, password: 'Wr0ng-Passw0rd-xyz', source: 'environment (MODELSHIP_REGISTRY_USERNAME / MODELSHIP_REGISTRY_PASSWORD)' };
-    const err = await builder(wrong).build({ inputs: inputs(modelV1, 1), repository }).then(() => undefined, (e: Error) => e);
+    const wrong: RegistryCredential = {
+      username: env.username,
+      password: 'Wr0ng-Passw0rd-xyz',
+      source: 'environment (MODELSHIP_REGISTRY_USERNAME / MODELSHIP_REGISTRY_PASSWORD)',
+    };
+    const err = await builder(wrong)
+      .build({ inputs: inputs(modelV1, 1), repository })
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     expect(err).toBeInstanceOf(Error);
     expect(err?.message).toMatch(/refused access \(401\)/);
     expect(err?.message).toMatch(/MODELSHIP_REGISTRY_USERNAME/);
@@ -90,28 +104,53 @@ describe('image build and push (real engine, real authenticated registry)', () =
     fs.writeFileSync(path.join(dir, 'Dockerfile'), `FROM ${env.baseImage}\nRUN echo about-to-fail && false\n`);
     const err = await builder(good)
       .build({ inputs: { ...inputs(modelV1, 1), dockerfile: path.join(dir, 'Dockerfile') }, repository, force: true })
-      .then(() => undefined, (e: Error) => e);
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     expect(err?.message).toMatch(/build failed at Step 2\/2 : RUN echo about-to-fail && false/);
     expect(err?.message).toMatch(/about-to-fail/);
   });
 
   it('a missing base image is named', async () => {
-    const err = await builder(good).build({ inputs: { ...inputs(modelV1, 1), baseImage: 'modelship-test/nope:0' }, repository, force: true }).then(() => undefined, (e: Error) => e);
+    const err = await builder(good)
+      .build({ inputs: { ...inputs(modelV1, 1), baseImage: 'modelship-test/nope:0' }, repository, force: true })
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     expect(err?.message).toMatch(/base image modelship-test\/nope:0 is not on this Docker engine/);
   });
 
   it('an unreachable engine says how to start it', async () => {
-    const offline = new DockerImageBuilder({ docker: new Docker({ socketPath: '/nonexistent/docker.sock' }), credential: async () => good, log: () => undefined });
-    const err = await offline.build({ inputs: inputs(modelV1, 1), repository, force: true }).then(() => undefined, (e: Error) => e);
+    const offline = new DockerImageBuilder({
+      docker: new Docker({ socketPath: '/nonexistent/docker.sock' }),
+      credential: async () => good,
+      log: () => undefined,
+    });
+    const err = await offline.build({ inputs: inputs(modelV1, 1), repository, force: true }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(err?.message).toMatch(/Docker engine is not reachable.*start it/);
   });
 
   it('an unreachable registry is retried with backoff, within a bound, then named', async () => {
     const [closed] = await freePorts(1);
     const lines: string[] = [];
-    const b = new DockerImageBuilder({ docker, credential: async () => good, log: (l) => lines.push(l), retry: { attempts: 3, firstDelayMs: 20 } });
-    const err = await b.build({ inputs: inputs(modelV1, 1), repository: `127.0.0.1:${closed}/nowhere/x` }).then(() => undefined, (e: Error) => e);
-    expect(err?.message).toMatch(new RegExp(`asking 127\\.0\\.0\\.1:${closed} for .* failed after 3 attempts \\(ECONNREFUSED\\); check that the registry is running`));
+    const b = new DockerImageBuilder({
+      docker,
+      credential: async () => good,
+      log: (l) => lines.push(l),
+      retry: { attempts: 3, firstDelayMs: 20 },
+    });
+    const err = await b.build({ inputs: inputs(modelV1, 1), repository: `127.0.0.1:${closed}/nowhere/x` }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(err?.message).toMatch(
+      new RegExp(`asking 127\\.0\\.0\\.1:${closed} for .* failed after 3 attempts \\(ECONNREFUSED\\); check that the registry is running`),
+    );
     expect(lines.filter((l) => /retry \d\/2/.test(l))).toHaveLength(2);
   });
 

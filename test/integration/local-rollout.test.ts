@@ -106,7 +106,9 @@ describe.each(['process', 'docker'] as const)('progressive rollout on the local 
     // a line per step with weights, and per interval with figures
     expect(host.text()).toMatch(/step 1\/3/);
     expect(host.text()).toMatch(/requests \d+ errors 0/);
-    process.stderr.write(`${runtime}: good rollout under load: ${load.sent} requests at ${load.rate.toFixed(0)}/s, p99 ${load.latencyP99Ms?.toFixed(1)} ms\n`);
+    process.stderr.write(
+      `${runtime}: good rollout under load: ${load.sent} requests at ${load.rate.toFixed(0)}/s, p99 ${load.latencyP99Ms?.toFixed(1)} ms\n`,
+    );
   });
 
   it('rolls back a version that fails 20% of its requests; no request served by the stable deployment fails', async () => {

@@ -35,7 +35,6 @@ async function startBackend(name: string): Promise<Backend> {
   return b;
 }
 
-
 describe('router (real HTTP on loopback)', () => {
   let blue: Backend;
   let green: Backend;

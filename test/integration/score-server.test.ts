@@ -53,7 +53,6 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-
 function serverArgs(script: string, port: number, extra: string[] = []): string[] {
   return [SERVER, '--script', script, '--host', '127.0.0.1', '--port', String(port), ...extra];
 }
@@ -82,11 +81,19 @@ interface Answer {
 
 function request(port: number, method: string, urlPath: string, body?: string, agent?: http.Agent): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const headers: http.OutgoingHttpHeaders = body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    const headers: http.OutgoingHttpHeaders =
+      body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
     const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, agent: agent ?? false, timeout: 10_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), reusedSocket: req.reusedSocket }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          reusedSocket: req.reusedSocket,
+        }),
+      );
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`no answer from 127.0.0.1:${port}${urlPath}`)));
@@ -155,7 +162,12 @@ describe('readiness', () => {
   });
 
   test('custom ready and score paths', async () => {
-    const server = await startServer(path.join(FIXTURES, 'echo_score.py'), undefined, ['--ready-path', '/health', '--score-path', '/v1/predict']);
+    const server = await startServer(path.join(FIXTURES, 'echo_score.py'), undefined, [
+      '--ready-path',
+      '/health',
+      '--score-path',
+      '/v1/predict',
+    ]);
     await waitReady(server, '/health');
     expect((await request(server.port, 'POST', '/v1/predict', '[1]')).status).toBe(200);
     expect((await request(server.port, 'POST', '/score', '[1]')).status).toBe(404);
@@ -247,7 +259,9 @@ describe('scoring (echo fixture)', () => {
       sock.on('data', (c: Buffer) => (text += c.toString('utf8')));
       sock.on('end', () => resolve(text));
       sock.on('error', reject);
-      sock.write(`POST /score HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${16 * 1024 * 1024 + 1}\r\n\r\n`);
+      sock.write(
+        `POST /score HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${16 * 1024 * 1024 + 1}\r\n\r\n`,
+      );
     });
     expect(answer.startsWith('HTTP/1.1 413 ')).toBe(true);
     expect(answer).toMatch(/Content-Length: \d+/);
@@ -314,7 +328,8 @@ describe('the example model (workflows-examples/local)', () => {
   });
 
   test('v3 fails with 500 for a non-positive feature 3 and answers 200 for a positive one', async () => {
-    const row = (bp: number): string => JSON.stringify({ data: [[0.0508, 0.037, 0.0815, bp, 0.032, 0.0617, 0.0573, 0.0888, 0.0757, 0.0359]] });
+    const row = (bp: number): string =>
+      JSON.stringify({ data: [[0.0508, 0.037, 0.0815, bp, 0.032, 0.0617, 0.0573, 0.0888, 0.0757, 0.0359]] });
     for (const bp of [-0.049, 0]) {
       const bad = await request(servers.v3.port, 'POST', '/score', row(bp));
       expect(bad.status).toBe(500);

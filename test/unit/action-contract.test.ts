@@ -59,12 +59,14 @@ describe('action.yml and the code', () => {
     for (const [name, i] of Object.entries(action.inputs)) expect([name, (i.description ?? '').length > 20]).toEqual([name, true]);
     for (const [name, o] of Object.entries(action.outputs)) expect([name, (o.description ?? '').length > 20]).toEqual([name, true]);
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/main.js', post: 'dist/post.js' });
-    for (const f of ['main.js', 'post.js', 'endpoint-host.js', 'score_server.py', 'modelship-bundle.json']) expect(fs.existsSync(path.join(ACTION_DIR, 'dist', f))).toBe(true);
+    for (const f of ['main.js', 'post.js', 'endpoint-host.js', 'score_server.py', 'modelship-bundle.json'])
+      expect(fs.existsSync(path.join(ACTION_DIR, 'dist', f))).toBe(true);
   });
 
   it('the README documents every input and output in its tables', () => {
     const readme = fs.readFileSync(path.join(ACTION_DIR, 'README.md'), 'utf8');
-    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) expect([name, readme.includes(`| \`${name}\` |`)]).toEqual([name, true]);
+    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)])
+      expect([name, readme.includes(`| \`${name}\` |`)]).toEqual([name, true]);
   });
 
   it('the shared core imports nothing from @actions (front ends do)', () => {
@@ -73,7 +75,8 @@ describe('action.yml and the code', () => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (p.endsWith('.ts') && /from '@actions\/|require\('@actions\//.test(fs.readFileSync(p, 'utf8'))) offenders.push(path.relative(ROOT, p));
+        else if (p.endsWith('.ts') && /from '@actions\/|require\('@actions\//.test(fs.readFileSync(p, 'utf8')))
+          offenders.push(path.relative(ROOT, p));
       }
     };
     walk(path.join(ROOT, 'shared'));
@@ -89,7 +92,10 @@ describe('the example workflows', () => {
   });
 
   it.each(examples)('%s parses as a workflow, and passes this action only declared inputs', (file) => {
-    const wf = parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as { on?: unknown; jobs?: Record<string, { 'runs-on'?: unknown; steps?: Step[] }> };
+    const wf = parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
+      on?: unknown;
+      jobs?: Record<string, { 'runs-on'?: unknown; steps?: Step[] }>;
+    };
     expect(wf.on).toBeDefined();
     const jobs = Object.entries(wf.jobs ?? {});
     expect(jobs.length).toBeGreaterThan(0);
@@ -127,7 +133,8 @@ describe('reading the inputs', () => {
     const secrets: string[] = [];
     // as the runner does: every declared input is set, to its default unless the step gives it
     const values = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, given[k] ?? v.default ?? '']));
-    const result = () => readInputs({ get: (n) => values[n] ?? '', secret: (v) => secrets.push(v), resolvePath: (p) => path.resolve('/work', p) });
+    const result = () =>
+      readInputs({ get: (n) => values[n] ?? '', secret: (v) => secrets.push(v), resolvePath: (p) => path.resolve('/work', p) });
     return { result, secrets };
   };
 
@@ -146,7 +153,18 @@ describe('reading the inputs', () => {
   });
 
   it('types every input', () => {
-    const r = read({ command: 'rollout', 'model-version': '12', force: 'true', 'working-directory': 'models/a', 'azure-client-id': 'c', 'azure-tenant-id': 't', 'azure-subscription-id': 's', 'registry-username': 'u', 'registry-password': 'p4ss', 'endpoint-key': 'k3y' });
+    const r = read({
+      command: 'rollout',
+      'model-version': '12',
+      force: 'true',
+      'working-directory': 'models/a',
+      'azure-client-id': 'c',
+      'azure-tenant-id': 't',
+      'azure-subscription-id': 's',
+      'registry-username': 'u',
+      'registry-password': 'p4ss',
+      'endpoint-key': 'k3y',
+    });
     expect(r.result()).toEqual({
       command: 'rollout',
       config: 'modelship.yaml',
@@ -162,7 +180,10 @@ describe('reading the inputs', () => {
   });
 
   it.each([
-    [{ command: 'deploy-production' }, /input 'command' takes one of detect, build, deploy, smoke, rollout, promote, rollback, status, run \(got 'deploy-production'\)/],
+    [
+      { command: 'deploy-production' },
+      /input 'command' takes one of detect, build, deploy, smoke, rollout, promote, rollback, status, run \(got 'deploy-production'\)/,
+    ],
     [{ 'model-version': 'latest' }, /input 'model-version' takes a positive integer/],
     [{ 'model-version': '0' }, /input 'model-version' takes a positive integer/],
     [{ force: 'yes' }, /input 'force' takes true or false \(got 'yes'\)/],

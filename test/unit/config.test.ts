@@ -39,7 +39,9 @@ serve:
 
 describe('parseDuration / formatDuration', () => {
   it('reads ms, s, m and h, with decimals', () => {
-    expect(['250ms', '1.5s', '30s', '5m', '1h', '0.5m', '0s'].map(parseDuration)).toEqual([250, 1500, 30_000, 300_000, 3_600_000, 30_000, 0]);
+    expect(['250ms', '1.5s', '30s', '5m', '1h', '0.5m', '0s'].map(parseDuration)).toEqual([
+      250, 1500, 30_000, 300_000, 3_600_000, 30_000, 0,
+    ]);
   });
 
   it('rejects anything else', () => {
@@ -126,7 +128,12 @@ describe('loadConfig: valid files', () => {
       staging: {
         smoke: {
           cases: [
-            { name: 'known input', request: path.join(FULL, 'smoke', 'request.json'), expect: path.join(FULL, 'smoke', 'expected.json'), tolerance: 0.01 },
+            {
+              name: 'known input',
+              request: path.join(FULL, 'smoke', 'request.json'),
+              expect: path.join(FULL, 'smoke', 'expected.json'),
+              tolerance: 0.01,
+            },
             { name: 'any answer', request: path.join(FULL, 'smoke', 'request.json'), tolerance: 0 },
           ],
           maxLatencyP95: 500,
@@ -144,7 +151,9 @@ describe('loadConfig: valid files', () => {
     };
     expect(config).toStrictEqual(expected);
     // compareToBaseline: true is accepted, with a warning at its line
-    expect(warnings.map(formatConfigIssue)).toEqual([`${file}:48:24 rollout.analysis.compareToBaseline: compareToBaseline is planned and not applied yet`]);
+    expect(warnings.map(formatConfigIssue)).toEqual([
+      `${file}:48:24 rollout.analysis.compareToBaseline: compareToBaseline is planned and not applied yet`,
+    ]);
   });
 
   it('resolves relative paths from the config file, not from the working directory', () => {
@@ -180,7 +189,9 @@ describe('loadConfig: valid files', () => {
 
   it('warns about a mirror that only a blue-green preview would use', () => {
     const { warnings } = loadConfigText(`${MINIMAL}rollout:\n  mirror: 10\n`, path.join(dir, 'm.yaml'));
-    expect(warnings).toEqual([expect.objectContaining({ line: 7, path: 'rollout.mirror', message: expect.stringMatching(/blue-green preview only/) })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({ line: 7, path: 'rollout.mirror', message: expect.stringMatching(/blue-green preview only/) }),
+    ]);
   });
 
   it.each(['local', 'local-docker'])('loads the %s example of workflows-examples', async (name) => {
@@ -289,7 +300,9 @@ rollout:
 
   it('reports several YAML errors and duplicate keys with their lines', () => {
     const file = path.join(dir, 'm.yaml');
-    const issues = issuesOf(() => loadConfigText(`${MINIMAL}rollout:\n  bake: 5s\n  bake: 6s\nstaging:\n  smoke: { repeat: 2, repeat: 3 }\n`, file));
+    const issues = issuesOf(() =>
+      loadConfigText(`${MINIMAL}rollout:\n  bake: 5s\n  bake: 6s\nstaging:\n  smoke: { repeat: 2, repeat: 3 }\n`, file),
+    );
     expect(issues.map((i) => `${i.line}:${i.col} ${i.path}: ${i.message}`)).toEqual([
       "8:3 rollout.bake: duplicate key 'bake' (a key may appear once per mapping)",
       "10:23 staging.smoke.repeat: duplicate key 'repeat' (a key may appear once per mapping)",
@@ -307,7 +320,11 @@ describe('modelship.schema.json', () => {
   const isObject = (v: unknown): v is SchemaObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 
   /** every schema node with its location, following properties, items and definitions */
-  function nodes(node: unknown, at: string, out: Array<{ at: string; node: SchemaObject }> = []): Array<{ at: string; node: SchemaObject }> {
+  function nodes(
+    node: unknown,
+    at: string,
+    out: Array<{ at: string; node: SchemaObject }> = [],
+  ): Array<{ at: string; node: SchemaObject }> {
     if (!isObject(node)) return out;
     out.push({ at, node });
     if (isObject(node.properties)) for (const [k, v] of Object.entries(node.properties)) nodes(v, `${at}.${k}`, out);

@@ -12,7 +12,9 @@ const T0 = Date.UTC(2026, 0, 1);
 const SECOND = 1000;
 const PREVIOUS = { name: 'm', version: 0 };
 
-function rolloutConfig(over: Partial<Omit<RolloutConfig, 'analysis'>> & { analysis?: Partial<RolloutConfig['analysis']> } = {}): RolloutConfig {
+function rolloutConfig(
+  over: Partial<Omit<RolloutConfig, 'analysis'>> & { analysis?: Partial<RolloutConfig['analysis']> } = {},
+): RolloutConfig {
   const { analysis, ...rest } = over;
   return {
     strategy: 'canary',
@@ -47,7 +49,12 @@ function setup(opts: { green?: Partial<DeploymentProfile>; probeRate?: number; g
     steps: planSteps(r),
     startAt,
     bake: r.bake,
-    analysis: { interval: r.analysis.interval, minRequests: r.analysis.minRequests, maxErrorRate: r.analysis.maxErrorRate, maxLatencyP99: r.analysis.maxLatencyP99 },
+    analysis: {
+      interval: r.analysis.interval,
+      minRequests: r.analysis.minRequests,
+      maxErrorRate: r.analysis.maxErrorRate,
+      maxLatencyP99: r.analysis.maxLatencyP99,
+    },
   });
   const of = <T extends ModelshipEventType>(type: T): Array<EventOf<T>> => events.filter((e): e is EventOf<T> => e.type === type);
   const analysesOf = (step: number): AnalysisEvent[] => of('analysis').filter((a) => a.step === step);
@@ -55,7 +62,6 @@ function setup(opts: { green?: Partial<DeploymentProfile>; probeRate?: number; g
 }
 
 type Setup = ReturnType<typeof setup>;
-
 
 function indexOf(log: string[], line: string): number {
   const i = log.indexOf(line);
@@ -114,7 +120,17 @@ describe('runRollout promotes a good candidate', () => {
       'setRecord no rollout',
     ]);
     const stored = s.target.calls.find((c: FakeCall) => c.method === 'setRecord')?.record;
-    expect(stored).toEqual({ previous: PREVIOUS, rollout: { candidate: 'green', stable: 'blue', model: { name: 'm', version: 2 }, nextStep: 0, status: 'running', startedAt: new Date(T0).toISOString() } });
+    expect(stored).toEqual({
+      previous: PREVIOUS,
+      rollout: {
+        candidate: 'green',
+        stable: 'blue',
+        model: { name: 'm', version: 2 },
+        nextStep: 0,
+        status: 'running',
+        startedAt: new Date(T0).toISOString(),
+      },
+    });
     // every step bakes 30s, analysed every 5s
     expect(s.clock.now() - T0).toBe(90 * SECOND);
     for (const step of [1, 2, 3]) {
@@ -123,29 +139,53 @@ describe('runRollout promotes a good candidate', () => {
     }
     // the window counts the new deployment's requests since its step began: 10% of 100/s for 30s
     expect(s.analysesOf(1).map((a) => a.requests)).toEqual([50, 100, 150, 200, 250, 300]);
-    expect(s.analysesOf(2)[5]).toMatchObject({ requests: 1500, errors: 0, errorRate: 0, weight: 50, deployment: 'green', elapsedMs: 30 * SECOND });
+    expect(s.analysesOf(2)[5]).toMatchObject({
+      requests: 1500,
+      errors: 0,
+      errorRate: 0,
+      weight: 50,
+      deployment: 'green',
+      elapsedMs: 30 * SECOND,
+    });
     expect(s.of('step').map((e) => [e.index, e.total, e.weight, e.mirror, e.preview])).toEqual([
       [1, 3, 10, 0, false],
       [2, 3, 50, 0, false],
       [3, 3, 100, 0, false],
     ]);
-    expect(s.of('traffic').map((e) => e.traffic)).toEqual([{ blue: 90, green: 10 }, { blue: 50, green: 50 }, { blue: 0, green: 100 }, { green: 100 }]);
+    expect(s.of('traffic').map((e) => e.traffic)).toEqual([
+      { blue: 90, green: 10 },
+      { blue: 50, green: 50 },
+      { blue: 0, green: 100 },
+      { green: 100 },
+    ]);
     expect(s.lines).toContain('step 2/3: new 50% / stable 50%');
-    expect(s.lines.find((l) => l.startsWith('  [step 2/3 50%] 10s/30s'))).toMatch(/^ {2}\[step 2\/3 50%\] 10s\/30s requests 500 errors 0 \(0\.00%\) p99 \d+\.\dms -> pass$/);
+    expect(s.lines.find((l) => l.startsWith('  [step 2/3 50%] 10s/30s'))).toMatch(
+      /^ {2}\[step 2\/3 50%\] 10s\/30s requests 500 errors 0 \(0\.00%\) p99 \d+\.\dms -> pass$/,
+    );
   });
 
   test('linear [25, 50, 75, 100]', async () => {
     const s = setup();
     const outcome = await runRollout(s.input(rolloutConfig({ strategy: 'linear', steps: [25, 50, 75, 100] })), s.deps);
     expectPromoted(s, outcome);
-    expect(s.target.trafficAsked()).toEqual([{ blue: 75, green: 25 }, { blue: 50, green: 50 }, { blue: 25, green: 75 }, { blue: 0, green: 100 }, { green: 100 }]);
+    expect(s.target.trafficAsked()).toEqual([
+      { blue: 75, green: 25 },
+      { blue: 50, green: 50 },
+      { blue: 25, green: 75 },
+      { blue: 0, green: 100 },
+      { green: 100 },
+    ]);
   });
 
   test('blue-green with mirror: a preview at 0% judged on mirrored live requests, then 100%', async () => {
     const s = setup();
     const outcome = await runRollout(s.input(rolloutConfig({ strategy: 'blue-green', mirror: 20 })), s.deps);
     expectPromoted(s, outcome);
-    expect(s.target.log(['setTraffic'])).toEqual(['setTraffic blue=100 green=0 mirror green=20', 'setTraffic blue=0 green=100', 'setTraffic green=100']);
+    expect(s.target.log(['setTraffic'])).toEqual([
+      'setTraffic blue=100 green=0 mirror green=20',
+      'setTraffic blue=0 green=100',
+      'setTraffic green=100',
+    ]);
     // 20% of 100/s mirrored for 30s, with no live traffic
     expect(s.analysesOf(1).map((a) => [a.weight, a.requests, a.verdict])[5]).toEqual([0, 600, 'pass']);
     expect(s.of('step')[0]).toMatchObject({ index: 1, total: 2, weight: 0, mirror: 20, preview: true });
@@ -179,7 +219,17 @@ describe('runRollout promotes a good candidate', () => {
     expect(s.target.traffic).toEqual({ blue: 90, green: 10 });
     expect(s.target.log(['deleteDeployment'])).toEqual([]);
     const paused = s.target.record;
-    expect(paused).toEqual({ previous: PREVIOUS, rollout: { candidate: 'green', stable: 'blue', model: { name: 'm', version: 2 }, nextStep: 2, status: 'paused', startedAt: new Date(T0).toISOString() } });
+    expect(paused).toEqual({
+      previous: PREVIOUS,
+      rollout: {
+        candidate: 'green',
+        stable: 'blue',
+        model: { name: 'm', version: 2 },
+        nextStep: 2,
+        status: 'paused',
+        startedAt: new Date(T0).toISOString(),
+      },
+    });
     expect(s.of('pause')).toEqual([{ type: 'pause', at: T0 + 30 * SECOND, step: 2 }]);
     expect(s.lines[s.lines.length - 1]).toMatch(/step 2\/4: paused .*`modelship promote` continues at step 3/);
 
@@ -188,7 +238,11 @@ describe('runRollout promotes a good candidate', () => {
     const second = await runRollout(s.input(cfg, paused.rollout?.nextStep), s.deps);
     expectPromoted(s, second);
     const resumed = s.target.calls.slice(callsBefore);
-    expect(resumed.filter((c) => c.method === 'setTraffic').map((c) => c.traffic)).toEqual([{ blue: 50, green: 50 }, { blue: 0, green: 100 }, { green: 100 }]);
+    expect(resumed.filter((c) => c.method === 'setTraffic').map((c) => c.traffic)).toEqual([
+      { blue: 50, green: 50 },
+      { blue: 0, green: 100 },
+      { green: 100 },
+    ]);
     const records = resumed.filter((c) => c.method === 'setRecord' && c.record?.rollout).map((c) => c.record?.rollout);
     expect(records.map((r) => [r?.nextStep, r?.status, r?.startedAt])).toEqual([
       [2, 'running', new Date(T0).toISOString()],
@@ -251,7 +305,11 @@ describe('runRollout rolls back', () => {
     expectRolledBack(s, outcome, /^step 1\/2 \(1%\): inconclusive after 30s: 3 requests, need 20$/);
     expect(s.clock.now() - T0).toBe(30 * SECOND);
     expect(s.analysesOf(1).map((a) => a.verdict)).toEqual(Array(6).fill('inconclusive'));
-    expect(s.lines).toContainEqual(expect.stringMatching(/^ {2}\[step 1\/2 1%\] 30s\/30s requests 3 errors 0 \(0\.00%\) p99 \d+\.\dms -> inconclusive \(3 requests, need 20\)$/));
+    expect(s.lines).toContainEqual(
+      expect.stringMatching(
+        /^ {2}\[step 1\/2 1%\] 30s\/30s requests 3 errors 0 \(0\.00%\) p99 \d+\.\dms -> inconclusive \(3 requests, need 20\)$/,
+      ),
+    );
   });
 
   test('a blue-green preview with neither mirror nor probe has no data and rolls back', async () => {
@@ -274,7 +332,11 @@ describe('runRollout rolls back', () => {
     const s = setup();
     s.target.distortTraffic = (asked) => (asked.green === 50 ? { blue: 100, green: 0 } : undefined);
     const outcome = await runRollout(s.input(rolloutConfig()), s.deps);
-    expectRolledBack(s, outcome, /^step 2\/3 \(50%\): router did not confirm weights: asked blue 50% \/ green 50%, got blue 100% \/ green 0%$/);
+    expectRolledBack(
+      s,
+      outcome,
+      /^step 2\/3 \(50%\): router did not confirm weights: asked blue 50% \/ green 50%, got blue 100% \/ green 0%$/,
+    );
     // no analysis of a step whose weights are unknown
     expect(s.analysesOf(2)).toEqual([]);
   });
@@ -283,12 +345,24 @@ describe('runRollout rolls back', () => {
     const s = setup();
     s.target.distortTraffic = (asked) => (Object.keys(asked).length === 1 && asked.green === 100 ? { blue: 10, green: 90 } : undefined);
     const outcome = await runRollout(s.input(rolloutConfig()), s.deps);
-    expectRolledBack(s, outcome, /^promotion of 'green' to 100%: router did not confirm weights: asked green 100%, got blue 10% \/ green 90%$/);
+    expectRolledBack(
+      s,
+      outcome,
+      /^promotion of 'green' to 100%: router did not confirm weights: asked green 100%, got blue 10% \/ green 90%$/,
+    );
   });
 
   test.each([
-    ['setting traffic', (c: FakeCall) => c.method === 'setTraffic' && c.traffic?.green === 50, /^step 2\/3 \(50%\): setting traffic failed: admin API timed out$/],
-    ['reading the state mid-analysis', (c: FakeCall, now: number) => c.method === 'state' && now === T0 + 45 * SECOND, /^step 2\/3 \(50%\): reading the endpoint state failed: admin API timed out$/],
+    [
+      'setting traffic',
+      (c: FakeCall) => c.method === 'setTraffic' && c.traffic?.green === 50,
+      /^step 2\/3 \(50%\): setting traffic failed: admin API timed out$/,
+    ],
+    [
+      'reading the state mid-analysis',
+      (c: FakeCall, now: number) => c.method === 'state' && now === T0 + 45 * SECOND,
+      /^step 2\/3 \(50%\): reading the endpoint state failed: admin API timed out$/,
+    ],
   ])('when the target throws mid-step (%s)', async (_what, when, reason) => {
     const s = setup();
     s.target.failOn = (c) => (when(c, s.clock.now()) ? new Error('admin API timed out') : undefined);
@@ -327,7 +401,8 @@ describe('runRollout rolls back', () => {
   test('a rollback whose traffic change fails once is retried with a backoff and completes', async () => {
     const s = setup({ green: { errorRate: 0.3 } });
     let failures = 0;
-    s.target.failOn = (c) => (c.method === 'setTraffic' && c.traffic?.blue === 100 && failures++ === 0 ? new Error('connection reset') : undefined);
+    s.target.failOn = (c) =>
+      c.method === 'setTraffic' && c.traffic?.blue === 100 && failures++ === 0 ? new Error('connection reset') : undefined;
     const outcome = await runRollout(s.input(rolloutConfig()), s.deps);
     expectRolledBack(s, outcome, /error rate 30\.0%/);
     expect(s.lines).toContain("  setting all traffic back on 'blue' failed (attempt 1/3): connection reset; retrying");
@@ -360,21 +435,31 @@ describe('runRollout, other behaviour', () => {
       [500, 'pass'],
       [750, 'pass'],
     ]);
-    expect(s.of('info').map((e) => e.message)).toEqual(['metrics source restarted (epoch epoch-1 -> epoch-2): the analysis window of step 2/3 starts again']);
-    expect(s.lines).toContain('  [step 2/3 50%] metrics source restarted (epoch epoch-1 -> epoch-2): the analysis window of step 2/3 starts again');
+    expect(s.of('info').map((e) => e.message)).toEqual([
+      'metrics source restarted (epoch epoch-1 -> epoch-2): the analysis window of step 2/3 starts again',
+    ]);
+    expect(s.lines).toContain(
+      '  [step 2/3 50%] metrics source restarted (epoch epoch-1 -> epoch-2): the analysis window of step 2/3 starts again',
+    );
   });
 
   test('refuses a plan position outside the plan or a missing deployment, changing nothing', async () => {
     const s = setup();
-    await expect(runRollout(s.input(rolloutConfig(), 4), s.deps)).rejects.toThrow(/cannot start the rollout on prod at step 5: the plan has 3 steps/);
-    await expect(runRollout({ ...s.input(rolloutConfig()), candidate: 'red' }, s.deps)).rejects.toThrow(/has no deployment 'red'.*nothing was changed/);
+    await expect(runRollout(s.input(rolloutConfig(), 4), s.deps)).rejects.toThrow(
+      /cannot start the rollout on prod at step 5: the plan has 3 steps/,
+    );
+    await expect(runRollout({ ...s.input(rolloutConfig()), candidate: 'red' }, s.deps)).rejects.toThrow(
+      /has no deployment 'red'.*nothing was changed/,
+    );
     expect(s.target.log()).toEqual([]);
   });
 
   test('weightMismatch treats a missing name as 0', () => {
     expect(weightMismatch({ blue: 100 }, { blue: 100, green: 0 })).toBeUndefined();
     expect(weightMismatch({ blue: 0, green: 100 }, { green: 100 })).toBeUndefined();
-    expect(weightMismatch({ green: 100 }, { blue: 10, green: 90 })).toBe('router did not confirm weights: asked green 100%, got blue 10% / green 90%');
+    expect(weightMismatch({ green: 100 }, { blue: 10, green: 90 })).toBe(
+      'router did not confirm weights: asked green 100%, got blue 10% / green 90%',
+    );
     expect(weightMismatch({ green: 100 }, {})).toBe('router did not confirm weights: asked green 100%, got none');
   });
 });

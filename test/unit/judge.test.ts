@@ -33,7 +33,12 @@ describe('judge', () => {
     const atLimit = judge(window(1000, 10), limits);
     expect(atLimit).toMatchObject({ status: 'pass', errorRate: 0.01, reasons: [] });
     const above = judge(window(1000, 11), limits);
-    expect(above).toMatchObject({ status: 'fail', errors: 11, errorRate: 0.011, reasons: ['error rate 1.1% > 1.0% (11 of 1000 requests failed)'] });
+    expect(above).toMatchObject({
+      status: 'fail',
+      errors: 11,
+      errorRate: 0.011,
+      reasons: ['error rate 1.1% > 1.0% (11 of 1000 requests failed)'],
+    });
     expect(judge(window(100, 20), limits).reasons).toEqual(['error rate 20.0% > 1.0% (20 of 100 requests failed)']);
   });
 

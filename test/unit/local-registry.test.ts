@@ -182,7 +182,11 @@ describe('LocalModelRegistry.resolve and materialize', () => {
   });
 
   test('a pinned version resolves when present, whatever its tags', async () => {
-    expect(await registry.resolve({ name: 'm', version: 3, tags: { stage: 'approved' } })).toMatchObject({ name: 'm', version: 3, tags: { stage: 'candidate' } });
+    expect(await registry.resolve({ name: 'm', version: 3, tags: { stage: 'approved' } })).toMatchObject({
+      name: 'm',
+      version: 3,
+      tags: { stage: 'candidate' },
+    });
     expect(await registry.resolve({ name: 'm', version: 7, tags: {} })).toBeUndefined();
   });
 

@@ -43,8 +43,14 @@ describe('planSteps', () => {
   });
 
   test('blue-green: a preview at 0% with the mirror share, then 100%; configured steps ignored', () => {
-    expect(planSteps(cfg({ strategy: 'blue-green', mirror: 20, steps: [10, 'pause'] }))).toEqual([{ kind: 'shift', weight: 0, mirror: 20, preview: true }, shift(100)]);
-    expect(planSteps(cfg({ strategy: 'blue-green', mirror: 0 }))).toEqual([{ kind: 'shift', weight: 0, mirror: 0, preview: true }, shift(100)]);
+    expect(planSteps(cfg({ strategy: 'blue-green', mirror: 20, steps: [10, 'pause'] }))).toEqual([
+      { kind: 'shift', weight: 0, mirror: 20, preview: true },
+      shift(100),
+    ]);
+    expect(planSteps(cfg({ strategy: 'blue-green', mirror: 0 }))).toEqual([
+      { kind: 'shift', weight: 0, mirror: 0, preview: true },
+      shift(100),
+    ]);
   });
 
   test('all-at-once: 100%', () => {

@@ -17,7 +17,9 @@ describe('compareJson', () => {
   test('numbers are equal within the absolute tolerance, inclusive', () => {
     expect(compareJson({ p: [152.1] }, { p: [152.105] }, 0.01)).toEqual([]);
     expect(compareJson(1, 1.5, 0.5)).toEqual([]);
-    expect(compareJson({ result: [152.1] }, { result: [160.4] }, 0.01)).toEqual(['$.result[0]: expected 152.1, got 160.4 (tolerance 0.01)']);
+    expect(compareJson({ result: [152.1] }, { result: [160.4] }, 0.01)).toEqual([
+      '$.result[0]: expected 152.1, got 160.4 (tolerance 0.01)',
+    ]);
     expect(compareJson(3, 3.0000001, 0)).toEqual(['$: expected 3, got 3.0000001 (tolerance 0)']);
   });
 
@@ -42,7 +44,9 @@ describe('compareJson', () => {
   });
 
   test('keys that are not identifiers are quoted in the path', () => {
-    expect(compareJson({ 'my key': { 'a-b': 1 } }, { 'my key': { 'a-b': 2 } }, 0)).toEqual(['$["my key"]["a-b"]: expected 1, got 2 (tolerance 0)']);
+    expect(compareJson({ 'my key': { 'a-b': 1 } }, { 'my key': { 'a-b': 2 } }, 0)).toEqual([
+      '$["my key"]["a-b"]: expected 1, got 2 (tolerance 0)',
+    ]);
   });
 
   test('several differences are all listed, in document order', () => {
@@ -77,7 +81,13 @@ describe('runSmoke', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function smokeCase(over: Partial<SmokeCaseConfig> = {}): SmokeCaseConfig {
-    return { name: 'known input', request: path.join(dir, 'request.json'), expect: path.join(dir, 'expected.json'), tolerance: 0.01, ...over };
+    return {
+      name: 'known input',
+      request: path.join(dir, 'request.json'),
+      expect: path.join(dir, 'expected.json'),
+      tolerance: 0.01,
+      ...over,
+    };
   }
 
   function config(over: Partial<SmokeConfig> = {}): SmokeConfig {
@@ -128,7 +138,11 @@ describe('runSmoke', () => {
   });
 
   test('a case without `expect` passes on any 2xx JSON answer', async () => {
-    const report = await runSmoke(config({ cases: [smokeCase({ expect: undefined })] }), fakeSend([{ status: 201, body: '{"anything": 1}' }]), log);
+    const report = await runSmoke(
+      config({ cases: [smokeCase({ expect: undefined })] }),
+      fakeSend([{ status: 201, body: '{"anything": 1}' }]),
+      log,
+    );
     expect(report.passed).toBe(true);
   });
 
@@ -143,7 +157,11 @@ describe('runSmoke', () => {
   });
 
   test('only some failing repeats are counted as such', async () => {
-    const send = fakeSend([{ body: '{"predictions": [152.1]}' }, { status: 503, body: '{"status": "initializing"}' }, { body: '{"predictions": [152.1]}' }]);
+    const send = fakeSend([
+      { body: '{"predictions": [152.1]}' },
+      { status: 503, body: '{"status": "initializing"}' },
+      { body: '{"predictions": [152.1]}' },
+    ]);
     const report = await runSmoke(config({ repeat: 3 }), send, log);
     expect(report.cases[0].failures).toEqual(['status 503: {"status": "initializing"} (1 of 3 requests)']);
     expect(lines[0]).toMatch(/^smoke 'known input': FAIL \(2\/3/);
@@ -156,7 +174,11 @@ describe('runSmoke', () => {
   });
 
   test('a thrown send (timeout, refused) is a failure with its message and no latency', async () => {
-    const report = await runSmoke(config({ repeat: 2 }), fakeSend([new Error('no answer from http://127.0.0.1:1/score within 2000 ms')]), log);
+    const report = await runSmoke(
+      config({ repeat: 2 }),
+      fakeSend([new Error('no answer from http://127.0.0.1:1/score within 2000 ms')]),
+      log,
+    );
     expect(report.passed).toBe(false);
     expect(report.cases[0].failures).toEqual(['request failed: no answer from http://127.0.0.1:1/score within 2000 ms (2 of 2 requests)']);
     expect(report.cases[0].latenciesMs).toEqual([]);
@@ -183,7 +205,11 @@ describe('runSmoke', () => {
   });
 
   test('a latency limit with no answered request is not a pass', async () => {
-    const report = await runSmoke(config({ repeat: 1, maxLatencyP95: 500 }), fakeSend([new Error('connect ECONNREFUSED 127.0.0.1:9')]), log);
+    const report = await runSmoke(
+      config({ repeat: 1, maxLatencyP95: 500 }),
+      fakeSend([new Error('connect ECONNREFUSED 127.0.0.1:9')]),
+      log,
+    );
     expect(report.latencyPassed).toBe(false);
   });
 

@@ -75,10 +75,14 @@ describe('task.json and the code', () => {
     expect(task.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(task.id).toBe('857df8fb-3221-4a16-bb6a-2adaac947e5f'); // fixed for ever: the agent keys installed tasks by it
     expect(task.name).toBe('ModelshipV1');
-    for (const f of ['friendlyName', 'description', 'author', 'instanceNameFormat'] as const) expect([f, typeof task[f] === 'string' && task[f].length > 0]).toEqual([f, true]);
+    for (const f of ['friendlyName', 'description', 'author', 'instanceNameFormat'] as const)
+      expect([f, typeof task[f] === 'string' && task[f].length > 0]).toEqual([f, true]);
     expect(task.category).toBe('Deploy');
     expect(task.version).toEqual({ Major: 1, Minor: 0, Patch: 0 });
-    expect(task.execution).toEqual({ Node20_1: expect.objectContaining({ target: 'dist/main.js' }), Node24: expect.objectContaining({ target: 'dist/main.js' }) });
+    expect(task.execution).toEqual({
+      Node20_1: expect.objectContaining({ target: 'dist/main.js' }),
+      Node24: expect.objectContaining({ target: 'dist/main.js' }),
+    });
     // $(name) in instanceNameFormat names inputs
     for (const n of matches(task.instanceNameFormat, /\$\(([^)]+)\)/g)) expect(declared.has(n)).toBe(true);
   });
@@ -131,7 +135,9 @@ describe('task.json and the code', () => {
       contributions: Array<{ type: string; properties: { name: string } }>;
       files: Array<{ path: string }>;
     };
-    expect(ext.contributions).toEqual([expect.objectContaining({ type: 'ms.vss-distributed-task.task', properties: { name: 'tasks/ModelshipV1' } })]);
+    expect(ext.contributions).toEqual([
+      expect.objectContaining({ type: 'ms.vss-distributed-task.task', properties: { name: 'tasks/ModelshipV1' } }),
+    ]);
     expect(ext.files.map((f) => f.path).sort()).toEqual(['tasks/ModelshipV1/dist', 'tasks/ModelshipV1/task.json']);
   });
 });
@@ -180,7 +186,12 @@ describe('reading the inputs', () => {
   const REG = 'reg-conn';
   const ARM = 'arm-conn';
   const endpoints: Record<string, Endpoint> = {
-    [REG]: { url: 'https://r.example/', scheme: 'UsernamePassword', params: { username: 'u', password: 'p4ss', registry: 'r.example' }, data: () => undefined },
+    [REG]: {
+      url: 'https://r.example/',
+      scheme: 'UsernamePassword',
+      params: { username: 'u', password: 'p4ss', registry: 'r.example' },
+      data: () => undefined,
+    },
   };
   const read = (given: Record<string, string>, extra: Record<string, Endpoint> = {}, variables: Record<string, string> = {}) => {
     const secrets: string[] = [];
@@ -188,10 +199,20 @@ describe('reading the inputs', () => {
     const values = Object.fromEntries(task.inputs.map((i) => [i.name, given[i.name] ?? i.defaultValue ?? '']));
     const all = { ...endpoints, ...extra };
     const result = () =>
-      readInputs({ get: (n) => values[n] ?? '', endpoint: (id) => all[id], variable: (n) => variables[n], secret: (v) => secrets.push(v), resolvePath: (p) => path.resolve('/work', p) });
+      readInputs({
+        get: (n) => values[n] ?? '',
+        endpoint: (id) => all[id],
+        variable: (n) => variables[n],
+        secret: (v) => secrets.push(v),
+        resolvePath: (p) => path.resolve('/work', p),
+      });
     return { result, secrets };
   };
-  const arm = (scheme: string, params: Record<string, string>): Endpoint => ({ scheme, params: { tenantid: 't', serviceprincipalid: 'c', ...params }, data: (k) => (k === 'subscriptionId' ? 'sub-1' : undefined) });
+  const arm = (scheme: string, params: Record<string, string>): Endpoint => ({
+    scheme,
+    params: { tenantid: 't', serviceprincipalid: 'c', ...params },
+    data: (k) => (k === 'subscriptionId' ? 'sub-1' : undefined),
+  });
 
   it('the defaults of task.json make a valid `run` of modelship.yaml', () => {
     expect(read({}).result()).toEqual({
@@ -211,38 +232,74 @@ describe('reading the inputs', () => {
 
   it('reads the Docker registry connection and registers its password as a secret', () => {
     const r = read({ dockerRegistryServiceConnection: REG, endpointKey: 'k3y', modelVersion: '4', force: 'True' });
-    expect(r.result()).toMatchObject({ registry: { connection: REG, server: 'r.example', username: 'u', password: 'p4ss' }, endpointKey: 'k3y', modelVersion: 4, force: true });
+    expect(r.result()).toMatchObject({
+      registry: { connection: REG, server: 'r.example', username: 'u', password: 'p4ss' },
+      endpointKey: 'k3y',
+      modelVersion: 4,
+      force: true,
+    });
     expect(r.secrets.sort()).toEqual(['k3y', 'p4ss']);
   });
 
   describe('Kubernetes service connections', () => {
     const K8S = 'aks-conn';
-    const k8s = (type: string | undefined, params: Record<string, string>, url?: string): Endpoint => ({ url, scheme: 'Token', params, data: (k) => (k === 'authorizationType' ? type : undefined) });
+    const k8s = (type: string | undefined, params: Record<string, string>, url?: string): Endpoint => ({
+      url,
+      scheme: 'Token',
+      params,
+      data: (k) => (k === 'authorizationType' ? type : undefined),
+    });
 
     it('Kubeconfig: the file itself (a secret) and the chosen context', () => {
-      const r = read({ kubernetesServiceConnection: K8S }, { [K8S]: k8s('Kubeconfig', { kubeconfig: 'apiVersion: v1\nkind: Config\n', clusterContext: 'prod' }) });
-      expect(r.result().kubernetes).toEqual({ connection: K8S, type: 'Kubeconfig', kubeconfig: 'apiVersion: v1\nkind: Config\n', context: 'prod' });
+      const r = read(
+        { kubernetesServiceConnection: K8S },
+        { [K8S]: k8s('Kubeconfig', { kubeconfig: 'apiVersion: v1\nkind: Config\n', clusterContext: 'prod' }) },
+      );
+      expect(r.result().kubernetes).toEqual({
+        connection: K8S,
+        type: 'Kubeconfig',
+        kubeconfig: 'apiVersion: v1\nkind: Config\n',
+        context: 'prod',
+      });
       expect(r.secrets).toEqual(['apiVersion: v1\nkind: Config\n']);
     });
 
     it('ServiceAccount: the server URL, the base64 token decoded, both forms masked', () => {
       const token = 'eyJhbGciOi.sa-token';
       const encoded = Buffer.from(token).toString('base64');
-      const r = read({ kubernetesServiceConnection: K8S }, { [K8S]: k8s('ServiceAccount', { apiToken: encoded, serviceAccountCertificate: 'Q0EK' }, 'https://aks.example:443') });
-      expect(r.result().kubernetes).toEqual({ connection: K8S, type: 'ServiceAccount', server: 'https://aks.example:443', token, certificateAuthorityData: 'Q0EK', acceptUntrustedCerts: false });
+      const r = read(
+        { kubernetesServiceConnection: K8S },
+        { [K8S]: k8s('ServiceAccount', { apiToken: encoded, serviceAccountCertificate: 'Q0EK' }, 'https://aks.example:443') },
+      );
+      expect(r.result().kubernetes).toEqual({
+        connection: K8S,
+        type: 'ServiceAccount',
+        server: 'https://aks.example:443',
+        token,
+        certificateAuthorityData: 'Q0EK',
+        acceptUntrustedCerts: false,
+      });
       expect(r.secrets.sort()).toEqual([encoded, token].sort());
     });
 
     it('AzureSubscription connections are refused with what to use instead', () => {
       const r = read({ kubernetesServiceConnection: K8S }, { [K8S]: k8s('AzureSubscription', {}) });
-      expect(r.result).toThrow(/uses AzureSubscription authorization; modelship takes Kubeconfig or Service Account connections \(for AKS with Azure sign-in, set target\.kubernetes\.auth: azure/);
+      expect(r.result).toThrow(
+        /uses AzureSubscription authorization; modelship takes Kubeconfig or Service Account connections \(for AKS with Azure sign-in, set target\.kubernetes\.auth: azure/,
+      );
     });
   });
 
   it('workload identity federation: an AzurePipelinesCredential for the connection, System.AccessToken masked', () => {
     const r = read({ azureSubscription: ARM }, { [ARM]: arm('WorkloadIdentityFederation', {}) }, { 'System.AccessToken': 'tok3n' });
     const inputs = r.result();
-    expect(inputs.azure).toEqual({ scheme: 'WorkloadIdentityFederation', connection: ARM, tenantId: 't', clientId: 'c', systemAccessToken: 'tok3n' });
+    expect(inputs.azure).toEqual({
+      scheme: 'WorkloadIdentityFederation',
+      connection: ARM,
+      tenantId: 't',
+      clientId: 'c',
+      systemAccessToken: 'tok3n',
+    });
     expect(inputs.azureSubscriptionId).toBe('sub-1');
     expect(r.secrets).toEqual(['tok3n']);
     const saved = process.env.SYSTEM_OIDCREQUESTURI;
@@ -253,11 +310,16 @@ describe('reading the inputs', () => {
       if (saved === undefined) delete process.env.SYSTEM_OIDCREQUESTURI;
       else process.env.SYSTEM_OIDCREQUESTURI = saved;
     }
-    expect(() => read({ azureSubscription: ARM }, { [ARM]: arm('WorkloadIdentityFederation', {}) }).result()).toThrow(/needs the job's System.AccessToken/);
+    expect(() => read({ azureSubscription: ARM }, { [ARM]: arm('WorkloadIdentityFederation', {}) }).result()).toThrow(
+      /needs the job's System.AccessToken/,
+    );
   });
 
   it('a service principal with a secret: a ClientSecretCredential, the secret masked', () => {
-    const r = read({ azureSubscription: ARM }, { [ARM]: arm('ServicePrincipal', { serviceprincipalkey: 's3cret', authenticationType: 'spnKey' }) });
+    const r = read(
+      { azureSubscription: ARM },
+      { [ARM]: arm('ServicePrincipal', { serviceprincipalkey: 's3cret', authenticationType: 'spnKey' }) },
+    );
     const inputs = r.result();
     expect(inputs.azure).toMatchObject({ scheme: 'ServicePrincipal', clientSecret: 's3cret' });
     expect(azureCredential(inputs.azure!)).toBeInstanceOf(ClientSecretCredential);
@@ -265,7 +327,10 @@ describe('reading the inputs', () => {
   });
 
   it.each([
-    [{ command: 'deploy-production' }, /input 'command' takes one of detect, build, deploy, smoke, rollout, promote, rollback, status, run \(got 'deploy-production'\)/],
+    [
+      { command: 'deploy-production' },
+      /input 'command' takes one of detect, build, deploy, smoke, rollout, promote, rollback, status, run \(got 'deploy-production'\)/,
+    ],
     [{ modelVersion: 'latest' }, /input 'modelVersion' takes a positive integer/],
     [{ force: 'yes' }, /input 'force' takes true or false \(got 'yes'\)/],
     [{ dockerRegistryServiceConnection: 'gone' }, /input 'dockerRegistryServiceConnection': the agent passed no service connection 'gone'/],
@@ -274,7 +339,9 @@ describe('reading the inputs', () => {
   });
 
   it('refuses an AzureRM connection with a certificate, naming what it takes', () => {
-    expect(() => read({ azureSubscription: ARM }, { [ARM]: arm('ServicePrincipal', { authenticationType: 'spnCertificate' }) }).result()).toThrow(/takes workload identity federation or a service principal with a secret/);
+    expect(() =>
+      read({ azureSubscription: ARM }, { [ARM]: arm('ServicePrincipal', { authenticationType: 'spnCertificate' }) }).result(),
+    ).toThrow(/takes workload identity federation or a service principal with a secret/);
   });
 
   it('registers the secrets before it can refuse another input', () => {
@@ -285,7 +352,15 @@ describe('reading the inputs', () => {
 });
 
 describe('the webhook payload', () => {
-  const event = (type: string, data: unknown) => ({ id: '1', eventType: type, subject: 's', data, dataVersion: '2', metadataVersion: '1', eventTime: '2026-01-01T00:00:00Z' });
+  const event = (type: string, data: unknown) => ({
+    id: '1',
+    eventType: type,
+    subject: 's',
+    data,
+    dataVersion: '2',
+    metadataVersion: '1',
+    eventTime: '2026-01-01T00:00:00Z',
+  });
 
   it('empty: a poll', () => {
     expect(parseAzureDevOpsPayload(undefined)).toEqual({ kind: 'poll', source: 'a pipeline run without webhookPayload' });
@@ -297,16 +372,35 @@ describe('the webhook payload', () => {
     const expected = { kind: 'version', model: 'm', version: '3', registration: true };
     expect(parseAzureDevOpsPayload(JSON.stringify(e))).toMatchObject(expected);
     expect(parseAzureDevOpsPayload(JSON.stringify([e]))).toMatchObject(expected);
-    expect(parseAzureDevOpsPayload(JSON.stringify({ specversion: '1.0', type: 'Microsoft.MachineLearningServices.ModelRegistered', data: { modelName: 'm', modelVersion: '3' } }))).toMatchObject(expected);
-    expect(parseAzureDevOpsPayload('{"model":"m","version":3}')).toMatchObject({ kind: 'version', model: 'm', version: 3, registration: true });
+    expect(
+      parseAzureDevOpsPayload(
+        JSON.stringify({
+          specversion: '1.0',
+          type: 'Microsoft.MachineLearningServices.ModelRegistered',
+          data: { modelName: 'm', modelVersion: '3' },
+        }),
+      ),
+    ).toMatchObject(expected);
+    expect(parseAzureDevOpsPayload('{"model":"m","version":3}')).toMatchObject({
+      kind: 'version',
+      model: 'm',
+      version: 3,
+      registration: true,
+    });
   });
 
   it.each([
     ['not json', /is not JSON; refused/],
     ['[]', /holds 0 events; refused/],
     ['"text"', /is not an object; refused/],
-    [JSON.stringify(event('Microsoft.MachineLearningServices.ModelDeployed', {})), /"Microsoft.MachineLearningServices.ModelDeployed" event, not .*ModelRegistered; refused/],
-    [JSON.stringify([event('Microsoft.EventGrid.SubscriptionValidationEvent', { validationUrl: 'https://x' })]), /subscription validation event.*refused/],
+    [
+      JSON.stringify(event('Microsoft.MachineLearningServices.ModelDeployed', {})),
+      /"Microsoft.MachineLearningServices.ModelDeployed" event, not .*ModelRegistered; refused/,
+    ],
+    [
+      JSON.stringify([event('Microsoft.EventGrid.SubscriptionValidationEvent', { validationUrl: 'https://x' })]),
+      /subscription validation event.*refused/,
+    ],
     ['{"hello":1}', /neither an Azure Event Grid ModelRegistered event nor \{ model, version \}; refused/],
   ])('refuses %s', (payload, message) => {
     expect(() => parseAzureDevOpsPayload(payload)).toThrow(message);

@@ -12,7 +12,8 @@ const SECOND = 1000;
 async function rollout(opts: { steps: number[]; bake: number; failFrom?: number }) {
   const clock = new VirtualClock(T0);
   const { target, metrics } = blueGreenProduction(clock);
-  if (opts.failFrom !== undefined) clock.at(T0 + opts.failFrom, () => metrics.profile('green', { ratePerSec: 100, errorRate: 0.2, latencyMs: 20 }));
+  if (opts.failFrom !== undefined)
+    clock.at(T0 + opts.failFrom, () => metrics.profile('green', { ratePerSec: 100, errorRate: 0.2, latencyMs: 20 }));
   const report = new RunReport({ command: 'rollout', endpoint: 'prod', clock });
   report.model = { name: 'm', version: 2 };
   const outcome = await runRollout(

@@ -65,22 +65,40 @@ describe('repository_dispatch', () => {
   });
 
   it('an array holding one Event Grid event (as Event Grid delivers them) selects its version', async () => {
-    expect(await decide('repository_dispatch', dispatch([eventGridEvent('diabetes-model', '2')]))).toMatchObject({ kind: 'version', version: 2 });
+    expect(await decide('repository_dispatch', dispatch([eventGridEvent('diabetes-model', '2')]))).toMatchObject({
+      kind: 'version',
+      version: 2,
+    });
   });
 
   it('the CloudEvents schema of the same event selects its version', async () => {
-    const cloudEvent = { specversion: '1.0', type: MODEL_REGISTERED, source: '/subscriptions/0000/.../workspaces/ws', id: '1', data: { modelName: 'diabetes-model', modelVersion: '1' } };
+    const cloudEvent = {
+      specversion: '1.0',
+      type: MODEL_REGISTERED,
+      source: '/subscriptions/0000/.../workspaces/ws',
+      id: '1',
+      data: { modelName: 'diabetes-model', modelVersion: '1' },
+    };
     expect(await decide('repository_dispatch', dispatch(cloudEvent))).toMatchObject({ kind: 'version', version: 1 });
   });
 
   it('a plain { model, version } payload selects its version (number or digits)', async () => {
-    expect(await decide('repository_dispatch', dispatch({ model: 'diabetes-model', version: 2 }))).toMatchObject({ kind: 'version', version: 2, source: 'repository_dispatch' });
-    expect(await decide('repository_dispatch', dispatch({ model: 'diabetes-model', version: '1' }))).toMatchObject({ kind: 'version', version: 1 });
+    expect(await decide('repository_dispatch', dispatch({ model: 'diabetes-model', version: 2 }))).toMatchObject({
+      kind: 'version',
+      version: 2,
+      source: 'repository_dispatch',
+    });
+    expect(await decide('repository_dispatch', dispatch({ model: 'diabetes-model', version: '1' }))).toMatchObject({
+      kind: 'version',
+      version: 1,
+    });
   });
 
   it('refuses an event for another model, and says which model the workflow ships', async () => {
     const msg = await refusal('repository_dispatch', dispatch(eventGridEvent('fraud-model', '3')));
-    expect(msg).toMatch(/names model "fraud-model", but this workflow ships 'diabetes-model' \(model.name in \/repo\/modelship.yaml\); refused/);
+    expect(msg).toMatch(
+      /names model "fraud-model", but this workflow ships 'diabetes-model' \(model.name in \/repo\/modelship.yaml\); refused/,
+    );
     expect(await refusal('repository_dispatch', dispatch({ model: 'fraud-model', version: 1 }))).toMatch(/"fraud-model".*refused/);
   });
 
@@ -91,13 +109,18 @@ describe('repository_dispatch', () => {
 
   it('refuses an event without a version', async () => {
     expect(await refusal('repository_dispatch', dispatch({ model: 'diabetes-model' }))).toMatch(/carries no model version; refused/);
-    expect(await refusal('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '')))).toMatch(/carries no model version; refused/);
+    expect(await refusal('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '')))).toMatch(
+      /carries no model version; refused/,
+    );
   });
 
-  it.each([['1.5'], ['-2'], ['0'], ['3; rm -rf /'], ['01'], [2.5], [true], [{ v: 1 }]])('refuses the version %p: not a positive integer', async (version) => {
-    const msg = await refusal('repository_dispatch', dispatch({ model: 'diabetes-model', version }));
-    expect(msg).toMatch(/which is not a positive integer; refused/);
-  });
+  it.each([['1.5'], ['-2'], ['0'], ['3; rm -rf /'], ['01'], [2.5], [true], [{ v: 1 }]])(
+    'refuses the version %p: not a positive integer',
+    async (version) => {
+      const msg = await refusal('repository_dispatch', dispatch({ model: 'diabetes-model', version }));
+      expect(msg).toMatch(/which is not a positive integer; refused/);
+    },
+  );
 
   it('refuses a version that is not in the registry', async () => {
     const msg = await refusal('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '9')));
@@ -105,11 +128,18 @@ describe('repository_dispatch', () => {
   });
 
   it('refuses other Event Grid event types, several events at once, and payloads of no known shape', async () => {
-    expect(await refusal('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '1', 'Microsoft.MachineLearningServices.ModelDeployed')))).toMatch(
-      /"Microsoft.MachineLearningServices.ModelDeployed" event, not Microsoft.MachineLearningServices.ModelRegistered/,
+    expect(
+      await refusal(
+        'repository_dispatch',
+        dispatch(eventGridEvent('diabetes-model', '1', 'Microsoft.MachineLearningServices.ModelDeployed')),
+      ),
+    ).toMatch(/"Microsoft.MachineLearningServices.ModelDeployed" event, not Microsoft.MachineLearningServices.ModelRegistered/);
+    expect(
+      await refusal('repository_dispatch', dispatch([eventGridEvent('diabetes-model', '1'), eventGridEvent('diabetes-model', '2')])),
+    ).toMatch(/holds 2 events/);
+    expect(await refusal('repository_dispatch', dispatch({ hello: 'world' }))).toMatch(
+      /neither an Azure Event Grid ModelRegistered event nor \{ model, version \}/,
     );
-    expect(await refusal('repository_dispatch', dispatch([eventGridEvent('diabetes-model', '1'), eventGridEvent('diabetes-model', '2')]))).toMatch(/holds 2 events/);
-    expect(await refusal('repository_dispatch', dispatch({ hello: 'world' }))).toMatch(/neither an Azure Event Grid ModelRegistered event nor \{ model, version \}/);
     expect(await refusal('repository_dispatch', { action: 'model-registered' })).toMatch(/no client_payload/);
   });
 
@@ -121,25 +151,41 @@ describe('repository_dispatch', () => {
 
   it('ships only versions that carry the configured tags; others are skipped, not failed', async () => {
     const approved: ConfiguredModel = { ...model, tags: { stage: 'approved' } };
-    expect(await decide('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '3')), approved)).toMatchObject({ kind: 'version', version: 3 });
+    expect(await decide('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '3')), approved)).toMatchObject({
+      kind: 'version',
+      version: 3,
+    });
     const skipped = await decide('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '2')), approved);
-    expect(skipped).toEqual({ kind: 'skip', source: 'repository_dispatch (Azure Event Grid ModelRegistered)', reason: 'diabetes-model v2 does not carry stage=approved (model.tags in /repo/modelship.yaml): not shipped' });
+    expect(skipped).toEqual({
+      kind: 'skip',
+      source: 'repository_dispatch (Azure Event Grid ModelRegistered)',
+      reason: 'diabetes-model v2 does not carry stage=approved (model.tags in /repo/modelship.yaml): not shipped',
+    });
   });
 });
 
 describe('workflow_dispatch', () => {
   it('the model-version input selects the version, even without the configured tags (a person pinned it)', async () => {
     const approved: ConfiguredModel = { ...model, tags: { stage: 'approved' } };
-    expect(await decide('workflow_dispatch', { inputs: { 'model-version': '2' } }, approved)).toEqual({ kind: 'version', version: 2, source: 'workflow_dispatch' });
+    expect(await decide('workflow_dispatch', { inputs: { 'model-version': '2' } }, approved)).toEqual({
+      kind: 'version',
+      version: 2,
+      source: 'workflow_dispatch',
+    });
   });
 
   it('an empty or missing model-version input polls', async () => {
-    expect(await decide('workflow_dispatch', { inputs: { 'model-version': '' } })).toEqual({ kind: 'poll', source: 'workflow_dispatch (no model-version input)' });
+    expect(await decide('workflow_dispatch', { inputs: { 'model-version': '' } })).toEqual({
+      kind: 'poll',
+      source: 'workflow_dispatch (no model-version input)',
+    });
     expect(await decide('workflow_dispatch', { inputs: {} })).toMatchObject({ kind: 'poll' });
   });
 
   it('refuses a model-version that is not an integer, or not in the registry', async () => {
-    expect(await refusal('workflow_dispatch', { inputs: { 'model-version': 'latest' } })).toMatch(/"latest", which is not a positive integer/);
+    expect(await refusal('workflow_dispatch', { inputs: { 'model-version': 'latest' } })).toMatch(
+      /"latest", which is not a positive integer/,
+    );
     expect(await refusal('workflow_dispatch', { inputs: { 'model-version': '12' } })).toMatch(/v12, which is not in the local registry/);
   });
 });
@@ -154,6 +200,8 @@ describe('schedule and other events', () => {
 describe('positiveInteger', () => {
   it('takes whole numbers from 1, as numbers or digit strings, and nothing else', () => {
     expect([1, '7', ' 20 ', 2 ** 40].map(positiveInteger)).toEqual([1, 7, 20, 2 ** 40]);
-    expect([0, -1, 1.5, '1e3', '0x10', '', '99999999999999999999', Number.NaN, null].map(positiveInteger)).toEqual(Array(9).fill(undefined));
+    expect([0, -1, 1.5, '1e3', '0x10', '', '99999999999999999999', Number.NaN, null].map(positiveInteger)).toEqual(
+      Array(9).fill(undefined),
+    );
   });
 });

@@ -39,7 +39,10 @@ async function githubIdToken(setSecret: (v: string) => void): Promise<string> {
  * fails the step at once instead of in the middle of a build; Azure AD gets a fresh one
  * each time it needs an assertion (GitHub's tokens are short-lived).
  */
-export async function azureOidcCredential(login: { clientId: string; tenantId: string }, setSecret: (v: string) => void): Promise<TokenCredential> {
+export async function azureOidcCredential(
+  login: { clientId: string; tenantId: string },
+  setSecret: (v: string) => void,
+): Promise<TokenCredential> {
   await githubIdToken(setSecret);
   return new ClientAssertionCredential(login.tenantId, login.clientId, () => githubIdToken(setSecret));
 }

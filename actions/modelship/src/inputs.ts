@@ -62,7 +62,9 @@ export function readInputs(src: InputSource): ActionInputs {
   let modelVersion: number | undefined;
   if (versionRaw) {
     if (!/^[1-9][0-9]{0,15}$/.test(versionRaw) || !Number.isSafeInteger(Number(versionRaw))) {
-      throw new InputError(`input 'model-version' takes a positive integer, or nothing for model.version of the config (got '${versionRaw}')`);
+      throw new InputError(
+        `input 'model-version' takes a positive integer, or nothing for model.version of the config (got '${versionRaw}')`,
+      );
     }
     modelVersion = Number(versionRaw);
   }
@@ -78,12 +80,16 @@ export function readInputs(src: InputSource): ActionInputs {
   const tenantId = input('azure-tenant-id');
   const subscriptionId = input('azure-subscription-id');
   if (Boolean(clientId) !== Boolean(tenantId)) {
-    throw new InputError(`inputs 'azure-client-id' and 'azure-tenant-id' go together (OIDC login needs both; only ${clientId ? 'azure-client-id' : 'azure-tenant-id'} is set)`);
+    throw new InputError(
+      `inputs 'azure-client-id' and 'azure-tenant-id' go together (OIDC login needs both; only ${clientId ? 'azure-client-id' : 'azure-tenant-id'} is set)`,
+    );
   }
 
   const registryUsername = input('registry-username');
   if (Boolean(registryUsername) !== Boolean(registryPassword)) {
-    throw new InputError(`inputs 'registry-username' and 'registry-password' go together (only ${registryUsername ? 'registry-username' : 'registry-password'} is set)`);
+    throw new InputError(
+      `inputs 'registry-username' and 'registry-password' go together (only ${registryUsername ? 'registry-username' : 'registry-password'} is set)`,
+    );
   }
 
   return {

@@ -39,12 +39,23 @@ function reportPath(): string {
  * @param env the environment overlay `host` reads (GitHubHost's first argument); filled here from the inputs
  */
 export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Record<string, string>): Promise<void> {
-  const opened = await openStep({ workingDirectory: inputs.workingDirectory, configFile: inputs.config, names: { workingDirectory: 'working-directory', endpointKey: 'endpoint-key' } }, inputs, host, env);
+  const opened = await openStep(
+    {
+      workingDirectory: inputs.workingDirectory,
+      configFile: inputs.config,
+      names: { workingDirectory: 'working-directory', endpointKey: 'endpoint-key' },
+    },
+    inputs,
+    host,
+    env,
+  );
   if (!opened.ok) return fail(opened.message);
   const config = opened.config;
   // for the post step: the locks this process may hold
   core.saveState(STATE_MAIN_PID, String(process.pid));
-  const lockDirs = [pipeline.productionEndpoint(config), pipeline.stagingEndpoint(config)].map((e) => endpointDir(config.target.local.stateDir, e));
+  const lockDirs = [pipeline.productionEndpoint(config), pipeline.stagingEndpoint(config)].map((e) =>
+    endpointDir(config.target.local.stateDir, e),
+  );
   core.saveState(STATE_LOCK_DIRS, JSON.stringify(lockDirs));
 
   let azureCredential: TokenCredential | undefined;
@@ -57,13 +68,19 @@ export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Rec
     host.info(`Azure: OIDC login as client ${inputs.azure.clientId} in tenant ${inputs.azure.tenantId}`);
   }
 
-  const run = await executeCommand(inputs.command, config, host, { modelVersion: inputs.modelVersion, force: inputs.force, azureCredential }, async (ctx) => {
-    const stop = await applyTrigger(ctx, inputs.command, { version: inputs.modelVersion, by: 'model-version' }, () => {
-      const event = readEvent();
-      return parseGitHubEvent(event.name, event.payload);
-    });
-    return stop ?? STEP_COMMAND_FNS[inputs.command](ctx);
-  });
+  const run = await executeCommand(
+    inputs.command,
+    config,
+    host,
+    { modelVersion: inputs.modelVersion, force: inputs.force, azureCredential },
+    async (ctx) => {
+      const stop = await applyTrigger(ctx, inputs.command, { version: inputs.modelVersion, by: 'model-version' }, () => {
+        const event = readEvent();
+        return parseGitHubEvent(event.name, event.payload);
+      });
+      return stop ?? STEP_COMMAND_FNS[inputs.command](ctx);
+    },
+  );
   if (!run.ok) return fail(host.masker.mask(run.message));
   await publish(run, host);
 }
@@ -90,4 +107,3 @@ async function publish(run: Extract<CommandRun, { ok: true }>, host: GitHubHost)
   else host.info(summary);
   if (run.exitCode !== 0) core.setFailed(host.masker.mask(outcome.reason ?? `modelship ${ctx.report.command}: ${outcome.result}`));
 }
-

@@ -63,21 +63,35 @@ export async function connect(o: ConnectionOptions): Promise<Connection> {
       kc.loadFromFile(home);
       source = home;
     } else {
-      throw new Error(`no kubeconfig: target.kubernetes.kubeconfig is not set, KUBECONFIG names no existing file${o.env('KUBECONFIG') ? ` (${o.env('KUBECONFIG')})` : ''}, ${home} does not exist, and this is not a pod (KUBERNETES_SERVICE_HOST is not set)`);
+      throw new Error(
+        `no kubeconfig: target.kubernetes.kubeconfig is not set, KUBECONFIG names no existing file${o.env('KUBECONFIG') ? ` (${o.env('KUBECONFIG')})` : ''}, ${home} does not exist, and this is not a pod (KUBERNETES_SERVICE_HOST is not set)`,
+      );
     }
   } catch (err: unknown) {
-    throw new StageError('connecting to the cluster', err instanceof Error ? err.message : String(err), 'target.kubernetes.kubeconfig, KUBECONFIG (azure/aks-set-context, a Kubernetes service connection), or run inside a cluster');
+    throw new StageError(
+      'connecting to the cluster',
+      err instanceof Error ? err.message : String(err),
+      'target.kubernetes.kubeconfig, KUBECONFIG (azure/aks-set-context, a Kubernetes service connection), or run inside a cluster',
+    );
   }
   if (o.context) {
     if (!kc.getContextObject(o.context)) {
       const known = kc.getContexts().map((c) => c.name);
-      throw new StageError('connecting to the cluster', `context '${o.context}' is not in ${source} (contexts: ${known.join(', ') || 'none'})`, 'target.kubernetes.context');
+      throw new StageError(
+        'connecting to the cluster',
+        `context '${o.context}' is not in ${source} (contexts: ${known.join(', ') || 'none'})`,
+        'target.kubernetes.context',
+      );
     }
     kc.setCurrentContext(o.context);
   }
   const cluster = kc.getCurrentCluster();
   if (!cluster) {
-    throw new StageError('connecting to the cluster', `${source} has no cluster for context '${kc.getCurrentContext()}'`, 'target.kubernetes.kubeconfig and target.kubernetes.context, or KUBECONFIG');
+    throw new StageError(
+      'connecting to the cluster',
+      `${source} has no cluster for context '${kc.getCurrentContext()}'`,
+      'target.kubernetes.kubeconfig and target.kubernetes.context, or KUBECONFIG',
+    );
   }
   const contextName = kc.getCurrentContext();
   if (o.auth === 'azure') await useEntraToken(kc, o);
@@ -95,7 +109,12 @@ export async function connect(o: ConnectionOptions): Promise<Connection> {
  * principal, or az login) and replaces the user of the current context.
  */
 async function useEntraToken(kc: KubeConfig, o: ConnectionOptions): Promise<void> {
-  if (!o.azureCredential) throw new StageError('connecting to the cluster', 'target.kubernetes.auth is azure but no Azure credential is available', 'sign in to Azure (azure/login, an AzureRM service connection, or AZURE_* variables)');
+  if (!o.azureCredential)
+    throw new StageError(
+      'connecting to the cluster',
+      'target.kubernetes.auth is azure but no Azure credential is available',
+      'sign in to Azure (azure/login, an AzureRM service connection, or AZURE_* variables)',
+    );
   const credential = o.azureCredential();
   const fetchToken = async (): Promise<AccessToken> => {
     try {
@@ -104,11 +123,20 @@ async function useEntraToken(kc: KubeConfig, o: ConnectionOptions): Promise<void
       o.setSecret(t.token);
       return t;
     } catch (err: unknown) {
-      throw new StageError('getting an Entra ID token for the AKS cluster', err instanceof Error ? err.message : String(err), 'the Azure sign-in of this job, and that its identity has an AKS RBAC role on the cluster');
+      throw new StageError(
+        'getting an Entra ID token for the AKS cluster',
+        err instanceof Error ? err.message : String(err),
+        'the Azure sign-in of this job, and that its identity has an AKS RBAC role on the cluster',
+      );
     }
   };
   let current = await fetchToken();
-  kc.loadFromOptions(withBearerToken({ clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: kc.getCurrentContext() }, current.token));
+  kc.loadFromOptions(
+    withBearerToken(
+      { clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: kc.getCurrentContext() },
+      current.token,
+    ),
+  );
   // a long rollout outlives the token (about an hour): client-node reads the user's token at
   // every request, so replacing it in place renews every client made from this config
   const user = kc.getCurrentUser() as { token?: string } | null;
@@ -122,7 +150,9 @@ async function useEntraToken(kc: KubeConfig, o: ConnectionOptions): Promise<void
         user.token = t.token;
         o.log?.(`kubernetes: Entra ID token renewed (valid until ${new Date(t.expiresOnTimestamp).toISOString()})`);
       })
-      .catch((err: unknown) => o.log?.(`kubernetes: renewing the Entra ID token failed: ${err instanceof Error ? err.message : String(err)}`))
+      .catch((err: unknown) =>
+        o.log?.(`kubernetes: renewing the Entra ID token failed: ${err instanceof Error ? err.message : String(err)}`),
+      )
       .finally(() => (refreshing = false));
   }, o.tokenCheckMs ?? 60_000);
   timer.unref();

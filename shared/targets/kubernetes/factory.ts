@@ -32,7 +32,15 @@ export async function createKubernetesTarget(
 ): Promise<KubernetesWiring> {
   const k = config.target.kubernetes;
   if (!k) throw new Error('target.kubernetes is missing from the resolved config');
-  const conn = await connect({ kubeconfig: k.kubeconfig, context: k.context, auth: k.auth, env: (n) => host.env(n), azureCredential: o.azureCredential, setSecret: (v) => host.setSecret(v), log: (l) => host.info(l) });
+  const conn = await connect({
+    kubeconfig: k.kubeconfig,
+    context: k.context,
+    auth: k.auth,
+    env: (n) => host.env(n),
+    azureCredential: o.azureCredential,
+    setSecret: (v) => host.setSecret(v),
+    log: (l) => host.info(l),
+  });
   const namespace = k.namespace ?? conn.namespace ?? 'default';
   const stagingNamespace = k.stagingNamespace ?? namespace;
   host.info(`kubernetes: ${conn.describe}; production in namespace ${namespace}, staging in ${stagingNamespace}; routing '${k.routing}'`);
@@ -59,7 +67,12 @@ export async function createKubernetesTarget(
     },
   });
   const metrics = k.prometheus
-    ? new PrometheusMetrics({ ...k.prometheus, namespace, log, deployments: async (endpoint) => (await target.state(endpoint)).deployments.map((d) => d.name) })
+    ? new PrometheusMetrics({
+        ...k.prometheus,
+        namespace,
+        log,
+        deployments: async (endpoint) => (await target.state(endpoint)).deployments.map((d) => d.name),
+      })
     : target;
   return { target, metrics };
 }

@@ -97,19 +97,30 @@ export class KubeApi {
   }
 
   async create<T extends KubernetesObject>(obj: T): Promise<T> {
-    return this.call(`creating ${obj.kind} ${obj.metadata?.namespace}/${obj.metadata?.name}`, () => this.objects.create(obj, undefined, undefined, FIELD_MANAGER));
+    return this.call(`creating ${obj.kind} ${obj.metadata?.namespace}/${obj.metadata?.name}`, () =>
+      this.objects.create(obj, undefined, undefined, FIELD_MANAGER),
+    );
   }
 
   /** PUT with the object's resourceVersion: a KubeApiError with code 409 when someone changed it meanwhile */
   async replace<T extends KubernetesObject>(obj: T): Promise<T> {
-    return this.call(`replacing ${obj.kind} ${obj.metadata?.namespace}/${obj.metadata?.name}`, () => this.objects.replace(obj, undefined, undefined, FIELD_MANAGER));
+    return this.call(`replacing ${obj.kind} ${obj.metadata?.namespace}/${obj.metadata?.name}`, () =>
+      this.objects.replace(obj, undefined, undefined, FIELD_MANAGER),
+    );
   }
 
   /** delete; an object that is already gone is fine */
   async delete(ref: ObjectRef): Promise<void> {
     try {
       await this.call(`deleting ${ref.kind} ${ref.namespace}/${ref.name}`, () =>
-        this.objects.delete({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } }, undefined, undefined, undefined, undefined, 'Background'),
+        this.objects.delete(
+          { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } },
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          'Background',
+        ),
       );
     } catch (err: unknown) {
       if (err instanceof KubeApiError && err.code === 404) return;
@@ -118,7 +129,9 @@ export class KubeApi {
   }
 
   async pods(namespace: string, labelSelector: string): Promise<V1Pod[]> {
-    const res = await this.call(`listing pods in ${namespace} (${labelSelector})`, () => this.core.listNamespacedPod({ namespace, labelSelector }));
+    const res = await this.call(`listing pods in ${namespace} (${labelSelector})`, () =>
+      this.core.listNamespacedPod({ namespace, labelSelector }),
+    );
     return res.items;
   }
 
@@ -130,7 +143,9 @@ export class KubeApi {
   }
 
   async podLog(namespace: string, pod: string, opts: { tailLines: number; previous: boolean }): Promise<string> {
-    return this.call(`reading the log of pod ${namespace}/${pod}`, () => this.core.readNamespacedPodLog({ name: pod, namespace, tailLines: opts.tailLines, previous: opts.previous }));
+    return this.call(`reading the log of pod ${namespace}/${pod}`, () =>
+      this.core.readNamespacedPodLog({ name: pod, namespace, tailLines: opts.tailLines, previous: opts.previous }),
+    );
   }
 
   /**
@@ -144,14 +159,20 @@ export class KubeApi {
     if (!cluster) throw new KubeApiError(`no cluster in the kubeconfig (${this.where})`, undefined);
     const base = new URL(cluster.server);
     const prefix = base.pathname.replace(/\/+$/, '');
-    const url = new URL(`${prefix}/api/v1/namespaces/${encodeURIComponent(namespace)}/services/${encodeURIComponent(service)}:${port}/proxy${req.path.startsWith('/') ? '' : '/'}${req.path}`, base);
+    const url = new URL(
+      `${prefix}/api/v1/namespaces/${encodeURIComponent(namespace)}/services/${encodeURIComponent(service)}:${port}/proxy${req.path.startsWith('/') ? '' : '/'}${req.path}`,
+      base,
+    );
     const opts: https.RequestOptions = {
       method: req.method,
       protocol: url.protocol,
       hostname: url.hostname,
       port: url.port,
       path: `${url.pathname}${url.search}`,
-      headers: { ...(req.headers ?? {}), ...(req.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(req.body)) } : {}) },
+      headers: {
+        ...(req.headers ?? {}),
+        ...(req.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(req.body)) } : {}),
+      },
       timeout: req.timeoutMs,
     };
     // client-node fills in the TLS settings and the credentials of the context

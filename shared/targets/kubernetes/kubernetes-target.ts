@@ -3,10 +3,34 @@ import { randomUUID } from 'node:crypto';
 import type { V1ConfigMap, V1Deployment, V1Ingress, V1Lease, V1Pod } from '@kubernetes/client-node';
 import { KubernetesRouting, KubernetesTargetConfig } from '../../config/types';
 import { DeploymentCounters, MetricsSnapshot, MetricsSource, emptyCounters, recordRequest } from '../../analysis/metrics';
-import { DEPLOYMENT_HEADER, DeploymentInfo, DeploymentSpec, EndpointLocker, EndpointRecord, EndpointState, ModelRef, ScoreRequest, ScoreResponse, Target } from '../target';
+import {
+  DEPLOYMENT_HEADER,
+  DeploymentInfo,
+  DeploymentSpec,
+  EndpointLocker,
+  EndpointRecord,
+  EndpointState,
+  ModelRef,
+  ScoreRequest,
+  ScoreResponse,
+  Target,
+} from '../target';
 import { KubeApi, KubeApiError, ObjectRef } from './kube-api';
 import { ANNOTATIONS, LABELS, endpointLabels, endpointNames, labelValue, selector } from './names';
-import { HttpRouteObject, NGINX_CANARY_WEIGHT, PORT_NAME, autoscalerObject, deploymentObject, deploymentServiceObject, httpRouteObject, ingressObject, leaseObject, poolServiceObject, pullSecretObject, stateObject } from './objects';
+import {
+  HttpRouteObject,
+  NGINX_CANARY_WEIGHT,
+  PORT_NAME,
+  autoscalerObject,
+  deploymentObject,
+  deploymentServiceObject,
+  httpRouteObject,
+  ingressObject,
+  leaseObject,
+  poolServiceObject,
+  pullSecretObject,
+  stateObject,
+} from './objects';
 import { deploymentProgress, podDiagnostics } from './readiness';
 import { planReplicas } from './replicas';
 
@@ -98,17 +122,30 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const replicas = p.autoscale ? undefined : p.routing === 'replicas' ? 1 : p.replicas;
     await this.api.apply(deploymentServiceObject(endpoint, p.namespace, spec));
     const applied = await this.api.apply(
-      deploymentObject({ endpoint, namespace: p.namespace, spec, replicas, inPool: false, containerPort: this.o.containerPort, resources: this.o.config.resources, pullSecret, createdAt }),
+      deploymentObject({
+        endpoint,
+        namespace: p.namespace,
+        spec,
+        replicas,
+        inPool: false,
+        containerPort: this.o.containerPort,
+        resources: this.o.config.resources,
+        pullSecret,
+        createdAt,
+      }),
     );
     if (p.autoscale) await this.api.apply(autoscalerObject(endpoint, p.namespace, spec, p.autoscale));
-    this.o.log(`${endpoint}: Deployment ${applied.metadata?.namespace}/${applied.metadata?.name} applied (${spec.image}); waiting for it to be ready`);
+    this.o.log(
+      `${endpoint}: Deployment ${applied.metadata?.namespace}/${applied.metadata?.name} applied (${spec.image}); waiting for it to be ready`,
+    );
     await this.waitReady(endpoint, spec.name, spec.readyTimeout);
   }
 
   async deleteDeployment(endpoint: string, name: string): Promise<void> {
     const p = this.placement(endpoint);
     const stored = await this.readState(endpoint);
-    if ((stored.traffic[name] ?? 0) > 0) throw new Error(`refusing to delete '${name}' on ${endpoint}: it still takes ${stored.traffic[name]}% of traffic`);
+    if ((stored.traffic[name] ?? 0) > 0)
+      throw new Error(`refusing to delete '${name}' on ${endpoint}: it still takes ${stored.traffic[name]}% of traffic`);
     const objectName = endpointNames(endpoint).deployment(name);
     if (p.autoscale) await this.api.delete({ ...HPA_KIND, namespace: p.namespace, name: objectName });
     await this.api.delete({ ...DEPLOYMENT_KIND, namespace: p.namespace, name: objectName });
@@ -120,12 +157,21 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     if (counters) delete counters[name];
   }
 
-  async setTraffic(endpoint: string, traffic: Record<string, number>, mirror: Record<string, number> = {}): Promise<Record<string, number>> {
+  async setTraffic(
+    endpoint: string,
+    traffic: Record<string, number>,
+    mirror: Record<string, number> = {},
+  ): Promise<Record<string, number>> {
     const p = this.placement(endpoint);
     const total = Object.values(traffic).reduce((a, b) => a + b, 0);
     if (total !== 100) throw new Error(`weights must sum to 100 (got ${JSON.stringify(traffic)})`);
     const stored = await this.readState(endpoint);
-    const deployments = await this.api.list<V1Deployment>(DEPLOYMENT_KIND.apiVersion, DEPLOYMENT_KIND.kind, p.namespace, selector(endpointLabels(endpoint)));
+    const deployments = await this.api.list<V1Deployment>(
+      DEPLOYMENT_KIND.apiVersion,
+      DEPLOYMENT_KIND.kind,
+      p.namespace,
+      selector(endpointLabels(endpoint)),
+    );
     const byName = new Map(deployments.map((d) => [d.metadata?.labels?.[LABELS.deployment] ?? '', d]));
     for (const name of [...Object.keys(traffic), ...Object.keys(mirror)]) {
       if (!byName.has(labelValue(name))) throw new Error(`no deployment '${name}' on ${endpoint}`);
@@ -176,7 +222,12 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
         if (!deployment && p.routing !== 'replicas') deployment = await this.pickByWeight(endpoint);
         const names = endpointNames(endpoint);
         const service = deployment ? names.deployment(deployment) : names.route;
-        const res = await this.api.proxy(p.namespace, service, PORT_NAME, { method: 'POST', path: this.o.scorePath, body: req.body, timeoutMs: req.timeoutMs });
+        const res = await this.api.proxy(p.namespace, service, PORT_NAME, {
+          method: 'POST',
+          path: this.o.scorePath,
+          body: req.body,
+          timeoutMs: req.timeoutMs,
+        });
         status = res.status;
         body = res.body;
         const header = res.headers[DEPLOYMENT_HEADER];
@@ -236,14 +287,19 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const renew = async () => {
       try {
         const rv = lease.metadata?.resourceVersion;
-        lease = await this.api.replace(leaseObject(endpoint, p.namespace, identity, seconds, this.now(), rv, leaseTime(lease.spec?.acquireTime)));
+        lease = await this.api.replace(
+          leaseObject(endpoint, p.namespace, identity, seconds, this.now(), rv, leaseTime(lease.spec?.acquireTime)),
+        );
       } catch (err: unknown) {
         this.o.log(`${endpoint}: renewing the Lease failed: ${err instanceof Error ? err.message : String(err)}`);
       }
     };
-    const timer = setInterval(() => {
-      if (!stopped) renewing = renew();
-    }, (seconds * 1000) / 3);
+    const timer = setInterval(
+      () => {
+        if (!stopped) renewing = renew();
+      },
+      (seconds * 1000) / 3,
+    );
     timer.unref();
     return async () => {
       stopped = true;
@@ -252,7 +308,9 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       // give it up at once, so that the next command need not wait for the expiry
       const current = await this.api.read<V1Lease>(ref);
       if (current?.spec?.holderIdentity === identity) {
-        await this.api.replace({ ...current, spec: { ...current.spec, holderIdentity: '', leaseDurationSeconds: 1 } }).catch(() => undefined);
+        await this.api
+          .replace({ ...current, spec: { ...current.spec, holderIdentity: '', leaseDurationSeconds: 1 } })
+          .catch(() => undefined);
       }
     };
   }
@@ -292,14 +350,20 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   // ---- routing ---------------------------------------------------------------------------
 
   /** replicas routing: shares are replica ratios behind the endpoint's pool Service */
-  private async routeByReplicas(endpoint: string, traffic: Record<string, number>, byName: Map<string, V1Deployment>): Promise<Record<string, number>> {
+  private async routeByReplicas(
+    endpoint: string,
+    traffic: Record<string, number>,
+    byName: Map<string, V1Deployment>,
+  ): Promise<Record<string, number>> {
     const p = this.placement(endpoint);
     await this.api.apply(poolServiceObject(endpoint, p.namespace));
     const names = [...byName.values()].map((d) => specOf(d).name);
     const deployment = (name: string) => byName.get(labelValue(name)) as V1Deployment;
     // the stable one is the oldest: a rollout's new deployment is always younger, and the
     // one it replaces is removed at its promotion (so a bad new version is never kept)
-    const stable = [...byName.values()].sort((a, b) => (a.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? '').localeCompare(b.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? ''))[0];
+    const stable = [...byName.values()].sort((a, b) =>
+      (a.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? '').localeCompare(b.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? ''),
+    )[0];
     const stableName = stable ? specOf(stable).name : undefined;
     const plan = planReplicas(p.replicas, traffic, stableName);
     const grow = names.filter((n) => (traffic[n] ?? 0) > 0);
@@ -313,7 +377,9 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const pool = await this.readPool(endpoint);
     const unconfirmed = grow.filter((n) => (pool[n] ?? 0) !== plan.replicas[n]);
     if (unconfirmed.length) {
-      this.o.log(`${endpoint}: the pool does not have the planned ready pods (${JSON.stringify(pool)} for ${JSON.stringify(plan.replicas)})`);
+      this.o.log(
+        `${endpoint}: the pool does not have the planned ready pods (${JSON.stringify(pool)} for ${JSON.stringify(plan.replicas)})`,
+      );
       return shareOf(pool);
     }
     for (const name of leaving) {
@@ -324,7 +390,8 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     for (const name of dropped) {
       const d = deployment(name);
       // only what was in the pool: a new deployment outside it (a blue-green preview) keeps its pods for probe traffic
-      if ((d.spec?.replicas ?? 1) > 0 && d.spec?.template?.metadata?.labels?.[LABELS.pool] !== undefined) await this.resize(endpoint, d, 0, false);
+      if ((d.spec?.replicas ?? 1) > 0 && d.spec?.template?.metadata?.labels?.[LABELS.pool] !== undefined)
+        await this.resize(endpoint, d, 0, false);
     }
     // scaling down is asynchronous: wait (bounded) until the pool holds only what takes traffic
     const deadline = Date.now() + Math.max(...[...leaving, ...dropped].map((n) => specOf(deployment(n)).readyTimeout), 0);
@@ -336,11 +403,15 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       stray = Object.keys(after).filter((n) => !grow.includes(n) && after[n] > 0);
     }
     if (stray.length) {
-      this.o.log(`${endpoint}: ${stray.join(', ')} still ${stray.length === 1 ? 'has' : 'have'} ready pods in the pool (${JSON.stringify(after)})`);
+      this.o.log(
+        `${endpoint}: ${stray.join(', ')} still ${stray.length === 1 ? 'has' : 'have'} ready pods in the pool (${JSON.stringify(after)})`,
+      );
       return shareOf(after);
     }
     const desc = grow.map((n) => `${n} ${plan.replicas[n]}`).join(' + ');
-    this.o.log(`${endpoint}: replicas ${desc} → real share ${grow.map((n) => `${n} ${plan.share[n]}%`).join(', ')} (asked ${grow.map((n) => `${n} ${traffic[n]}%`).join(', ')})${leaving.length ? `; ${leaving.join(', ')} out of the pool with its ${p.replicas} replicas kept` : ''}`);
+    this.o.log(
+      `${endpoint}: replicas ${desc} → real share ${grow.map((n) => `${n} ${plan.share[n]}%`).join(', ')} (asked ${grow.map((n) => `${n} ${traffic[n]}%`).join(', ')})${leaving.length ? `; ${leaving.join(', ')} out of the pool with its ${p.replicas} replicas kept` : ''}`,
+    );
     return { ...traffic };
   }
 
@@ -369,12 +440,18 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   /** ready pods behind the pool Service per deployment, read back from the API server (what its endpoints hold) */
   private async readPool(endpoint: string): Promise<Record<string, number>> {
     const p = this.placement(endpoint);
-    const pods = await this.api.pods(p.namespace, selector({ [LABELS.endpoint]: labelValue(endpoint), [LABELS.pool]: labelValue(endpoint) }));
+    const pods = await this.api.pods(
+      p.namespace,
+      selector({ [LABELS.endpoint]: labelValue(endpoint), [LABELS.pool]: labelValue(endpoint) }),
+    );
     const pool: Record<string, number> = {};
     for (const pod of pods) {
       const ready = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
       if (!ready || pod.metadata?.deletionTimestamp) continue;
-      const name = pod.spec?.containers?.[0]?.env?.find((e) => e.name === 'MODELSHIP_DEPLOYMENT')?.value ?? pod.metadata?.labels?.[LABELS.deployment] ?? '?';
+      const name =
+        pod.spec?.containers?.[0]?.env?.find((e) => e.name === 'MODELSHIP_DEPLOYMENT')?.value ??
+        pod.metadata?.labels?.[LABELS.deployment] ??
+        '?';
       pool[name] = (pool[name] ?? 0) + 1;
     }
     return pool;
@@ -386,7 +463,8 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const names = endpointNames(endpoint);
     const cfg = this.o.config.ingress ?? { className: 'nginx', path: '/' };
     const live = Object.entries(traffic).filter(([, w]) => w > 0);
-    if (live.length > 2) throw new Error(`routing 'nginx-ingress' splits traffic between two deployments at most (asked ${JSON.stringify(traffic)})`);
+    if (live.length > 2)
+      throw new Error(`routing 'nginx-ingress' splits traffic between two deployments at most (asked ${JSON.stringify(traffic)})`);
     const stableIngress = await this.api.read<V1Ingress>({ ...INGRESS_KIND, namespace: p.namespace, name: names.route });
     const currentBackend = stableIngress?.spec?.rules?.[0]?.http?.paths?.[0]?.backend?.service?.name;
     const primary =
@@ -413,12 +491,18 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     if (canaryName) got[canaryName] = canaryWeight;
     // no canary: the stable Ingress was read back with the whole traffic, now the canary Ingress can go
     if (!canary && readCanary) await this.api.delete({ ...INGRESS_KIND, namespace: p.namespace, name: names.canaryIngress });
-    this.o.log(`${endpoint}: Ingress ${names.route} → ${backendOf(readStable)}${canaryName ? `, canary Ingress ${names.canaryIngress} → ${backendOf(readCanary)} weight ${canaryWeight}` : ''}`);
+    this.o.log(
+      `${endpoint}: Ingress ${names.route} → ${backendOf(readStable)}${canaryName ? `, canary Ingress ${names.canaryIngress} → ${backendOf(readCanary)} weight ${canaryWeight}` : ''}`,
+    );
     return got;
   }
 
   /** gateway-api: one HTTPRoute whose backendRefs weights are the traffic map */
-  private async routeByGateway(endpoint: string, traffic: Record<string, number>, mirror: Record<string, number>): Promise<Record<string, number>> {
+  private async routeByGateway(
+    endpoint: string,
+    traffic: Record<string, number>,
+    mirror: Record<string, number>,
+  ): Promise<Record<string, number>> {
     const p = this.placement(endpoint);
     const gw = this.o.config.gateway;
     if (!gw) throw new Error(`routing 'gateway-api' needs target.kubernetes.gateway`);
@@ -432,7 +516,11 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       const name = Object.keys(traffic).find((n) => names.deployment(n) === ref.name);
       if (name) got[name] = ref.weight ?? 1;
     }
-    this.o.log(`${endpoint}: HTTPRoute ${names.route} weights ${Object.entries(got).map(([n, w]) => `${n} ${w}`).join(', ')}${Object.keys(mirror).length ? `, mirror ${JSON.stringify(mirror)}` : ''}`);
+    this.o.log(
+      `${endpoint}: HTTPRoute ${names.route} weights ${Object.entries(got)
+        .map(([n, w]) => `${n} ${w}`)
+        .join(', ')}${Object.keys(mirror).length ? `, mirror ${JSON.stringify(mirror)}` : ''}`,
+    );
     return got;
   }
 
@@ -470,7 +558,9 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       }
       const timedOut = Date.now() >= deadline;
       if (progress.hopeless || timedOut) {
-        const why = progress.hopeless ?? `not ready within ${Math.round(timeoutMs / 1000)} s (serve.readyTimeout): ${progress.ready}/${progress.desired} pods available`;
+        const why =
+          progress.hopeless ??
+          `not ready within ${Math.round(timeoutMs / 1000)} s (serve.readyTimeout): ${progress.ready}/${progress.desired} pods available`;
         const evidence = await podDiagnostics(this.api, p.namespace, pods);
         throw new Error(`Deployment ${p.namespace}/${objectName} ('${name}') failed: ${why}${evidence ? `\n${evidence}` : ''}`);
       }
@@ -513,11 +603,31 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   private info(d: V1Deployment, pods: V1Pod[]): DeploymentInfo {
     const spec = specOf(d);
     const own = pods.filter((pod) => pod.metadata?.labels?.[LABELS.deployment] === d.metadata?.labels?.[LABELS.deployment]);
-    const restarts = own.reduce((sum, pod) => sum + (pod.status?.containerStatuses ?? []).reduce((s, c) => s + (c.restartCount ?? 0), 0), 0);
+    const restarts = own.reduce(
+      (sum, pod) => sum + (pod.status?.containerStatuses ?? []).reduce((s, c) => s + (c.restartCount ?? 0), 0),
+      0,
+    );
     const progress = deploymentProgress(d, own);
-    const anyRestarting = own.some((pod) => (pod.status?.containerStatuses ?? []).some((c) => c.state?.waiting?.reason === 'CrashLoopBackOff' || (c.state?.terminated && !c.ready)));
-    const health = progress.hopeless?.startsWith('ProgressDeadlineExceeded') ? 'dead' : anyRestarting ? 'restarting' : progress.done ? 'ready' : 'starting';
-    return { name: spec.name, model: spec.model, image: spec.image, health, restarts, createdAt: d.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? d.metadata?.creationTimestamp?.toString() ?? '' };
+    const anyRestarting = own.some((pod) =>
+      (pod.status?.containerStatuses ?? []).some(
+        (c) => c.state?.waiting?.reason === 'CrashLoopBackOff' || (c.state?.terminated && !c.ready),
+      ),
+    );
+    const health = progress.hopeless?.startsWith('ProgressDeadlineExceeded')
+      ? 'dead'
+      : anyRestarting
+        ? 'restarting'
+        : progress.done
+          ? 'ready'
+          : 'starting';
+    return {
+      name: spec.name,
+      model: spec.model,
+      image: spec.image,
+      health,
+      restarts,
+      createdAt: d.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? d.metadata?.creationTimestamp?.toString() ?? '',
+    };
   }
 
   private count(endpoint: string, deployment: string, latencyMs: number, failed: boolean): void {
@@ -542,7 +652,10 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
 /** the DeploymentSpec a Deployment was made from (what resize needs to apply it again) */
 function specOf(d: V1Deployment): DeploymentSpec {
   const c = d.spec?.template?.spec?.containers?.[0];
-  const model = parseJson<ModelRef>(d.metadata?.annotations?.[ANNOTATIONS.model]) ?? { name: d.metadata?.labels?.[LABELS.model] ?? '?', version: Number(d.metadata?.labels?.[LABELS.version] ?? 0) };
+  const model = parseJson<ModelRef>(d.metadata?.annotations?.[ANNOTATIONS.model]) ?? {
+    name: d.metadata?.labels?.[LABELS.model] ?? '?',
+    version: Number(d.metadata?.labels?.[LABELS.version] ?? 0),
+  };
   return {
     name: c?.env?.find((e) => e.name === 'MODELSHIP_DEPLOYMENT')?.value ?? d.metadata?.labels?.[LABELS.deployment] ?? '?',
     model,

@@ -1,4 +1,13 @@
-import type { V1ConfigMap, V1Deployment, V1Ingress, V1Lease, V1Secret, V1Service, V2HorizontalPodAutoscaler, KubernetesObject } from '@kubernetes/client-node';
+import type {
+  V1ConfigMap,
+  V1Deployment,
+  V1Ingress,
+  V1Lease,
+  V1Secret,
+  V1Service,
+  V2HorizontalPodAutoscaler,
+  KubernetesObject,
+} from '@kubernetes/client-node';
 import { DEPLOYMENT_HEADER, DeploymentSpec } from '../target';
 import { KubernetesTargetConfig } from '../../config/types';
 import { ANNOTATIONS, LABELS, endpointLabels, endpointNames, labelValue } from './names';
@@ -106,11 +115,19 @@ export function poolServiceObject(endpoint: string, namespace: string): V1Servic
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: endpointNames(endpoint).route, namespace, labels: endpointLabels(endpoint) },
-    spec: { selector: { [LABELS.endpoint]: labelValue(endpoint), [LABELS.pool]: labelValue(endpoint) }, ports: [{ name: PORT_NAME, port: SERVICE_PORT, targetPort: PORT_NAME }] },
+    spec: {
+      selector: { [LABELS.endpoint]: labelValue(endpoint), [LABELS.pool]: labelValue(endpoint) },
+      ports: [{ name: PORT_NAME, port: SERVICE_PORT, targetPort: PORT_NAME }],
+    },
   };
 }
 
-export function autoscalerObject(endpoint: string, namespace: string, spec: DeploymentSpec, a: NonNullable<KubernetesTargetConfig['autoscale']>): V2HorizontalPodAutoscaler {
+export function autoscalerObject(
+  endpoint: string,
+  namespace: string,
+  spec: DeploymentSpec,
+  a: NonNullable<KubernetesTargetConfig['autoscale']>,
+): V2HorizontalPodAutoscaler {
   const name = endpointNames(endpoint).deployment(spec.name);
   return {
     apiVersion: 'autoscaling/v2',
@@ -153,20 +170,42 @@ export function stateObject(endpoint: string, namespace: string, s: EndpointAnno
       name: endpointNames(endpoint).state,
       namespace,
       labels: endpointLabels(endpoint),
-      annotations: { [ANNOTATIONS.traffic]: JSON.stringify(s.traffic), [ANNOTATIONS.mirror]: JSON.stringify(s.mirror), [ANNOTATIONS.record]: JSON.stringify(s.record) },
+      annotations: {
+        [ANNOTATIONS.traffic]: JSON.stringify(s.traffic),
+        [ANNOTATIONS.mirror]: JSON.stringify(s.mirror),
+        [ANNOTATIONS.record]: JSON.stringify(s.record),
+      },
     },
     data: { endpoint },
   };
 }
 
-export function leaseObject(endpoint: string, namespace: string, holder: string, durationSeconds: number, now: Date, resourceVersion?: string, acquiredAt?: string): V1Lease {
+export function leaseObject(
+  endpoint: string,
+  namespace: string,
+  holder: string,
+  durationSeconds: number,
+  now: Date,
+  resourceVersion?: string,
+  acquiredAt?: string,
+): V1Lease {
   const at = microTime(now);
   return {
     apiVersion: 'coordination.k8s.io/v1',
     kind: 'Lease',
-    metadata: { name: endpointNames(endpoint).lease, namespace, labels: endpointLabels(endpoint), ...(resourceVersion ? { resourceVersion } : {}) },
+    metadata: {
+      name: endpointNames(endpoint).lease,
+      namespace,
+      labels: endpointLabels(endpoint),
+      ...(resourceVersion ? { resourceVersion } : {}),
+    },
     // client-node types these as Date; the API wants RFC 3339 with microseconds
-    spec: { holderIdentity: holder, leaseDurationSeconds: durationSeconds, acquireTime: (acquiredAt ?? at) as unknown as Date, renewTime: at as unknown as Date },
+    spec: {
+      holderIdentity: holder,
+      leaseDurationSeconds: durationSeconds,
+      acquireTime: (acquiredAt ?? at) as unknown as Date,
+      renewTime: at as unknown as Date,
+    },
   };
 }
 
@@ -180,7 +219,13 @@ export const NGINX_CANARY_WEIGHT = 'nginx.ingress.kubernetes.io/canary-weight';
 export const NGINX_CANARY_BY_HEADER = 'nginx.ingress.kubernetes.io/canary-by-header';
 export const NGINX_CANARY_BY_HEADER_VALUE = 'nginx.ingress.kubernetes.io/canary-by-header-value';
 
-export function ingressObject(endpoint: string, namespace: string, cfg: NonNullable<KubernetesTargetConfig['ingress']>, backendDeployment: string, canaryWeight?: number): V1Ingress {
+export function ingressObject(
+  endpoint: string,
+  namespace: string,
+  cfg: NonNullable<KubernetesTargetConfig['ingress']>,
+  backendDeployment: string,
+  canaryWeight?: number,
+): V1Ingress {
   const names = endpointNames(endpoint);
   const canary = canaryWeight !== undefined;
   return {
@@ -191,14 +236,31 @@ export function ingressObject(endpoint: string, namespace: string, cfg: NonNulla
       namespace,
       labels: endpointLabels(endpoint),
       // requests naming the new deployment in the deployment header always reach it (probe traffic through target.kubernetes.url)
-      ...(canary ? { annotations: { [NGINX_CANARY]: 'true', [NGINX_CANARY_WEIGHT]: String(canaryWeight), [NGINX_CANARY_BY_HEADER]: DEPLOYMENT_HEADER, [NGINX_CANARY_BY_HEADER_VALUE]: backendDeployment } } : {}),
+      ...(canary
+        ? {
+            annotations: {
+              [NGINX_CANARY]: 'true',
+              [NGINX_CANARY_WEIGHT]: String(canaryWeight),
+              [NGINX_CANARY_BY_HEADER]: DEPLOYMENT_HEADER,
+              [NGINX_CANARY_BY_HEADER_VALUE]: backendDeployment,
+            },
+          }
+        : {}),
     },
     spec: {
       ingressClassName: cfg.className,
       rules: [
         {
           ...(cfg.host ? { host: cfg.host } : {}),
-          http: { paths: [{ path: cfg.path, pathType: 'Prefix', backend: { service: { name: names.deployment(backendDeployment), port: { name: PORT_NAME } } } }] },
+          http: {
+            paths: [
+              {
+                path: cfg.path,
+                pathType: 'Prefix',
+                backend: { service: { name: names.deployment(backendDeployment), port: { name: PORT_NAME } } },
+              },
+            ],
+          },
         },
       ],
     },
@@ -217,7 +279,13 @@ export interface HttpRouteObject extends KubernetesObject {
   };
 }
 
-export function httpRouteObject(endpoint: string, namespace: string, gw: NonNullable<KubernetesTargetConfig['gateway']>, traffic: Record<string, number>, mirror: Record<string, number>): HttpRouteObject {
+export function httpRouteObject(
+  endpoint: string,
+  namespace: string,
+  gw: NonNullable<KubernetesTargetConfig['gateway']>,
+  traffic: Record<string, number>,
+  mirror: Record<string, number>,
+): HttpRouteObject {
   const names = endpointNames(endpoint);
   const mirrors = Object.entries(mirror).filter(([, p]) => p > 0);
   return {
@@ -225,20 +293,29 @@ export function httpRouteObject(endpoint: string, namespace: string, gw: NonNull
     kind: 'HTTPRoute',
     metadata: { name: names.route, namespace, labels: endpointLabels(endpoint) },
     spec: {
-      parentRefs: [{ name: gw.name, ...(gw.namespace ? { namespace: gw.namespace } : {}), ...(gw.sectionName ? { sectionName: gw.sectionName } : {}) }],
+      parentRefs: [
+        { name: gw.name, ...(gw.namespace ? { namespace: gw.namespace } : {}), ...(gw.sectionName ? { sectionName: gw.sectionName } : {}) },
+      ],
       ...(gw.hostnames.length ? { hostnames: gw.hostnames } : {}),
       rules: [
         // a request naming a deployment in the deployment header reaches it whatever the weights
         // (header matches take precedence over the path-only rule): probe traffic through target.kubernetes.url
         ...Object.keys(traffic).map((d) => ({
-          matches: [{ path: { type: 'PathPrefix' as const, value: '/' }, headers: [{ type: 'Exact' as const, name: DEPLOYMENT_HEADER, value: d }] }],
+          matches: [
+            { path: { type: 'PathPrefix' as const, value: '/' }, headers: [{ type: 'Exact' as const, name: DEPLOYMENT_HEADER, value: d }] },
+          ],
           backendRefs: [{ name: names.deployment(d), port: SERVICE_PORT, weight: 1 }],
         })),
         {
           matches: [{ path: { type: 'PathPrefix', value: '/' } }],
           backendRefs: Object.entries(traffic).map(([d, w]) => ({ name: names.deployment(d), port: SERVICE_PORT, weight: w })),
           ...(mirrors.length
-            ? { filters: mirrors.map(([d, p]) => ({ type: 'RequestMirror' as const, requestMirror: { backendRef: { name: names.deployment(d), port: SERVICE_PORT }, percent: p } })) }
+            ? {
+                filters: mirrors.map(([d, p]) => ({
+                  type: 'RequestMirror' as const,
+                  requestMirror: { backendRef: { name: names.deployment(d), port: SERVICE_PORT }, percent: p },
+                })),
+              }
             : {}),
         },
       ],

@@ -43,7 +43,11 @@ export class PrometheusMetrics implements MetricsSource {
   }
 
   private async counters(endpoint: string, deployment: string): Promise<DeploymentCounters> {
-    const vars = { namespace: this.o.namespace, service: endpointNames(endpoint).deployment(deployment), ingress: endpointNames(endpoint).route };
+    const vars = {
+      namespace: this.o.namespace,
+      service: endpointNames(endpoint).deployment(deployment),
+      ingress: endpointNames(endpoint).route,
+    };
     const c = emptyCounters();
     c.requests = sumOf(await this.query(fill(this.o.queries.requests, vars)));
     c.errors = sumOf(await this.query(fill(this.o.queries.errors, vars)));
@@ -58,7 +62,9 @@ export class PrometheusMetrics implements MetricsSource {
     try {
       res = await doFetch(url, { signal: AbortSignal.timeout(this.o.timeoutMs ?? 10_000) });
     } catch (err: unknown) {
-      throw new Error(`Prometheus at ${this.o.url} is unreachable: ${err instanceof Error ? err.message : String(err)} (check target.kubernetes.prometheus.url)`);
+      throw new Error(
+        `Prometheus at ${this.o.url} is unreachable: ${err instanceof Error ? err.message : String(err)} (check target.kubernetes.prometheus.url)`,
+      );
     }
     const text = await res.text();
     let answer: QueryAnswer;
@@ -67,8 +73,10 @@ export class PrometheusMetrics implements MetricsSource {
     } catch {
       throw new Error(`Prometheus at ${this.o.url} answered ${res.status} with no JSON: ${text.slice(0, 200)}`);
     }
-    if (answer.status !== 'success' || !answer.data) throw new Error(`Prometheus query failed (${answer.errorType ?? res.status}: ${answer.error ?? 'no data'}): ${promql}`);
-    if (answer.data.resultType !== 'vector') throw new Error(`Prometheus query must return an instant vector, got ${answer.data.resultType}: ${promql}`);
+    if (answer.status !== 'success' || !answer.data)
+      throw new Error(`Prometheus query failed (${answer.errorType ?? res.status}: ${answer.error ?? 'no data'}): ${promql}`);
+    if (answer.data.resultType !== 'vector')
+      throw new Error(`Prometheus query must return an instant vector, got ${answer.data.resultType}: ${promql}`);
     return answer.data.result;
   }
 }

@@ -7,7 +7,14 @@ import type { KubeApi } from './kube-api';
  */
 
 /** container states that do not get better by waiting */
-const HOPELESS_WAITING = new Set(['CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'InvalidImageName', 'CreateContainerConfigError', 'CreateContainerError']);
+const HOPELESS_WAITING = new Set([
+  'CrashLoopBackOff',
+  'ImagePullBackOff',
+  'ErrImagePull',
+  'InvalidImageName',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+]);
 
 export interface RolloutProgress {
   done: boolean;
@@ -25,7 +32,12 @@ export function deploymentProgress(d: V1Deployment, pods: V1Pod[]): RolloutProgr
   const done = observed && (st.updatedReplicas ?? 0) >= desired && ready >= desired && (st.replicas ?? 0) <= desired;
   const progressing = st.conditions?.find((c) => c.type === 'Progressing');
   if (progressing?.status === 'False' && progressing.reason === 'ProgressDeadlineExceeded') {
-    return { done: false, ready, desired, hopeless: `ProgressDeadlineExceeded: ${progressing.message ?? 'no progress within progressDeadlineSeconds'}` };
+    return {
+      done: false,
+      ready,
+      desired,
+      hopeless: `ProgressDeadlineExceeded: ${progressing.message ?? 'no progress within progressDeadlineSeconds'}`,
+    };
   }
   return { done, ready, desired, hopeless: done ? undefined : podTrouble(pods) };
 }
@@ -35,7 +47,8 @@ export function podTrouble(pods: V1Pod[]): string | undefined {
   for (const pod of pods) {
     const name = pod.metadata?.name ?? '?';
     const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
-    if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') return `pod ${name} is unschedulable: ${scheduled.message ?? ''}`.trim();
+    if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable')
+      return `pod ${name} is unschedulable: ${scheduled.message ?? ''}`.trim();
     for (const cs of pod.status?.containerStatuses ?? []) {
       const waiting = cs.state?.waiting;
       if (waiting?.reason && HOPELESS_WAITING.has(waiting.reason)) {
@@ -57,7 +70,8 @@ export async function podDiagnostics(api: KubeApi, namespace: string, pods: V1Po
     try {
       const events = await api.podEvents(namespace, name);
       events.sort((a, b) => String(a.lastTimestamp ?? a.eventTime ?? '').localeCompare(String(b.lastTimestamp ?? b.eventTime ?? '')));
-      for (const e of events.slice(-8)) out.push(`  event ${e.type ?? ''} ${e.reason ?? ''}${e.count && e.count > 1 ? ` (x${e.count})` : ''}: ${e.message ?? ''}`);
+      for (const e of events.slice(-8))
+        out.push(`  event ${e.type ?? ''} ${e.reason ?? ''}${e.count && e.count > 1 ? ` (x${e.count})` : ''}: ${e.message ?? ''}`);
     } catch (err: unknown) {
       out.push(`  (events unavailable: ${err instanceof Error ? err.message : String(err)})`);
     }
@@ -66,7 +80,10 @@ export async function podDiagnostics(api: KubeApi, namespace: string, pods: V1Po
     if (!started) continue;
     try {
       const log = await api.podLog(namespace, name, { tailLines: 20, previous: restarted });
-      const lines = log.split('\n').filter((l) => l.trim() !== '').slice(-20);
+      const lines = log
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .slice(-20);
       if (lines.length) out.push(`  last log lines${restarted ? ' (previous container)' : ''}:`, ...lines.map((l) => `    ${l}`));
     } catch (err: unknown) {
       out.push(`  (log unavailable: ${err instanceof Error ? err.message : String(err)})`);

@@ -37,7 +37,8 @@ export class DockerRuntime implements DeploymentRuntime {
   }
 
   async start(spec: DeploymentSpec, port: number): Promise<RunningDeployment> {
-    if (!spec.image) throw new Error(`deployment '${spec.name}' has no image; the docker runtime deploys images built by \`modelship build\``);
+    if (!spec.image)
+      throw new Error(`deployment '${spec.name}' has no image; the docker runtime deploys images built by \`modelship build\``);
     await this.ensureImage(spec.image);
     const name = this.containerName(spec.name);
     // a container of the same name is left from an earlier host (or a killed one): replace it
@@ -63,7 +64,9 @@ export class DockerRuntime implements DeploymentRuntime {
     } catch (err: unknown) {
       const logs = await d.logsTail();
       await removeContainer(container);
-      throw new Error(`deployment '${spec.name}' (image ${spec.image}) did not become ready: ${(err as Error).message}\n--- last lines of container ${name} ---\n${logs}`);
+      throw new Error(
+        `deployment '${spec.name}' (image ${spec.image}) did not become ready: ${(err as Error).message}\n--- last lines of container ${name} ---\n${logs}`,
+      );
     }
     await d.refresh();
     d.watch();
@@ -80,7 +83,11 @@ export class DockerRuntime implements DeploymentRuntime {
     this.o.log(`pulling ${image}`);
     const authconfig = await this.o.pullAuth?.(image);
     const stream = await this.o.docker.pull(image, { authconfig });
-    await new Promise<void>((resolve, reject) => this.o.docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(new Error(`pulling ${image} failed: ${err.message}`)) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      this.o.docker.modem.followProgress(stream, (err: Error | null) =>
+        err ? reject(new Error(`pulling ${image} failed: ${err.message}`)) : resolve(),
+      ),
+    );
   }
 }
 
@@ -97,7 +104,10 @@ export function ownerId(endpointDir: string): string {
 
 /** remove every container this owner created for the endpoint (running or not) */
 export async function removeOwnedContainers(docker: Docker, endpoint: string, owner: string): Promise<string[]> {
-  const list = await docker.listContainers({ all: true, filters: { label: [`${LABELS.owner}=${owner}`, `${LABELS.endpoint}=${endpoint}`] } });
+  const list = await docker.listContainers({
+    all: true,
+    filters: { label: [`${LABELS.owner}=${owner}`, `${LABELS.endpoint}=${endpoint}`] },
+  });
   await Promise.all(list.map((c) => removeContainer(docker.getContainer(c.Id))));
   return list.map((c) => c.Names[0]?.replace(/^\//, '') ?? c.Id);
 }
@@ -141,7 +151,8 @@ class ContainerDeployment implements RunningDeployment {
           const info = await this.container.inspect();
           if (!info.State.Running && !info.State.Restarting) return resolve(`exited with code ${info.State.ExitCode}`);
           // a crash loop before readiness is a failure too: one restart is enough to say so
-          if (info.RestartCount > 0) return resolve(`crashed and was restarted ${info.RestartCount} time(s) (last exit code ${info.State.ExitCode})`);
+          if (info.RestartCount > 0)
+            return resolve(`crashed and was restarted ${info.RestartCount} time(s) (last exit code ${info.State.ExitCode})`);
         } catch {
           return resolve('was removed');
         }

@@ -107,7 +107,14 @@ export class EndpointHost {
     });
     this.admin = server;
     const adminPort = (server.address() as net.AddressInfo).port;
-    const info: HostInfo = { pid: process.pid, adminPort, token: this.token, startedAt: this.startedAt, epoch: this.epoch, port: this.cfg.port };
+    const info: HostInfo = {
+      pid: process.pid,
+      adminPort,
+      token: this.token,
+      startedAt: this.startedAt,
+      epoch: this.epoch,
+      port: this.cfg.port,
+    };
     await writeJsonAtomic(files.hostInfo(this.dir), info, 0o600);
   }
 
@@ -179,11 +186,14 @@ export class EndpointHost {
             const b = body as { traffic: Record<string, number>; mirror?: Record<string, number> };
             for (const name of Object.keys(b.traffic ?? {})) {
               const d = this.live.get(name);
-              if (d && !d.running && (b.traffic[name] ?? 0) > 0) throw new TrafficError(`deployment '${name}' is not running (${d.failure ?? 'dead'}); it cannot take traffic`);
+              if (d && !d.running && (b.traffic[name] ?? 0) > 0)
+                throw new TrafficError(`deployment '${name}' is not running (${d.failure ?? 'dead'}); it cannot take traffic`);
             }
             this.router.setTraffic(b.traffic ?? {}, b.mirror ?? {});
             await this.save();
-            this.log(`traffic ${JSON.stringify(this.router.traffic())}${Object.keys(this.router.mirrorShares()).length ? ` mirror ${JSON.stringify(this.router.mirrorShares())}` : ''}`);
+            this.log(
+              `traffic ${JSON.stringify(this.router.traffic())}${Object.keys(this.router.mirrorShares()).length ? ` mirror ${JSON.stringify(this.router.mirrorShares())}` : ''}`,
+            );
             sendJson(res, 200, { traffic: this.router.traffic(), mirror: this.router.mirrorShares() });
           });
         case 'PUT /v1/record':
@@ -210,7 +220,8 @@ export class EndpointHost {
   }
 
   private async createDeployment(name: string, spec: DeploymentSpec, res: http.ServerResponse): Promise<void> {
-    if (!/^[a-z][a-z0-9-]{0,31}$/.test(name) || spec.name !== name) return sendJson(res, 400, { error: `invalid deployment name '${name}'` });
+    if (!/^[a-z][a-z0-9-]{0,31}$/.test(name) || spec.name !== name)
+      return sendJson(res, 400, { error: `invalid deployment name '${name}'` });
     if (this.live.has(name)) return sendJson(res, 409, { error: `deployment '${name}' already exists on ${this.cfg.endpoint}` });
     const port = await freePort();
     this.log(`starting deployment '${name}' (model ${spec.model.name} v${spec.model.version}) on port ${port}`);

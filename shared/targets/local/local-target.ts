@@ -66,14 +66,21 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
   }
 
   async createDeployment(endpoint: string, spec: DeploymentSpec): Promise<void> {
-    await this.admin(endpoint, 'PUT', `/v1/deployments/${encodeURIComponent(spec.name)}`, spec, { timeoutMs: spec.readyTimeout + (this.opts.adminTimeoutMs ?? 30_000), retry: false });
+    await this.admin(endpoint, 'PUT', `/v1/deployments/${encodeURIComponent(spec.name)}`, spec, {
+      timeoutMs: spec.readyTimeout + (this.opts.adminTimeoutMs ?? 30_000),
+      retry: false,
+    });
   }
 
   async deleteDeployment(endpoint: string, name: string): Promise<void> {
     await this.admin(endpoint, 'DELETE', `/v1/deployments/${encodeURIComponent(name)}`, undefined, { timeoutMs: 60_000 });
   }
 
-  async setTraffic(endpoint: string, traffic: Record<string, number>, mirror: Record<string, number> = {}): Promise<Record<string, number>> {
+  async setTraffic(
+    endpoint: string,
+    traffic: Record<string, number>,
+    mirror: Record<string, number> = {},
+  ): Promise<Record<string, number>> {
     const r = await this.admin<{ traffic: Record<string, number> }>(endpoint, 'PUT', '/v1/traffic', { traffic, mirror });
     return r.traffic;
   }
@@ -87,7 +94,14 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
   }
 
   score(endpoint: string, request: ScoreRequest): Promise<ScoreResponse> {
-    return scoreOnce({ url: this.url(endpoint) + this.opts.scorePath, body: request.body, timeoutMs: request.timeoutMs, key: this.opts.authKey?.(), deployment: request.deployment, agent: this.agent });
+    return scoreOnce({
+      url: this.url(endpoint) + this.opts.scorePath,
+      body: request.body,
+      timeoutMs: request.timeoutMs,
+      key: this.opts.authKey?.(),
+      deployment: request.deployment,
+      agent: this.agent,
+    });
   }
 
   /** Stop the endpoint's host and deployments and forget its state (logs stay). */
@@ -128,7 +142,9 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
     } catch (err: unknown) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
       const h = readJsonIfExists<{ holder: string; pid: number; since: string }>(holderFile);
-      throw new Error(`endpoint ${endpoint} is busy: ${h ? `'${h.holder}' (pid ${h.pid}) holds it since ${h.since}` : 'another modelship command holds it'}; wait for it to finish`);
+      throw new Error(
+        `endpoint ${endpoint} is busy: ${h ? `'${h.holder}' (pid ${h.pid}) holds it since ${h.since}` : 'another modelship command holds it'}; wait for it to finish`,
+      );
     }
   }
 
@@ -142,7 +158,12 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
     const running = await this.runningHost(dir);
     if (running) return this.remember(endpoint, running);
     // one starter at a time; the loser of a race finds the winner's host
-    const release = await lockfile.lock(`${dir}/host-start`, { realpath: false, stale: 60_000, update: 5_000, retries: { retries: 600, minTimeout: 100, maxTimeout: 200 } });
+    const release = await lockfile.lock(`${dir}/host-start`, {
+      realpath: false,
+      stale: 60_000,
+      update: 5_000,
+      retries: { retries: 600, minTimeout: 100, maxTimeout: 200 },
+    });
     try {
       const again = await this.runningHost(dir);
       if (again) return this.remember(endpoint, again);
@@ -154,7 +175,9 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
 
   private remember(endpoint: string, info: HostInfo): HostInfo {
     if (info.port !== this.port(endpoint)) {
-      throw new Error(`endpoint ${endpoint} is running on port ${info.port} but the config says ${this.port(endpoint)}; run \`modelship down\` first to move it`);
+      throw new Error(
+        `endpoint ${endpoint} is running on port ${info.port} but the config says ${this.port(endpoint)}; run \`modelship down\` first to move it`,
+      );
     }
     this.hosts.set(endpoint, info);
     return info;
@@ -172,16 +195,28 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
   }
 
   private async startHost(endpoint: string, dir: string): Promise<HostInfo> {
-    const cfg: HostConfig = { endpoint, port: this.port(endpoint), runtime: this.opts.runtime, python: this.opts.python, auth: Boolean(this.opts.authKey?.()) };
+    const cfg: HostConfig = {
+      endpoint,
+      port: this.port(endpoint),
+      runtime: this.opts.runtime,
+      python: this.opts.python,
+      auth: Boolean(this.opts.authKey?.()),
+    };
     fs.writeFileSync(files.hostConfig(dir), JSON.stringify(cfg, null, 2) + '\n');
     fs.rmSync(files.hostInfo(dir), { force: true });
     const restoring = fs.existsSync(files.state(dir));
-    this.opts.log(`${restoring ? 'restarting' : 'starting'} the endpoint host for ${endpoint} on http://127.0.0.1:${cfg.port}${restoring ? ' (restoring its deployments and traffic)' : ''}`);
+    this.opts.log(
+      `${restoring ? 'restarting' : 'starting'} the endpoint host for ${endpoint} on http://127.0.0.1:${cfg.port}${restoring ? ' (restoring its deployments and traffic)' : ''}`,
+    );
     const logFd = fs.openSync(files.hostLog(dir), 'a');
     const env: NodeJS.ProcessEnv = { ...process.env };
     const key = this.opts.authKey?.();
     if (key) env[AUTH_KEY_ENV] = key;
-    const child = spawn(process.execPath, [compiledEntry('shared/targets/local/endpoint-host'), dir], { detached: true, stdio: ['ignore', logFd, logFd], env });
+    const child = spawn(process.execPath, [compiledEntry('shared/targets/local/endpoint-host'), dir], {
+      detached: true,
+      stdio: ['ignore', logFd, logFd],
+      env,
+    });
     fs.closeSync(logFd);
     let exited: string | undefined;
     child.once('exit', (code, signal) => (exited = signal ?? `code ${code}`));
@@ -194,10 +229,18 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
       await sleep(50);
     }
     if (!exited) child.kill('SIGKILL');
-    throw new Error(`the endpoint host for ${endpoint} did not start (${exited ? `it exited with ${exited}` : 'timed out'}); last lines of ${files.hostLog(dir)}:\n${tail(files.hostLog(dir), 15)}`);
+    throw new Error(
+      `the endpoint host for ${endpoint} did not start (${exited ? `it exited with ${exited}` : 'timed out'}); last lines of ${files.hostLog(dir)}:\n${tail(files.hostLog(dir), 15)}`,
+    );
   }
 
-  private async admin<T>(endpoint: string, method: string, path: string, body?: unknown, o: { timeoutMs?: number; retry?: boolean } = {}): Promise<T> {
+  private async admin<T>(
+    endpoint: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    o: { timeoutMs?: number; retry?: boolean } = {},
+  ): Promise<T> {
     const info = await this.ensureHost(endpoint);
     try {
       return await this.request<T>(info, method, path, body, o.timeoutMs ?? 30_000);
@@ -217,7 +260,15 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
     const payload = body === undefined ? '' : JSON.stringify(body);
     return new Promise<T>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: info.adminPort, method, path, timeout: timeoutMs, agent: this.agent, headers: { [ADMIN_TOKEN_HEADER]: info.token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+        {
+          host: '127.0.0.1',
+          port: info.adminPort,
+          method,
+          path,
+          timeout: timeoutMs,
+          agent: this.agent,
+          headers: { [ADMIN_TOKEN_HEADER]: info.token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

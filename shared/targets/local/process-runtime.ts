@@ -77,7 +77,9 @@ class SupervisedProcess implements RunningDeployment {
       await killChild(child);
       this.state = 'dead';
       const msg = err instanceof Error ? err.message : String(err);
-      throw new Error(`deployment '${this.name}' (model ${this.spec.model.name} v${this.spec.model.version}) did not become ready: ${msg}\n--- last lines of its output (${this.logFile}) ---\n${this.lastLogs()}`);
+      throw new Error(
+        `deployment '${this.name}' (model ${this.spec.model.name} v${this.spec.model.version}) did not become ready: ${msg}\n--- last lines of its output (${this.logFile}) ---\n${this.lastLogs()}`,
+      );
     }
     this.state = 'ready';
     this.supervise(child);
@@ -85,7 +87,21 @@ class SupervisedProcess implements RunningDeployment {
 
   private spawnChild(): ChildProcess {
     const script = path.join(this.spec.codeDir, this.spec.scoringScript);
-    const args = [scoringServerPath(), '--script', script, '--host', '127.0.0.1', '--port', String(this.port), '--ready-path', this.spec.readyPath, '--score-path', this.spec.scorePath, '--parent-pid', String(process.pid)];
+    const args = [
+      scoringServerPath(),
+      '--script',
+      script,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(this.port),
+      '--ready-path',
+      this.spec.readyPath,
+      '--score-path',
+      this.spec.scorePath,
+      '--parent-pid',
+      String(process.pid),
+    ];
     const out = fs.openSync(this.logFile, 'a');
     const child = spawn(this.opts.python, ['-u', ...args], {
       cwd: this.spec.codeDir,

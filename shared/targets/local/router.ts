@@ -12,7 +12,6 @@ export { DEPLOYMENT_HEADER };
  * it leaves.
  */
 
-
 export interface RouterOptions {
   endpoint: string;
   host: string;
@@ -39,7 +38,18 @@ interface RoutingTable {
   mirror: ReadonlyMap<string, number>;
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host', 'authorization', 'content-length']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+  'host',
+  'authorization',
+  'content-length',
+]);
 
 export class TrafficError extends Error {}
 
@@ -88,8 +98,10 @@ export class Router {
   async removeBackend(name: string, drainTimeoutMs = 30_000): Promise<void> {
     const b = this.backends.get(name);
     if (!b) return;
-    if ((this.table.weights.get(name) ?? 0) > 0) throw new TrafficError(`deployment '${name}' still takes ${this.table.weights.get(name)}% of traffic; set its weight to 0 first`);
-    if (this.table.mirror.has(name)) this.setTraffic(Object.fromEntries(this.table.weights), withoutKey(Object.fromEntries(this.table.mirror), name));
+    if ((this.table.weights.get(name) ?? 0) > 0)
+      throw new TrafficError(`deployment '${name}' still takes ${this.table.weights.get(name)}% of traffic; set its weight to 0 first`);
+    if (this.table.mirror.has(name))
+      this.setTraffic(Object.fromEntries(this.table.weights), withoutKey(Object.fromEntries(this.table.mirror), name));
     if (b.inflight > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, drainTimeoutMs);
@@ -109,14 +121,16 @@ export class Router {
     let sum = 0;
     for (const [name, w] of Object.entries(weights)) {
       if (!this.backends.has(name)) throw new TrafficError(`no deployment '${name}' on endpoint ${this.opts.endpoint}`);
-      if (!Number.isInteger(w) || w < 0 || w > 100) throw new TrafficError(`weight of '${name}' must be an integer from 0 to 100 (got ${w})`);
+      if (!Number.isInteger(w) || w < 0 || w > 100)
+        throw new TrafficError(`weight of '${name}' must be an integer from 0 to 100 (got ${w})`);
       sum += w;
     }
     // 0 is allowed: deployments exist but none takes traffic yet (the endpoint answers 503)
     if (sum !== 100 && sum !== 0) throw new TrafficError(`weights must sum to 100, or 0 when no deployment takes traffic yet (got ${sum})`);
     for (const [name, m] of Object.entries(mirror)) {
       if (!this.backends.has(name)) throw new TrafficError(`no deployment '${name}' to mirror to`);
-      if (!Number.isInteger(m) || m < 0 || m > 100) throw new TrafficError(`mirror share of '${name}' must be an integer from 0 to 100 (got ${m})`);
+      if (!Number.isInteger(m) || m < 0 || m > 100)
+        throw new TrafficError(`mirror share of '${name}' must be an integer from 0 to 100 (got ${m})`);
       if ((weights[name] ?? 0) > 0 && m > 0) throw new TrafficError(`'${name}' takes live traffic and cannot also be a mirror target`);
     }
     this.table = {
@@ -142,7 +156,8 @@ export class Router {
 
   metrics(now: number): MetricsSnapshot {
     const deployments: Record<string, DeploymentCounters> = {};
-    for (const b of this.backends.values()) deployments[b.name] = { requests: b.counters.requests, errors: b.counters.errors, latency: [...b.counters.latency] };
+    for (const b of this.backends.values())
+      deployments[b.name] = { requests: b.counters.requests, errors: b.counters.errors, latency: [...b.counters.latency] };
     return { epoch: this.opts.epoch, at: now, deployments };
   }
 
@@ -238,12 +253,22 @@ export class Router {
       });
   }
 
-  private async serve(backend: Backend, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, mayRetry: boolean): Promise<void> {
+  private async serve(
+    backend: Backend,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    body: Buffer,
+    mayRetry: boolean,
+  ): Promise<void> {
     const r = await this.forward(backend, req, body);
     recordRequest(backend.counters, r.latencyMs, r.failed);
     this.release(backend);
     if (r.response) {
-      res.writeHead(r.response.status, { ...r.response.headers, [DEPLOYMENT_HEADER]: backend.name, 'content-length': String(r.response.body.length) });
+      res.writeHead(r.response.status, {
+        ...r.response.headers,
+        [DEPLOYMENT_HEADER]: backend.name,
+        'content-length': String(r.response.body.length),
+      });
       res.end(r.response.body);
       return;
     }
@@ -256,7 +281,12 @@ export class Router {
         return this.serve(other, req, res, body, false);
       }
     }
-    sendJson(res, r.timedOut ? 504 : 502, { error: `deployment '${backend.name}' did not answer: ${r.error}` }, { [DEPLOYMENT_HEADER]: backend.name });
+    sendJson(
+      res,
+      r.timedOut ? 504 : 502,
+      { error: `deployment '${backend.name}' did not answer: ${r.error}` },
+      { [DEPLOYMENT_HEADER]: backend.name },
+    );
   }
 
   private release(b: Backend): void {
@@ -279,7 +309,15 @@ export class Router {
         }
       };
       const upstream = http.request(
-        { host: '127.0.0.1', port: backend.port, method: req.method, path: req.url, headers, agent: this.agent, timeout: this.upstreamTimeout },
+        {
+          host: '127.0.0.1',
+          port: backend.port,
+          method: req.method,
+          path: req.url,
+          headers,
+          agent: this.agent,
+          timeout: this.upstreamTimeout,
+        },
         (up) => {
           const chunks: Buffer[] = [];
           up.on('data', (c: Buffer) => chunks.push(c));

@@ -66,7 +66,9 @@ export function readJsonIfExists<T>(file: string): T | undefined {
   try {
     return JSON.parse(text) as T;
   } catch (err: unknown) {
-    throw new Error(`${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}); move it away to start the endpoint afresh`);
+    throw new Error(
+      `${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}); move it away to start the endpoint afresh`,
+    );
   }
 }
 

@@ -34,7 +34,14 @@ export interface TaskInputs {
 /** a Kubernetes service connection: a kubeconfig, or a service account's token and CA */
 export type KubernetesLogin =
   | { connection: string; type: 'Kubeconfig'; kubeconfig: string; context?: string }
-  | { connection: string; type: 'ServiceAccount'; server: string; token: string; certificateAuthorityData?: string; acceptUntrustedCerts: boolean };
+  | {
+      connection: string;
+      type: 'ServiceAccount';
+      server: string;
+      token: string;
+      certificateAuthorityData?: string;
+      acceptUntrustedCerts: boolean;
+    };
 
 /** an input that cannot be used; the message names it and says what it takes */
 export class InputError extends Error {
@@ -79,7 +86,9 @@ export function readInputs(src: InputSource): TaskInputs {
     if (!id) return undefined;
     const endpoint = src.endpoint(id);
     if (!endpoint) {
-      throw new InputError(`input '${name}': the agent passed no service connection '${id}' to this step (check that it exists and that this pipeline is authorized to use it)`);
+      throw new InputError(
+        `input '${name}': the agent passed no service connection '${id}' to this step (check that it exists and that this pipeline is authorized to use it)`,
+      );
     }
     for (const k of secretKeys) if (endpoint.params[k]) src.secret(endpoint.params[k]);
     return { id, endpoint };
@@ -102,19 +111,24 @@ export function readInputs(src: InputSource): TaskInputs {
   let modelVersion: number | undefined;
   if (versionRaw) {
     if (!/^[1-9][0-9]{0,15}$/.test(versionRaw) || !Number.isSafeInteger(Number(versionRaw))) {
-      throw new InputError(`input 'modelVersion' takes a positive integer, or nothing for model.version of the config (got '${versionRaw}')`);
+      throw new InputError(
+        `input 'modelVersion' takes a positive integer, or nothing for model.version of the config (got '${versionRaw}')`,
+      );
     }
     modelVersion = Number(versionRaw);
   }
 
   const forceRaw = input('force').toLowerCase();
-  if (forceRaw && forceRaw !== 'true' && forceRaw !== 'false') throw new InputError(`input 'force' takes true or false (got '${forceRaw}')`);
+  if (forceRaw && forceRaw !== 'true' && forceRaw !== 'false')
+    throw new InputError(`input 'force' takes true or false (got '${forceRaw}')`);
 
   let registry: TaskInputs['registry'];
   if (docker) {
     const { username, password, registry: server } = docker.endpoint.params;
     if (!username || !password) {
-      throw new InputError(`input 'dockerRegistryServiceConnection': service connection '${docker.id}' has no user name and password (use a Docker Registry connection of type "Others" or "Docker Hub", or the Azure connection for ACR)`);
+      throw new InputError(
+        `input 'dockerRegistryServiceConnection': service connection '${docker.id}' has no user name and password (use a Docker Registry connection of type "Others" or "Docker Hub", or the Azure connection for ACR)`,
+      );
     }
     registry = { connection: docker.id, server: server || docker.endpoint.url || '', username, password };
   }
@@ -125,7 +139,8 @@ export function readInputs(src: InputSource): TaskInputs {
     const p = arm.endpoint.params;
     const tenantId = p.tenantid ?? '';
     const clientId = p.serviceprincipalid ?? '';
-    if (!tenantId || !clientId) throw new InputError(`input 'azureSubscription': service connection '${arm.id}' has no tenant or service principal id`);
+    if (!tenantId || !clientId)
+      throw new InputError(`input 'azureSubscription': service connection '${arm.id}' has no tenant or service principal id`);
     if (arm.endpoint.scheme === 'WorkloadIdentityFederation') {
       const token = src.variable('System.AccessToken') ?? '';
       if (token) src.secret(token);
@@ -182,7 +197,8 @@ function kubernetesLogin(id: string, e: Endpoint, secret: (v: string) => void): 
   }
   if (type === 'ServiceAccount') {
     const encoded = param(e, 'apiToken');
-    if (!encoded || !e.url) throw new InputError(`input 'kubernetesServiceConnection': service connection '${id}' has no server URL or token`);
+    if (!encoded || !e.url)
+      throw new InputError(`input 'kubernetesServiceConnection': service connection '${id}' has no server URL or token`);
     secret(encoded);
     const token = Buffer.from(encoded, 'base64').toString('utf8').trim();
     secret(token);

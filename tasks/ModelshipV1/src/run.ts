@@ -18,7 +18,9 @@ import { fail, output } from './outputs';
 /** the task's own notes on top of the credentials every step hands the core */
 function noteConnections(inputs: TaskInputs, config: ModelshipConfig, host: AzureDevOpsHost): void {
   if (inputs.registry) {
-    host.info(`container registry: user ${inputs.registry.username} from service connection ${inputs.registry.connection}${inputs.registry.server ? ` (${inputs.registry.server})` : ''}`);
+    host.info(
+      `container registry: user ${inputs.registry.username} from service connection ${inputs.registry.connection}${inputs.registry.server ? ` (${inputs.registry.server})` : ''}`,
+    );
   }
   if (inputs.kubernetes && config.target.kind !== 'kubernetes') {
     host.info(`kubernetesServiceConnection ${inputs.kubernetes.connection}: not used by target.kind ${config.target.kind}`);
@@ -61,7 +63,9 @@ function useKubernetesConnection(inputs: TaskInputs, config: ModelshipConfig, ho
   }
   fs.writeFileSync(file, text, { mode: 0o600 });
   env.KUBECONFIG = file;
-  host.info(`Kubernetes: ${k.type} login from service connection ${k.connection}${config.target.kubernetes?.kubeconfig ? ' (target.kubernetes.kubeconfig in the config file takes precedence)' : ''}`);
+  host.info(
+    `Kubernetes: ${k.type} login from service connection ${k.connection}${config.target.kubernetes?.kubeconfig ? ' (target.kubernetes.kubeconfig in the config file takes precedence)' : ''}`,
+  );
 }
 
 /** a folder of this step's own under the agent's temp folder (cleaned by the agent after the job) */
@@ -77,7 +81,16 @@ function stepTempDir(): string {
  * shared core, and map the outcome to output variables, the summary and the result.
  */
 export async function runTask(inputs: TaskInputs, host: AzureDevOpsHost, env: Record<string, string>): Promise<void> {
-  const opened = await openStep({ workingDirectory: inputs.workingDirectory, configFile: inputs.configFile, names: { workingDirectory: 'workingDirectory', endpointKey: 'endpointKey' } }, inputs, host, env);
+  const opened = await openStep(
+    {
+      workingDirectory: inputs.workingDirectory,
+      configFile: inputs.configFile,
+      names: { workingDirectory: 'workingDirectory', endpointKey: 'endpointKey' },
+    },
+    inputs,
+    host,
+    env,
+  );
   if (!opened.ok) return fail(opened.message);
   const config = opened.config;
   noteConnections(inputs, config, host);
@@ -90,13 +103,23 @@ export async function runTask(inputs: TaskInputs, host: AzureDevOpsHost, env: Re
     } catch (err: unknown) {
       return fail(host.masker.mask(`Azure login with service connection ${inputs.azure.connection}: ${errorMessage(err)}`));
     }
-    host.info(`Azure: ${inputs.azure.scheme} login as client ${inputs.azure.clientId} in tenant ${inputs.azure.tenantId} (service connection ${inputs.azure.connection})`);
+    host.info(
+      `Azure: ${inputs.azure.scheme} login as client ${inputs.azure.clientId} in tenant ${inputs.azure.tenantId} (service connection ${inputs.azure.connection})`,
+    );
   }
 
-  const run = await executeCommand(inputs.command, config, host, { modelVersion: inputs.modelVersion, force: inputs.force, azureCredential: credential }, async (ctx) => {
-    const stop = await applyTrigger(ctx, inputs.command, { version: inputs.modelVersion, by: 'modelVersion' }, () => parseAzureDevOpsPayload(inputs.webhookPayload));
-    return stop ?? STEP_COMMAND_FNS[inputs.command](ctx);
-  });
+  const run = await executeCommand(
+    inputs.command,
+    config,
+    host,
+    { modelVersion: inputs.modelVersion, force: inputs.force, azureCredential: credential },
+    async (ctx) => {
+      const stop = await applyTrigger(ctx, inputs.command, { version: inputs.modelVersion, by: 'modelVersion' }, () =>
+        parseAzureDevOpsPayload(inputs.webhookPayload),
+      );
+      return stop ?? STEP_COMMAND_FNS[inputs.command](ctx);
+    },
+  );
   if (!run.ok) return fail(host.masker.mask(run.message));
   publish(run, host);
 }
@@ -123,6 +146,7 @@ function publish(run: Extract<CommandRun, { ok: true }>, host: AzureDevOpsHost):
   fs.writeFileSync(summaryFile, summary);
   tl.uploadSummary(summaryFile);
 
-  if (run.exitCode !== 0) tl.setResult(tl.TaskResult.Failed, host.masker.mask(outcome.reason ?? `modelship ${ctx.report.command}: ${outcome.result}`));
+  if (run.exitCode !== 0)
+    tl.setResult(tl.TaskResult.Failed, host.masker.mask(outcome.reason ?? `modelship ${ctx.report.command}: ${outcome.result}`));
   else tl.setResult(tl.TaskResult.Succeeded, `modelship ${ctx.report.command}: ${outcome.result}`);
 }

@@ -41,14 +41,16 @@ export async function startFakeAcr(opts: { service: string; acceptAadToken: stri
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
       if (req.method === 'POST' && url.pathname === '/oauth2/exchange') {
         if (req.headers['content-type'] !== 'application/x-www-form-urlencoded') return json(400, { error: 'form expected' });
-        if (form.get('grant_type') !== 'access_token' || form.get('service') !== opts.service) return json(400, { error: 'bad grant or service' });
+        if (form.get('grant_type') !== 'access_token' || form.get('service') !== opts.service)
+          return json(400, { error: 'bad grant or service' });
         if (form.get('access_token') !== opts.acceptAadToken) return json(401, { errors: [{ code: 'UNAUTHORIZED' }] });
         const rt = `fake-refresh-${++counter}`;
         refreshTokens.add(rt);
         return json(200, { refresh_token: rt });
       }
       if (req.method === 'POST' && url.pathname === '/oauth2/token') {
-        if (form.get('grant_type') !== 'refresh_token' || !refreshTokens.has(form.get('refresh_token') ?? '')) return json(401, { errors: [{ code: 'UNAUTHORIZED' }] });
+        if (form.get('grant_type') !== 'refresh_token' || !refreshTokens.has(form.get('refresh_token') ?? ''))
+          return json(401, { errors: [{ code: 'UNAUTHORIZED' }] });
         if (!/^repository:[^:]+:pull/.test(form.get('scope') ?? '')) return json(400, { error: 'scope' });
         const at = `fake-access-${++counter}`;
         accessTokens.add(at);
@@ -58,7 +60,11 @@ export async function startFakeAcr(opts: { service: string; acceptAadToken: stri
       if (m && (req.method === 'HEAD' || req.method === 'GET')) {
         const auth = req.headers.authorization ?? '';
         if (!auth.startsWith('Bearer ') || !accessTokens.has(auth.slice(7))) {
-          return json(401, { errors: [{ code: 'UNAUTHORIZED' }] }, { 'www-authenticate': `Bearer realm="${fake.url}/oauth2/token",service="${opts.service}",scope="repository:${m[1]}:pull"` });
+          return json(
+            401,
+            { errors: [{ code: 'UNAUTHORIZED' }] },
+            { 'www-authenticate': `Bearer realm="${fake.url}/oauth2/token",service="${opts.service}",scope="repository:${m[1]}:pull"` },
+          );
         }
         const digest = fake.manifests.get(`${m[1]}:${m[2]}`);
         if (!digest) return json(404, { errors: [{ code: 'MANIFEST_UNKNOWN' }] });

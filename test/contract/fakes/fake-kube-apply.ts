@@ -68,7 +68,18 @@ export function printPath(p: string): string {
     .join('');
 }
 
-const SERVER_METADATA = new Set(['name', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'managedFields', 'selfLink']);
+const SERVER_METADATA = new Set([
+  'name',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'managedFields',
+  'selfLink',
+]);
 
 /** the owned part of an object: everything but the type, the identity, server-set metadata and status */
 export function ownedPart(obj: KubeObject): JsonObject {
@@ -224,7 +235,14 @@ export function serverSideApply(
 }
 
 /** ownership after an Update (create, replace, patch): the fields it changed go to `manager` */
-export function trackUpdate(old: KubeObject | undefined, next: KubeObject, manager: string, managers: Managers, apiVersion: string, now: string): void {
+export function trackUpdate(
+  old: KubeObject | undefined,
+  next: KubeObject,
+  manager: string,
+  managers: Managers,
+  apiVersion: string,
+  now: string,
+): void {
   const changed: string[] = [];
   const oldOwned = old ? ownedPart(old) : undefined;
   for (const [p, v] of leaves(ownedPart(next))) if (!oldOwned || !deepEqual(getAt(oldOwned, decodePath(p)), v)) changed.push(p);

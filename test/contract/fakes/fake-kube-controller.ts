@@ -54,7 +54,13 @@ export class DeploymentController {
         this.progress.delete(`${String(obj.metadata.namespace)}/${String(obj.metadata.name)}`);
       } else if (obj.kind === 'Deployment') {
         // our own status writes change nothing that needs another pass
-        if (type === 'MODIFIED' && old && JSON.stringify({ ...old, status: null, metadata: { ...old.metadata, resourceVersion: null } }) === JSON.stringify({ ...obj, status: null, metadata: { ...obj.metadata, resourceVersion: null } })) return;
+        if (
+          type === 'MODIFIED' &&
+          old &&
+          JSON.stringify({ ...old, status: null, metadata: { ...old.metadata, resourceVersion: null } }) ===
+            JSON.stringify({ ...obj, status: null, metadata: { ...obj.metadata, resourceVersion: null } })
+        )
+          return;
         this.mark(`${String(obj.metadata.namespace)}/${String(obj.metadata.name)}`);
       } else if (obj.kind === 'Pod') {
         const owner = this.deploymentOfPod(obj);
@@ -67,7 +73,8 @@ export class DeploymentController {
         const conds = Array.isArray(st.conditions) ? st.conditions.filter(isObject) : [];
         const p = conds.find((c) => c.type === 'Progressing');
         // only deployments still progressing can time out; minReadySeconds makes pods available later
-        if (!p || p.reason !== 'NewReplicaSetAvailable' || (isObject(d.spec) && Number(d.spec.minReadySeconds ?? 0) > 0)) this.mark(`${String(d.metadata.namespace)}/${String(d.metadata.name)}`);
+        if (!p || p.reason !== 'NewReplicaSetAvailable' || (isObject(d.spec) && Number(d.spec.minReadySeconds ?? 0) > 0))
+          this.mark(`${String(d.metadata.namespace)}/${String(d.metadata.name)}`);
       }
     }, 250);
   }
@@ -82,7 +89,8 @@ export class DeploymentController {
   private collect(d: KubeObject): void {
     const ns = String(d.metadata.namespace);
     for (const rs of this.store.peekAll('ReplicaSet', ns).filter((r) => ownedBy(r, d.metadata.uid))) {
-      for (const pod of this.store.peekAll('Pod', ns).filter((p) => ownedBy(p, rs.metadata.uid))) this.store.remove('Pod', ns, String(pod.metadata.name));
+      for (const pod of this.store.peekAll('Pod', ns).filter((p) => ownedBy(p, rs.metadata.uid)))
+        this.store.remove('Pod', ns, String(pod.metadata.name));
       this.store.remove('ReplicaSet', ns, String(rs.metadata.name));
     }
   }
@@ -138,24 +146,36 @@ export class DeploymentController {
           namespace: ns,
           labels: { ...((tmeta.labels as Record<string, string>) ?? {}), 'pod-template-hash': hash },
           annotations: { [REVISION]: String(maxRevision + 1), 'deployment.kubernetes.io/desired-replicas': String(desired) },
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid: String(d.metadata.uid), controller: true, blockOwnerDeletion: true }],
+          ownerReferences: [
+            { apiVersion: 'apps/v1', kind: 'Deployment', name, uid: String(d.metadata.uid), controller: true, blockOwnerDeletion: true },
+          ],
         },
         spec: {
           replicas: 0,
           minReadySeconds: spec.minReadySeconds ?? 0,
-          selector: { ...(spec.selector as JsonObject), matchLabels: { ...(((spec.selector as JsonObject).matchLabels as Record<string, string>) ?? {}), 'pod-template-hash': hash } },
-          template: { ...template, metadata: { ...tmeta, labels: { ...((tmeta.labels as Record<string, string>) ?? {}), 'pod-template-hash': hash } } },
+          selector: {
+            ...(spec.selector as JsonObject),
+            matchLabels: { ...(((spec.selector as JsonObject).matchLabels as Record<string, string>) ?? {}), 'pod-template-hash': hash },
+          },
+          template: {
+            ...template,
+            metadata: { ...tmeta, labels: { ...((tmeta.labels as Record<string, string>) ?? {}), 'pod-template-hash': hash } },
+          },
         },
       });
       createdRs = true;
       owned.push(newRs);
     } else if (Number(newRs.metadata.annotations?.[REVISION] ?? 0) < maxRevision) {
       // a rollback to an earlier template: its replica set becomes the newest revision
-      newRs = this.store.put({ ...newRs, metadata: { ...newRs.metadata, annotations: { ...newRs.metadata.annotations, [REVISION]: String(maxRevision + 1) } } });
+      newRs = this.store.put({
+        ...newRs,
+        metadata: { ...newRs.metadata, annotations: { ...newRs.metadata.annotations, [REVISION]: String(maxRevision + 1) } },
+      });
     }
     const newRsName = String(newRs.metadata.name);
     const revision = String(newRs.metadata.annotations?.[REVISION] ?? '1');
-    if (d.metadata.annotations?.[REVISION] !== revision) this.store.put({ ...d, metadata: { ...d.metadata, annotations: { ...d.metadata.annotations, [REVISION]: revision } } });
+    if (d.metadata.annotations?.[REVISION] !== revision)
+      this.store.put({ ...d, metadata: { ...d.metadata, annotations: { ...d.metadata.annotations, [REVISION]: revision } } });
 
     const podsOf = (rs: KubeObject) => this.store.peekAll('Pod', ns).filter((p) => ownedBy(p, rs.metadata.uid));
     const isReady = (p: KubeObject) => condition(p, 'Ready')?.status === 'True';
@@ -216,9 +236,17 @@ export class DeploymentController {
       const pods = podsOf(rs);
       const n = pods.length;
       const was = before.get(String(rs.metadata.name)) ?? 0;
-      if (n !== was) this.events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled ${n > was ? 'up' : 'down'} replica set ${String(rs.metadata.name)} from ${was} to ${n}`, { component: 'deployment-controller' });
+      if (n !== was)
+        this.events.record(
+          d,
+          'Normal',
+          'ScalingReplicaSet',
+          `Scaled ${n > was ? 'up' : 'down'} replica set ${String(rs.metadata.name)} from ${was} to ${n}`,
+          { component: 'deployment-controller' },
+        );
       const current = this.store.peek('ReplicaSet', ns, String(rs.metadata.name));
-      if (current && (current.spec as JsonObject).replicas !== n) this.store.put({ ...current, spec: { ...(current.spec as JsonObject), replicas: n } });
+      if (current && (current.spec as JsonObject).replicas !== n)
+        this.store.put({ ...current, spec: { ...(current.spec as JsonObject), replicas: n } });
       const rsStatus = {
         replicas: n,
         fullyLabeledReplicas: n,
@@ -226,10 +254,17 @@ export class DeploymentController {
         availableReplicas: pods.filter(isAvailable).length,
         observedGeneration: rs.metadata.generation ?? 1,
       };
-      this.store.putStatus('ReplicaSet', ns, String(rs.metadata.name), Object.fromEntries(Object.entries(rsStatus).filter(([, v]) => v !== 0)));
+      this.store.putStatus(
+        'ReplicaSet',
+        ns,
+        String(rs.metadata.name),
+        Object.fromEntries(Object.entries(rsStatus).filter(([, v]) => v !== 0)),
+      );
     }
     const limit = typeof spec.revisionHistoryLimit === 'number' ? spec.revisionHistoryLimit : 10;
-    const emptyOld = oldRss.filter((r) => podsOf(r).length === 0).sort((a, b) => Number(a.metadata.annotations?.[REVISION] ?? 0) - Number(b.metadata.annotations?.[REVISION] ?? 0));
+    const emptyOld = oldRss
+      .filter((r) => podsOf(r).length === 0)
+      .sort((a, b) => Number(a.metadata.annotations?.[REVISION] ?? 0) - Number(b.metadata.annotations?.[REVISION] ?? 0));
     for (const rs of emptyOld.slice(0, Math.max(0, emptyOld.length - limit))) this.store.remove('ReplicaSet', ns, String(rs.metadata.name));
 
     // status
@@ -269,12 +304,20 @@ export class DeploymentController {
     const deadlineMs = Number(spec.progressDeadlineSeconds ?? 600) * 1000;
     let progressing;
     if (createdRs) progressing = cond('Progressing', 'True', 'NewReplicaSetCreated', `Created new replica set "${newRsName}"`, true);
-    else if (complete) progressing = cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${newRsName}" has successfully progressed.`, prevProgressing?.reason !== 'NewReplicaSetAvailable');
+    else if (complete)
+      progressing = cond(
+        'Progressing',
+        'True',
+        'NewReplicaSetAvailable',
+        `ReplicaSet "${newRsName}" has successfully progressed.`,
+        prevProgressing?.reason !== 'NewReplicaSetAvailable',
+      );
     else if (progressed) progressing = cond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRsName}" is progressing.`, true);
     else if (prevProgressing?.reason === 'ProgressDeadlineExceeded') progressing = prevProgressing;
     else if (prevProgressing && Date.now() - Date.parse(String(prevProgressing.lastUpdateTime)) > deadlineMs)
       progressing = cond('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${newRsName}" has timed out progressing.`, true);
-    else progressing = prevProgressing ?? cond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRsName}" is progressing.`, true);
+    else
+      progressing = prevProgressing ?? cond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRsName}" is progressing.`, true);
     const status: JsonObject = {
       observedGeneration: d.metadata.generation ?? 1,
       replicas,
@@ -303,7 +346,16 @@ export class DeploymentController {
         namespace: ns,
         labels: { ...((tmeta.labels as Record<string, string>) ?? {}), 'pod-template-hash': hash },
         ...(isObject(tmeta.annotations) ? { annotations: { ...(tmeta.annotations as Record<string, string>) } } : {}),
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: String(rs.metadata.name), uid: String(rs.metadata.uid), controller: true, blockOwnerDeletion: true }],
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: String(rs.metadata.name),
+            uid: String(rs.metadata.uid),
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
       },
       spec: deepCopy(template.spec),
       status: { phase: 'Pending', qosClass: 'BestEffort' },

@@ -79,15 +79,25 @@ export function qualifiedResource(plural: string, group: string): string {
 
 export const errors = {
   notFound: (plural: string, group: string, name: string) =>
-    new KubeError(404, 'NotFound', `${qualifiedResource(plural, group)} "${name}" not found`, { name, ...(group ? { group } : {}), kind: plural }),
+    new KubeError(404, 'NotFound', `${qualifiedResource(plural, group)} "${name}" not found`, {
+      name,
+      ...(group ? { group } : {}),
+      kind: plural,
+    }),
   alreadyExists: (plural: string, group: string, name: string) =>
-    new KubeError(409, 'AlreadyExists', `${qualifiedResource(plural, group)} "${name}" already exists`, { name, ...(group ? { group } : {}), kind: plural }),
+    new KubeError(409, 'AlreadyExists', `${qualifiedResource(plural, group)} "${name}" already exists`, {
+      name,
+      ...(group ? { group } : {}),
+      kind: plural,
+    }),
   conflict: (plural: string, group: string, name: string, why: string, causes?: FieldCause[]) =>
     new KubeError(409, 'Conflict', `Operation cannot be fulfilled on ${qualifiedResource(plural, group)} "${name}": ${why}`, {
       name,
       ...(group ? { group } : {}),
       kind: plural,
-      ...(causes ? { causes: causes.map((c) => ({ reason: c.reason ?? 'FieldManagerConflict', message: c.message, field: c.field })) } : {}),
+      ...(causes
+        ? { causes: causes.map((c) => ({ reason: c.reason ?? 'FieldManagerConflict', message: c.message, field: c.field })) }
+        : {}),
     }),
   /** 422 with the real message shape: `Deployment.apps "x" is invalid: spec.selector: Invalid value: …` */
   invalid: (kind: string, group: string, name: string, causes: FieldCause[]) =>
@@ -95,11 +105,22 @@ export const errors = {
       422,
       'Invalid',
       `${group ? `${kind}.${group}` : kind} "${name}" is invalid: ${causes.length === 1 ? `${causes[0].field}: ${causes[0].message}` : `[${causes.map((c) => `${c.field}: ${c.message}`).join(', ')}]`}`,
-      { name, ...(group ? { group } : {}), kind, causes: causes.map((c) => ({ reason: c.reason ?? 'FieldValueInvalid', message: `${c.message}`, field: c.field })) },
+      {
+        name,
+        ...(group ? { group } : {}),
+        kind,
+        causes: causes.map((c) => ({ reason: c.reason ?? 'FieldValueInvalid', message: `${c.message}`, field: c.field })),
+      },
     ),
   badRequest: (message: string) => new KubeError(400, 'BadRequest', message),
-  methodNotAllowed: (message = 'the server does not allow this method on the requested resource') => new KubeError(405, 'MethodNotAllowed', message),
-  unsupportedMediaType: (contentType: string) => new KubeError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got ${JSON.stringify(contentType)}; fake-kube does not implement application/json-patch+json)`),
+  methodNotAllowed: (message = 'the server does not allow this method on the requested resource') =>
+    new KubeError(405, 'MethodNotAllowed', message),
+  unsupportedMediaType: (contentType: string) =>
+    new KubeError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got ${JSON.stringify(contentType)}; fake-kube does not implement application/json-patch+json)`,
+    ),
   internal: (message: string) => new KubeError(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] }),
 };
 
@@ -253,7 +274,10 @@ export interface FieldRequirement {
 
 export function parseFieldSelector(s: string, supported: readonly string[], kind: string): FieldRequirement[] {
   const out: FieldRequirement[] = [];
-  for (const term of s.split(',').map((t) => t.trim()).filter(Boolean)) {
+  for (const term of s
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)) {
     const m = term.match(/^([^=!]+?)\s*(==|=|!=)\s*(.*)$/);
     if (!m) throw errors.badRequest(`invalid selector: '${s}'; can't understand '${term}'`);
     if (!supported.includes(m[1])) throw errors.badRequest(`field label not supported: ${m[1]} (for ${kind})`);

@@ -25,7 +25,12 @@ export class EventRecorder {
     const existingName = this.byKey.get(corr);
     const existing = existingName ? this.store.peek('Event', ns, existingName) : undefined;
     if (existing) {
-      const next = { ...existing, metadata: { ...existing.metadata }, count: (typeof existing.count === 'number' ? existing.count : 1) + 1, lastTimestamp: now };
+      const next = {
+        ...existing,
+        metadata: { ...existing.metadata },
+        count: (typeof existing.count === 'number' ? existing.count : 1) + 1,
+        lastTimestamp: now,
+      };
       this.store.put(next);
       return;
     }

@@ -103,7 +103,13 @@ class PodRuntime {
 
   setCondition(type: string, status: 'True' | 'False', reason?: string, message?: string): void {
     const old = this.conditions.get(type);
-    this.conditions.set(type, { type, status, ...(reason ? { reason } : {}), ...(message ? { message } : {}), lastTransitionTime: old && old.status === status ? old.lastTransitionTime : kubeTime() });
+    this.conditions.set(type, {
+      type,
+      status,
+      ...(reason ? { reason } : {}),
+      ...(message ? { message } : {}),
+      lastTransitionTime: old && old.status === status ? old.lastTransitionTime : kubeTime(),
+    });
   }
 
   clearTimers(): void {
@@ -294,7 +300,10 @@ export class FakeNode {
     this.proxiedGone.set(rt.name, (this.proxiedGone.get(rt.name) ?? 0) + rt.proxied);
     this.proxiedGone.set(rt.key, (this.proxiedGone.get(rt.key) ?? 0) + rt.proxied);
     if (rt.container) {
-      this.o.events.record(pod, 'Normal', 'Killing', `Stopping container ${String(podContainers(pod)[0]?.name ?? '')}`, { component: 'kubelet', host: this.o.nodeName });
+      this.o.events.record(pod, 'Normal', 'Killing', `Stopping container ${String(podContainers(pod)[0]?.name ?? '')}`, {
+        component: 'kubelet',
+        host: this.o.nodeName,
+      });
       const c = rt.container;
       rt.container = undefined;
       this.track(removeContainer(c));
@@ -345,7 +354,9 @@ export class FakeNode {
       rt.scheduled = true;
       rt.unschedulable = undefined;
       const bound = this.o.store.put({ ...pod, spec: { ...(pod.spec as JsonObject), nodeName: this.o.nodeName } });
-      this.o.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${rt.ns}/${rt.name} to ${this.o.nodeName}`, { component: 'default-scheduler' });
+      this.o.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${rt.ns}/${rt.name} to ${this.o.nodeName}`, {
+        component: 'default-scheduler',
+      });
       rt.setCondition('PodScheduled', 'True');
       rt.startTime = kubeTime();
       this.track(this.startPod(rt));
@@ -376,7 +387,15 @@ export class FakeNode {
 
   private event(rt: PodRuntime, type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void {
     const pod = this.pod(rt);
-    if (pod) this.o.events.record(pod, type, reason, message, { component: 'kubelet', host: this.o.nodeName }, container ? `spec.containers{${container}}` : undefined);
+    if (pod)
+      this.o.events.record(
+        pod,
+        type,
+        reason,
+        message,
+        { component: 'kubelet', host: this.o.nodeName },
+        container ? `spec.containers{${container}}` : undefined,
+      );
   }
 
   private gone(rt: PodRuntime): boolean {
@@ -413,10 +432,11 @@ export class FakeNode {
     }
     if (!(await this.ensureImage(rt, pod, c))) return;
     if (this.gone(rt)) return;
-    const expand = (s: string) => s.replace(/\$\(([-._a-zA-Z][-._a-zA-Z0-9]*)\)/g, (m: string, v: string) => {
-      const hit = [...env].reverse().find((e) => e.startsWith(`${v}=`));
-      return hit ? hit.slice(v.length + 1) : m;
-    });
+    const expand = (s: string) =>
+      s.replace(/\$\(([-._a-zA-Z][-._a-zA-Z0-9]*)\)/g, (m: string, v: string) => {
+        const hit = [...env].reverse().find((e) => e.startsWith(`${v}=`));
+        return hit ? hit.slice(v.length + 1) : m;
+      });
     const res = isObject(c.resources) ? c.resources : {};
     const limits = isObject(res.limits) ? res.limits : {};
     const memory = parseQuantity(limits.memory);
@@ -475,7 +495,12 @@ export class FakeNode {
     );
   }
 
-  private async onExit(rt: PodRuntime, instance: number, container: Docker.Container, startError?: { reason: string; exitCode: number; message: string }): Promise<void> {
+  private async onExit(
+    rt: PodRuntime,
+    instance: number,
+    container: Docker.Container,
+    startError?: { reason: string; exitCode: number; message: string },
+  ): Promise<void> {
     if (rt.stopped || instance !== rt.instance) return;
     if (rt.probeTimer) clearInterval(rt.probeTimer);
     rt.probeTimer = undefined;
@@ -512,7 +537,16 @@ export class FakeNode {
     const c = podContainers(pod)[0];
     const cname = String(c.name);
     const reason = startError?.reason ?? (oom ? 'OOMKilled' : exitCode === 0 ? 'Completed' : 'Error');
-    rt.lastState = { terminated: { exitCode, reason, ...(startError ? { message: startError.message } : {}), startedAt, finishedAt, containerID: `docker://${container.id}` } };
+    rt.lastState = {
+      terminated: {
+        exitCode,
+        reason,
+        ...(startError ? { message: startError.message } : {}),
+        startedAt,
+        finishedAt,
+        containerID: `docker://${container.id}`,
+      },
+    };
     rt.lastLogs = logs;
     rt.container = undefined;
     rt.ready = false;
@@ -528,7 +562,12 @@ export class FakeNode {
       return;
     }
     const wait = this.backoff(rt, 'backoffMs');
-    rt.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${wait / 1000}s restarting failed container=${cname} pod=${rt.name}_${rt.ns}(${rt.uid})` } };
+    rt.state = {
+      waiting: {
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${wait / 1000}s restarting failed container=${cname} pod=${rt.name}_${rt.ns}(${rt.uid})`,
+      },
+    };
     this.event(rt, 'Warning', 'BackOff', `Back-off restarting failed container ${cname} in pod ${rt.name}_${rt.ns}(${rt.uid})`, cname);
     this.writeStatus(rt);
     this.later(rt, wait, () => this.track(this.startContainer(rt)));
@@ -543,7 +582,11 @@ export class FakeNode {
     }
   }
 
-  private pullAuth(rt: PodRuntime, pod: KubeObject, image: string): { username: string; password: string; serveraddress: string } | undefined {
+  private pullAuth(
+    rt: PodRuntime,
+    pod: KubeObject,
+    image: string,
+  ): { username: string; password: string; serveraddress: string } | undefined {
     const registry = imageRegistry(image);
     const secrets = (pod.spec as JsonObject).imagePullSecrets;
     const missing: string[] = [];
@@ -581,7 +624,13 @@ export class FakeNode {
         found = { username, password, serveraddress: registry };
       }
     }
-    if (missing.length > 0) this.event(rt, 'Warning', 'FailedToRetrieveImagePullSecret', `Unable to retrieve some image pull secrets (${missing.join(', ')}); attempting to pull the image may not succeed.`);
+    if (missing.length > 0)
+      this.event(
+        rt,
+        'Warning',
+        'FailedToRetrieveImagePullSecret',
+        `Unable to retrieve some image pull secrets (${missing.join(', ')}); attempting to pull the image may not succeed.`,
+      );
     return found;
   }
 
@@ -601,7 +650,8 @@ export class FakeNode {
     }
     if (local.present && policy !== 'Always') {
       rt.imageId = local.id;
-      if (rt.restartCount === 0 && rt.instance === 0) this.event(rt, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, cname);
+      if (rt.restartCount === 0 && rt.instance === 0)
+        this.event(rt, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, cname);
       return true;
     }
     this.event(rt, 'Normal', 'Pulling', `Pulling image "${image}"`, cname);
@@ -612,9 +662,14 @@ export class FakeNode {
       await Promise.race([
         (async () => {
           const stream = await this.o.docker.pull(image, authconfig ? { authconfig } : {});
-          await new Promise<void>((resolve, reject) => this.o.docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve())));
+          await new Promise<void>((resolve, reject) =>
+            this.o.docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve())),
+          );
         })(),
-        new Promise<never>((_, reject) => (pullTimer = setTimeout(() => reject(new Error(`pull did not finish within ${PULL_TIMEOUT_MS / 1000} s`)), PULL_TIMEOUT_MS))),
+        new Promise<never>(
+          (_, reject) =>
+            (pullTimer = setTimeout(() => reject(new Error(`pull did not finish within ${PULL_TIMEOUT_MS / 1000} s`)), PULL_TIMEOUT_MS)),
+        ),
         this.closing,
       ]);
     } catch (err: unknown) {
@@ -669,7 +724,9 @@ export class FakeNode {
       const prefix = typeof from.prefix === 'string' ? from.prefix : '';
       const ref = isObject(from.configMapRef) ? from.configMapRef : isObject(from.secretRef) ? from.secretRef : undefined;
       if (!ref) continue;
-      const data = isObject(from.configMapRef) ? configMap(String(ref.name), ref.optional === true) : secret(String(ref.name), ref.optional === true);
+      const data = isObject(from.configMapRef)
+        ? configMap(String(ref.name), ref.optional === true)
+        : secret(String(ref.name), ref.optional === true);
       for (const [k, v] of Object.entries(data ?? {})) out.push([`${prefix}${k}`, v]);
     }
     const lookup = (name: string) => [...out].reverse().find(([k]) => k === name)?.[1];
@@ -688,13 +745,19 @@ export class FakeNode {
         const ref = vf.configMapKeyRef;
         const data = configMap(String(ref.name), ref.optional === true);
         const v = data?.[String(ref.key)];
-        if (v === undefined && ref.optional !== true) throw new KubeError(0, 'CreateContainerConfigError', `couldn't find key ${String(ref.key)} in ConfigMap ${ns}/${String(ref.name)}`);
+        if (v === undefined && ref.optional !== true)
+          throw new KubeError(
+            0,
+            'CreateContainerConfigError',
+            `couldn't find key ${String(ref.key)} in ConfigMap ${ns}/${String(ref.name)}`,
+          );
         if (v !== undefined) out.push([name, v]);
       } else if (isObject(vf.secretKeyRef)) {
         const ref = vf.secretKeyRef;
         const data = secret(String(ref.name), ref.optional === true);
         const v = data?.[String(ref.key)];
-        if (v === undefined && ref.optional !== true) throw new KubeError(0, 'CreateContainerConfigError', `couldn't find key ${String(ref.key)} in Secret ${ns}/${String(ref.name)}`);
+        if (v === undefined && ref.optional !== true)
+          throw new KubeError(0, 'CreateContainerConfigError', `couldn't find key ${String(ref.key)} in Secret ${ns}/${String(ref.name)}`);
         if (v !== undefined) out.push([name, v]);
       } else if (isObject(vf.fieldRef)) {
         const path = String(vf.fieldRef.fieldPath);
@@ -702,7 +765,19 @@ export class FakeNode {
         const label = path.match(/^metadata\.(labels|annotations)\['(.+)'\]$/);
         const value = label
           ? String((label[1] === 'labels' ? md.labels : md.annotations)?.[label[2]] ?? '')
-          : ({ 'metadata.name': rt.name, 'metadata.namespace': ns, 'metadata.uid': rt.uid, 'spec.nodeName': this.o.nodeName, 'spec.serviceAccountName': 'default', 'status.podIP': '127.0.0.1', 'status.hostIP': '127.0.0.1', 'status.podIPs': '127.0.0.1', 'status.hostIPs': '127.0.0.1' } as Record<string, string>)[path] ?? '';
+          : ((
+              {
+                'metadata.name': rt.name,
+                'metadata.namespace': ns,
+                'metadata.uid': rt.uid,
+                'spec.nodeName': this.o.nodeName,
+                'spec.serviceAccountName': 'default',
+                'status.podIP': '127.0.0.1',
+                'status.hostIP': '127.0.0.1',
+                'status.podIPs': '127.0.0.1',
+                'status.hostIPs': '127.0.0.1',
+              } as Record<string, string>
+            )[path] ?? '');
         out.push([name, value]);
       } else if (isObject(vf.resourceFieldRef)) {
         const res = isObject(c.resources) ? c.resources : {};
@@ -752,7 +827,9 @@ export class FakeNode {
         const req = http.get({ host: '127.0.0.1', port, path, headers, timeout: timeoutMs }, (res) => {
           res.resume();
           const code = res.statusCode ?? 0;
-          resolve(code >= 200 && code < 400 ? { ok: true, message: '' } : { ok: false, message: `HTTP probe failed with statuscode: ${code}` });
+          resolve(
+            code >= 200 && code < 400 ? { ok: true, message: '' } : { ok: false, message: `HTTP probe failed with statuscode: ${code}` },
+          );
         });
         req.on('timeout', () => req.destroy(new Error(`context deadline exceeded (Client.Timeout exceeded while awaiting headers)`)));
         req.on('error', (err: NodeJS.ErrnoException) => {
@@ -794,7 +871,9 @@ export class FakeNode {
           new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref()),
         ]);
         const info = await exec.inspect();
-        return info.ExitCode === 0 ? { ok: true, message: '' } : { ok: false, message: demuxDockerLog(Buffer.concat(out)).trim() || `command terminated with exit code ${info.ExitCode}` };
+        return info.ExitCode === 0
+          ? { ok: true, message: '' }
+          : { ok: false, message: demuxDockerLog(Buffer.concat(out)).trim() || `command terminated with exit code ${info.ExitCode}` };
       } catch (err: unknown) {
         return { ok: false, message: errMessage(err) };
       }
@@ -899,10 +978,18 @@ export class FakeNode {
       rt.setCondition('Initialized', 'True');
       const unready = `containers with unready status: [${containers.map((c) => String(c.name)).join(' ')}]`;
       rt.setCondition('Ready', rt.ready ? 'True' : 'False', rt.ready ? undefined : 'ContainersNotReady', rt.ready ? undefined : unready);
-      rt.setCondition('ContainersReady', rt.ready ? 'True' : 'False', rt.ready ? undefined : 'ContainersNotReady', rt.ready ? undefined : unready);
+      rt.setCondition(
+        'ContainersReady',
+        rt.ready ? 'True' : 'False',
+        rt.ready ? undefined : 'ContainersNotReady',
+        rt.ready ? undefined : unready,
+      );
     }
     const order = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
-    const conditions = order.map((t) => rt.conditions.get(t)).filter((c): c is Condition => c !== undefined).map((c) => ({ ...c, lastProbeTime: null }));
+    const conditions = order
+      .map((t) => rt.conditions.get(t))
+      .filter((c): c is Condition => c !== undefined)
+      .map((c) => ({ ...c, lastProbeTime: null }));
     const statuses = containers.map((c) => ({
       name: String(c.name),
       image: String(c.image),
@@ -915,11 +1002,25 @@ export class FakeNode {
       lastState: rt.lastState,
     }));
     const requests = podRequests(pod);
-    const limited = containers.every((c) => isObject(c.resources) && isObject(c.resources.limits) && c.resources.limits.cpu !== undefined && c.resources.limits.memory !== undefined);
+    const limited = containers.every(
+      (c) =>
+        isObject(c.resources) &&
+        isObject(c.resources.limits) &&
+        c.resources.limits.cpu !== undefined &&
+        c.resources.limits.memory !== undefined,
+    );
     const status: JsonObject = {
       phase: terminalPhase ?? (rt.everStarted ? 'Running' : 'Pending'),
       conditions,
-      ...(rt.scheduled ? { hostIP: '127.0.0.1', hostIPs: [{ ip: '127.0.0.1' }], podIP: '127.0.0.1', podIPs: [{ ip: '127.0.0.1' }], startTime: rt.startTime } : {}),
+      ...(rt.scheduled
+        ? {
+            hostIP: '127.0.0.1',
+            hostIPs: [{ ip: '127.0.0.1' }],
+            podIP: '127.0.0.1',
+            podIPs: [{ ip: '127.0.0.1' }],
+            startTime: rt.startTime,
+          }
+        : {}),
       ...(rt.scheduled ? { containerStatuses: statuses } : {}),
       qosClass: requests.cpu === 0 && requests.memory === 0 ? 'BestEffort' : limited ? 'Guaranteed' : 'Burstable',
     };
@@ -935,7 +1036,9 @@ export class FakeNode {
     const containers = podContainers(pod);
     const cname = q.container ?? String(containers[0]?.name ?? '');
     if (q.container === undefined && containers.length > 1)
-      throw errors.badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => String(c.name)).join(' ')}]`);
+      throw errors.badRequest(
+        `a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => String(c.name)).join(' ')}]`,
+      );
     const index = containers.findIndex((c) => c.name === cname);
     if (index < 0) throw errors.badRequest(`container ${cname} is not valid for pod ${name}`);
     const rt = this.pods.get(`${ns}/${name}`);

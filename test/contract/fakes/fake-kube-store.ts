@@ -109,7 +109,9 @@ export class Store {
 
   managedFields(kind: string, ns: string, name: string): Array<{ manager: string; operation: string; fields: string[] }> {
     const s = this.objects.get(key(kind, ns, name));
-    return s ? [...s.managers.values()].map((e) => ({ manager: e.manager, operation: e.operation, fields: [...e.fields].map(printPath).sort() })) : [];
+    return s
+      ? [...s.managers.values()].map((e) => ({ manager: e.manager, operation: e.operation, fields: [...e.fields].map(printPath).sort() }))
+      : [];
   }
 
   // -------------------------------------------------------------------------------------
@@ -117,7 +119,13 @@ export class Store {
 
   listFiltered(r: ResourceDef, ns: string, query: URLSearchParams): KubeObject[] {
     const labelReqs = query.get('labelSelector') ? parseLabelSelector(query.get('labelSelector') as string) : [];
-    const fieldReqs = query.get('fieldSelector') ? parseFieldSelector(query.get('fieldSelector') as string, ['metadata.name', 'metadata.namespace', ...(r.fieldSelectors ?? [])], r.kind) : [];
+    const fieldReqs = query.get('fieldSelector')
+      ? parseFieldSelector(
+          query.get('fieldSelector') as string,
+          ['metadata.name', 'metadata.namespace', ...(r.fieldSelectors ?? [])],
+          r.kind,
+        )
+      : [];
     return this.list(r.kind, ns).filter((o) => matchesRequirements(o.metadata.labels, labelReqs) && matchesFields(o, fieldReqs));
   }
 
@@ -147,7 +155,12 @@ export class Store {
     this.checkPrecondition(r, name, obj.metadata.resourceVersion, stored);
     const bodyUid = obj.metadata.uid;
     if (typeof bodyUid === 'string' && bodyUid !== '' && bodyUid !== stored.obj.metadata.uid)
-      throw errors.conflict(r.plural, r.group, name, `Precondition failed: UID in precondition: ${bodyUid}, UID in object meta: ${String(stored.obj.metadata.uid)}`);
+      throw errors.conflict(
+        r.plural,
+        r.group,
+        name,
+        `Precondition failed: UID in precondition: ${bodyUid}, UID in object meta: ${String(stored.obj.metadata.uid)}`,
+      );
     if (r.statusSubresource) obj.status = deepCopy(stored.obj.status);
     const managers = copyManagers(stored.managers);
     trackUpdate(stored.obj, obj, opts.manager, managers, r.groupVersion, kubeTime());
@@ -155,12 +168,21 @@ export class Store {
   }
 
   /** PATCH by content type; `created` when an apply created the object */
-  patch(r: ResourceDef, ns: string, name: string, contentType: string, text: string, query: URLSearchParams, opts: WriteOptions): { obj: KubeObject; created: boolean } {
+  patch(
+    r: ResourceDef,
+    ns: string,
+    name: string,
+    contentType: string,
+    text: string,
+    query: URLSearchParams,
+    opts: WriteOptions,
+  ): { obj: KubeObject; created: boolean } {
     const stored = this.objects.get(key(r.kind, ns, name));
     if (contentType === 'application/apply-patch+yaml' || contentType === 'application/apply-patch+cbor') {
       if (contentType.endsWith('cbor')) throw errors.unsupportedMediaType(contentType);
       const fieldManager = query.get('fieldManager');
-      if (!fieldManager) throw errors.badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+      if (!fieldManager)
+        throw errors.badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
       let parsed: unknown;
       try {
         parsed = YAML.parse(text);
@@ -169,20 +191,41 @@ export class Store {
       }
       if (!isObject(parsed)) throw errors.badRequest('the apply patch must be a YAML or JSON object');
       if (parsed.apiVersion === undefined || parsed.kind === undefined)
-        throw errors.badRequest(`${parsed.apiVersion === undefined ? 'apiVersion' : 'kind'} must be set in the applied configuration (Object 'Kind' is missing in '${text.slice(0, 200)}')`);
+        throw errors.badRequest(
+          `${parsed.apiVersion === undefined ? 'apiVersion' : 'kind'} must be set in the applied configuration (Object 'Kind' is missing in '${text.slice(0, 200)}')`,
+        );
       const applied = this.checkBody(r, ns, parsed, name);
       if (stored) this.checkPrecondition(r, name, applied.metadata.resourceVersion, stored);
-      else if (applied.metadata.resourceVersion) throw errors.conflict(r.plural, r.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+      else if (applied.metadata.resourceVersion)
+        throw errors.conflict(
+          r.plural,
+          r.group,
+          name,
+          'the object has been modified; please apply your changes to the latest version and try again',
+        );
       const managers = stored ? copyManagers(stored.managers) : new Map<string, ManagerEntry>();
       const force = query.get('force') === 'true';
       const { result, conflicts } = serverSideApply(stored?.obj, applied, fieldManager, force, managers, r.groupVersion, kubeTime());
       if (conflicts.length > 0 && !force) {
         const byManager = new Map<string, string[]>();
         for (const c of conflicts) byManager.set(c.manager, [...(byManager.get(c.manager) ?? []), printPath(c.path)]);
-        const parts = [...byManager].map(([m, paths]) => (paths.length === 1 ? `conflict with "${m}" using ${r.groupVersion}: ${paths[0]}` : `conflicts with "${m}" using ${r.groupVersion}:\n- ${paths.join('\n- ')}`));
-        throw new KubeError(409, 'Conflict', `Apply failed with ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}: ${parts.join('\n')}`, {
-          causes: conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with "${c.manager}" using ${r.groupVersion}`, field: printPath(c.path) })),
-        });
+        const parts = [...byManager].map(([m, paths]) =>
+          paths.length === 1
+            ? `conflict with "${m}" using ${r.groupVersion}: ${paths[0]}`
+            : `conflicts with "${m}" using ${r.groupVersion}:\n- ${paths.join('\n- ')}`,
+        );
+        throw new KubeError(
+          409,
+          'Conflict',
+          `Apply failed with ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}: ${parts.join('\n')}`,
+          {
+            causes: conflicts.map((c) => ({
+              reason: 'FieldManagerConflict',
+              message: `conflict with "${c.manager}" using ${r.groupVersion}`,
+              field: printPath(c.path),
+            })),
+          },
+        );
       }
       delete result.metadata.resourceVersion;
       if (stored) result.metadata.resourceVersion = stored.obj.metadata.resourceVersion;
@@ -204,11 +247,14 @@ export class Store {
       }
       if (!isObject(patch)) throw errors.badRequest('the merge patch must be a JSON object');
       const pmd = isObject(patch.metadata) ? patch.metadata : {};
-      if (pmd.resourceVersion !== undefined && pmd.resourceVersion !== null) this.checkPrecondition(r, name, String(pmd.resourceVersion), stored);
+      if (pmd.resourceVersion !== undefined && pmd.resourceVersion !== null)
+        this.checkPrecondition(r, name, String(pmd.resourceVersion), stored);
       const result = mergePatch(stored.obj, patch) as KubeObject;
       if (!isObject(result.metadata)) result.metadata = {};
-      if (result.metadata.name !== name) throw errors.badRequest(`the name of the object (${String(result.metadata.name)}) does not match the name on the URL (${name})`);
-      if (result.apiVersion !== r.groupVersion || result.kind !== r.kind) throw errors.badRequest(`the patch may not change apiVersion or kind (${String(result.apiVersion)} ${String(result.kind)})`);
+      if (result.metadata.name !== name)
+        throw errors.badRequest(`the name of the object (${String(result.metadata.name)}) does not match the name on the URL (${name})`);
+      if (result.apiVersion !== r.groupVersion || result.kind !== r.kind)
+        throw errors.badRequest(`the patch may not change apiVersion or kind (${String(result.apiVersion)} ${String(result.kind)})`);
       result.metadata.namespace = ns;
       result.metadata.uid = stored.obj.metadata.uid;
       result.metadata.creationTimestamp = stored.obj.metadata.creationTimestamp;
@@ -225,7 +271,13 @@ export class Store {
     const stored = this.objects.get(key(r.kind, ns, name));
     if (!stored) throw errors.notFound(r.plural, r.group, name);
     const uidPre = query.get('preconditions.uid');
-    if (uidPre && uidPre !== stored.obj.metadata.uid) throw errors.conflict(r.plural, r.group, name, `Precondition failed: UID in precondition: ${uidPre}, UID in object meta: ${String(stored.obj.metadata.uid)}`);
+    if (uidPre && uidPre !== stored.obj.metadata.uid)
+      throw errors.conflict(
+        r.plural,
+        r.group,
+        name,
+        `Precondition failed: UID in precondition: ${uidPre}, UID in object meta: ${String(stored.obj.metadata.uid)}`,
+      );
     const rvPre = query.get('preconditions.resourceVersion');
     if (rvPre) this.checkPrecondition(r, name, rvPre, stored);
     if (dryRun) return deepCopy(stored.obj);
@@ -272,14 +324,18 @@ export class Store {
     if (!isObject(body)) throw errors.badRequest('the body of the request must be a JSON object');
     const obj = deepCopy(body) as KubeObject;
     if (obj.apiVersion !== undefined && obj.apiVersion !== r.groupVersion)
-      throw errors.badRequest(`the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${r.groupVersion})`);
-    if (obj.kind !== undefined && obj.kind !== r.kind) throw errors.badRequest(`the kind in the data (${String(obj.kind)}) does not match the expected kind (${r.kind})`);
+      throw errors.badRequest(
+        `the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${r.groupVersion})`,
+      );
+    if (obj.kind !== undefined && obj.kind !== r.kind)
+      throw errors.badRequest(`the kind in the data (${String(obj.kind)}) does not match the expected kind (${r.kind})`);
     if (obj.metadata === undefined || obj.metadata === null) obj.metadata = {};
     if (!isObject(obj.metadata)) throw errors.badRequest('metadata must be an object');
     const md = obj.metadata;
     if (md.namespace !== undefined && md.namespace !== '' && md.namespace !== ns)
       throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
-    if (urlName !== undefined && md.name !== urlName) throw errors.badRequest(`the name of the object (${String(md.name ?? '')}) does not match the name on the URL (${urlName})`);
+    if (urlName !== undefined && md.name !== urlName)
+      throw errors.badRequest(`the name of the object (${String(md.name ?? '')}) does not match the name on the URL (${urlName})`);
     // the API server ignores client-set server metadata
     delete md.managedFields;
     delete md.selfLink;
@@ -290,11 +346,24 @@ export class Store {
 
   private checkPrecondition(r: ResourceDef, name: string, rv: unknown, stored: Stored): void {
     if (rv !== undefined && rv !== null && rv !== '' && String(rv) !== stored.obj.metadata.resourceVersion)
-      throw errors.conflict(r.plural, r.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+      throw errors.conflict(
+        r.plural,
+        r.group,
+        name,
+        'the object has been modified; please apply your changes to the latest version and try again',
+      );
   }
 
   /** default, validate and store a resulting object; no write when nothing changed */
-  private commit(r: ResourceDef, ns: string, next: KubeObject, stored: Stored | undefined, managers: Managers, dryRun: boolean, internal = false): KubeObject {
+  private commit(
+    r: ResourceDef,
+    ns: string,
+    next: KubeObject,
+    stored: Stored | undefined,
+    managers: Managers,
+    dryRun: boolean,
+    internal = false,
+  ): KubeObject {
     const old = stored?.obj;
     const md = next.metadata;
     md.namespace = ns;

@@ -73,11 +73,29 @@ export interface KubeconfigOptions {
 
 const MAX_BODY = 8 * 1024 * 1024;
 const MAX_REQUEST_LOG = 20_000;
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-authorization', 'proxy-authenticate', 'proxy-connection', 'te', 'trailer', 'host', 'authorization', 'content-length']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-authorization',
+  'proxy-authenticate',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'host',
+  'authorization',
+  'content-length',
+]);
 
 function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-cache, private', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-cache, private',
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -146,7 +164,8 @@ export class FakeKube {
 
   /** answer every matching request with `status` for `ms`; replaces an earlier failFor of that status (0 ends it) */
   failFor(ms: number, status: FaultStatus, opts: FaultOptions = {}): void {
-    for (let i = this.faults.length - 1; i >= 0; i--) if (this.faults[i].until !== undefined && this.faults[i].status === status) this.faults.splice(i, 1);
+    for (let i = this.faults.length - 1; i >= 0; i--)
+      if (this.faults[i].until !== undefined && this.faults[i].status === status) this.faults.splice(i, 1);
     if (ms > 0) this.faults.push({ ...opts, status, until: Date.now() + ms });
   }
 
@@ -225,7 +244,14 @@ export class FakeKube {
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://fake-kube');
     const method = req.method ?? 'GET';
-    const record: RequestRecord = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0, ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}), time: started };
+    const record: RequestRecord = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: 0,
+      ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
+      time: started,
+    };
     this.requests.push(record);
     if (this.requests.length > MAX_REQUEST_LOG) this.requests.splice(0, this.requests.length - MAX_REQUEST_LOG);
     res.on('finish', () => (record.status = res.statusCode));
@@ -272,7 +298,8 @@ export class FakeKube {
       }
       if (f.match && !f.match(method, path)) continue;
       if (f.remaining !== undefined && --f.remaining <= 0) this.faults.splice(i--, 1);
-      const reason = f.status === 429 ? 'TooManyRequests' : f.status === 503 ? 'ServiceUnavailable' : f.status === 500 ? 'InternalError' : 'Unknown';
+      const reason =
+        f.status === 429 ? 'TooManyRequests' : f.status === 503 ? 'ServiceUnavailable' : f.status === 500 ? 'InternalError' : 'Unknown';
       const retryAfter = f.retryAfterSeconds ?? 1;
       const message =
         f.status === 429
@@ -280,7 +307,13 @@ export class FakeKube {
           : f.status === 503
             ? 'the server is currently unable to handle the request (fake-kube fault injection)'
             : 'an error on the server ("fake-kube fault injection") has prevented the request from succeeding';
-      throw new KubeError(f.status, reason, message, f.status === 429 ? { retryAfterSeconds: retryAfter } : undefined, f.status === 429 ? { 'retry-after': String(retryAfter) } : {});
+      throw new KubeError(
+        f.status,
+        reason,
+        message,
+        f.status === 429 ? { retryAfterSeconds: retryAfter } : undefined,
+        f.status === 429 ? { 'retry-after': String(retryAfter) } : {},
+      );
     }
   }
 
@@ -296,9 +329,24 @@ export class FakeKube {
     }
     if (path === '/version') {
       if (method !== 'GET') throw errors.methodNotAllowed();
-      return json(res, 200, { major: '1', minor: '31', gitVersion: 'v1.31.0+fake-kube', gitCommit: '0000000000000000000000000000000000000000', gitTreeState: 'clean', buildDate: '2024-08-13T00:00:00Z', goVersion: 'go1.22.5', compiler: 'gc', platform: 'linux/amd64' });
+      return json(res, 200, {
+        major: '1',
+        minor: '31',
+        gitVersion: 'v1.31.0+fake-kube',
+        gitCommit: '0000000000000000000000000000000000000000',
+        gitTreeState: 'clean',
+        buildDate: '2024-08-13T00:00:00Z',
+        goVersion: 'go1.22.5',
+        compiler: 'gc',
+        platform: 'linux/amd64',
+      });
     }
-    if (path === '/api') return json(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: address }] });
+    if (path === '/api')
+      return json(res, 200, {
+        kind: 'APIVersions',
+        versions: ['v1'],
+        serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: address }],
+      });
     if (path === '/apis') return json(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: this.groups() });
     if (parts[0] === 'apis' && parts.length === 2) {
       const g = this.groups().find((x) => x.name === parts[1]);
@@ -307,17 +355,38 @@ export class FakeKube {
     }
     const gvLen = parts[0] === 'api' ? 2 : parts[0] === 'apis' ? 3 : 0;
     const groupVersion = parts[0] === 'api' ? parts[1] : `${parts[1]}/${parts[2]}`;
-    if (!gvLen || !GROUP_VERSIONS.includes(groupVersion)) throw new KubeError(404, 'NotFound', 'the server could not find the requested resource');
+    if (!gvLen || !GROUP_VERSIONS.includes(groupVersion))
+      throw new KubeError(404, 'NotFound', 'the server could not find the requested resource');
     if (parts.length === gvLen) return json(res, 200, this.resourceList(groupVersion));
     const rest = parts.slice(gvLen);
 
     // namespaces exist implicitly
     if (groupVersion === 'v1' && rest[0] === 'namespaces' && rest.length <= 2) {
-      if (method !== 'GET') throw errors.methodNotAllowed('fake-kube namespaces exist implicitly: they cannot be created, changed or deleted');
-      const ns = (name: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+      if (method !== 'GET')
+        throw errors.methodNotAllowed('fake-kube namespaces exist implicitly: they cannot be created, changed or deleted');
+      const ns = (name: string) => ({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      });
       if (rest.length === 2) return json(res, 200, ns(rest[1]));
-      const names = [...new Set(['default', 'kube-system', ...RESOURCES.filter((r) => !r.subresourceOnly).flatMap((r) => this.store.peekAll(r.kind).map((o) => String(o.metadata.namespace)))])].sort();
-      return json(res, 200, { kind: 'NamespaceList', apiVersion: 'v1', metadata: { resourceVersion: this.store.resourceVersion }, items: names.map((n) => ({ metadata: ns(n).metadata, spec: ns(n).spec, status: ns(n).status })) });
+      const names = [
+        ...new Set([
+          'default',
+          'kube-system',
+          ...RESOURCES.filter((r) => !r.subresourceOnly).flatMap((r) =>
+            this.store.peekAll(r.kind).map((o) => String(o.metadata.namespace)),
+          ),
+        ]),
+      ].sort();
+      return json(res, 200, {
+        kind: 'NamespaceList',
+        apiVersion: 'v1',
+        metadata: { resourceVersion: this.store.resourceVersion },
+        items: names.map((n) => ({ metadata: ns(n).metadata, spec: ns(n).spec, status: ns(n).status })),
+      });
     }
     // lists across namespaces: /api/v1/pods
     if (rest.length === 1) {
@@ -326,11 +395,15 @@ export class FakeKube {
       if (method !== 'GET') throw errors.methodNotAllowed();
       return this.listAll(res, r, url.searchParams);
     }
-    if (rest[0] !== 'namespaces' || rest.length < 3) throw new KubeError(404, 'NotFound', 'the server could not find the requested resource');
+    if (rest[0] !== 'namespaces' || rest.length < 3)
+      throw new KubeError(404, 'NotFound', 'the server could not find the requested resource');
     const ns = rest[1];
     const plural = rest[2];
     if (groupVersion === 'v1' && plural === 'services' && rest.length >= 5 && rest[4] === 'proxy') {
-      const sub = url.pathname.split('/').slice(gvLen + 1 + 5).join('/');
+      const sub = url.pathname
+        .split('/')
+        .slice(gvLen + 1 + 5)
+        .join('/');
       return this.proxy(req, res, ns, rest[3], sub, url, body);
     }
     if (groupVersion === 'v1' && plural === 'pods' && rest.length === 5 && rest[4] === 'log') {
@@ -345,7 +418,8 @@ export class FakeKube {
     const readOnly = !r.verbs.includes('create');
     const manager = url.searchParams.get('fieldManager') ?? (String(req.headers['user-agent'] ?? '').split('/')[0] || 'unknown');
     const dryRun = url.searchParams.get('dryRun') === 'All';
-    if (url.searchParams.has('dryRun') && !dryRun) throw errors.badRequest(`Invalid dry run value: ${String(url.searchParams.get('dryRun'))}`);
+    if (url.searchParams.has('dryRun') && !dryRun)
+      throw errors.badRequest(`Invalid dry run value: ${String(url.searchParams.get('dryRun'))}`);
     const parseBody = (): unknown => {
       const ct = baseContentType(req.headers['content-type']);
       const text = body.toString('utf8');
@@ -363,17 +437,24 @@ export class FakeKube {
           throw errors.badRequest(`error decoding the request body as YAML: ${err instanceof Error ? err.message : String(err)}`);
         }
       }
-      throw new KubeError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (got ${JSON.stringify(req.headers['content-type'] ?? '')})`);
+      throw new KubeError(
+        415,
+        'UnsupportedMediaType',
+        `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (got ${JSON.stringify(req.headers['content-type'] ?? '')})`,
+      );
     };
 
     if (name === undefined) {
       if (method === 'GET') {
-        if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') throw errors.methodNotAllowed('fake-kube does not implement watch');
+        if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1')
+          throw errors.methodNotAllowed('fake-kube does not implement watch');
         return json(res, 200, listBody(r, this.store.listFiltered(r, ns, url.searchParams), this.store.resourceVersion));
       }
       if (method === 'POST' && !readOnly) return json(res, 201, this.store.create(r, ns, parseBody(), { manager, dryRun }));
       if (method === 'DELETE' && r.verbs.includes('deletecollection')) {
-        const deleted = this.store.listFiltered(r, ns, url.searchParams).map((o) => this.store.delete(r, ns, String(o.metadata.name), new URLSearchParams(), dryRun));
+        const deleted = this.store
+          .listFiltered(r, ns, url.searchParams)
+          .map((o) => this.store.delete(r, ns, String(o.metadata.name), new URLSearchParams(), dryRun));
         return json(res, 200, listBody(r, deleted, this.store.resourceVersion));
       }
       throw errors.methodNotAllowed();
@@ -383,7 +464,10 @@ export class FakeKube {
     if (method === 'PUT') return json(res, 200, this.store.replace(r, ns, name, parseBody(), { manager, dryRun }));
     if (method === 'PATCH') {
       const ct = baseContentType(req.headers['content-type']);
-      const { obj, created } = this.store.patch(r, ns, name, ct, body.toString('utf8'), url.searchParams, { manager: ct === 'application/apply-patch+yaml' ? (url.searchParams.get('fieldManager') ?? '') : manager, dryRun });
+      const { obj, created } = this.store.patch(r, ns, name, ct, body.toString('utf8'), url.searchParams, {
+        manager: ct === 'application/apply-patch+yaml' ? (url.searchParams.get('fieldManager') ?? '') : manager,
+        dryRun,
+      });
       return json(res, created ? 201 : 200, obj);
     }
     if (method === 'DELETE') {
@@ -398,18 +482,42 @@ export class FakeKube {
       const q = new URLSearchParams(url.searchParams);
       if (isObject(options) && isObject(options.preconditions)) {
         if (typeof options.preconditions.uid === 'string') q.set('preconditions.uid', options.preconditions.uid);
-        if (typeof options.preconditions.resourceVersion === 'string') q.set('preconditions.resourceVersion', options.preconditions.resourceVersion);
+        if (typeof options.preconditions.resourceVersion === 'string')
+          q.set('preconditions.resourceVersion', options.preconditions.resourceVersion);
       }
-      const gone = this.store.delete(r, ns, name, q, dryRun || (isObject(options) && Array.isArray(options.dryRun) && options.dryRun.includes('All')));
+      const gone = this.store.delete(
+        r,
+        ns,
+        name,
+        q,
+        dryRun || (isObject(options) && Array.isArray(options.dryRun) && options.dryRun.includes('All')),
+      );
       // pods are deleted gracefully in Kubernetes, which answers with the object; the rest answer Success
       if (r.kind === 'Pod') return json(res, 200, gone);
-      return json(res, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, ...(r.group ? { group: r.group } : {}), kind: r.plural, uid: gone.metadata.uid } });
+      return json(res, 200, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Success',
+        details: { name, ...(r.group ? { group: r.group } : {}), kind: r.plural, uid: gone.metadata.uid },
+      });
     }
     throw errors.methodNotAllowed();
   }
 
-  private groups(): Array<{ name: string; versions: Array<{ groupVersion: string; version: string }>; preferredVersion: { groupVersion: string; version: string } }> {
-    const out = new Map<string, { name: string; versions: Array<{ groupVersion: string; version: string }>; preferredVersion: { groupVersion: string; version: string } }>();
+  private groups(): Array<{
+    name: string;
+    versions: Array<{ groupVersion: string; version: string }>;
+    preferredVersion: { groupVersion: string; version: string };
+  }> {
+    const out = new Map<
+      string,
+      {
+        name: string;
+        versions: Array<{ groupVersion: string; version: string }>;
+        preferredVersion: { groupVersion: string; version: string };
+      }
+    >();
     for (const r of RESOURCES) {
       if (!r.group) continue;
       const gv = { groupVersion: r.groupVersion, version: r.version };
@@ -429,7 +537,15 @@ export class FakeKube {
       verbs: r.verbs,
       ...(r.shortNames ? { shortNames: r.shortNames } : {}),
     }));
-    if (groupVersion === 'v1') resources.push({ name: 'namespaces', singularName: 'namespace', namespaced: false, kind: 'Namespace', verbs: ['get', 'list'], shortNames: ['ns'] });
+    if (groupVersion === 'v1')
+      resources.push({
+        name: 'namespaces',
+        singularName: 'namespace',
+        namespaced: false,
+        kind: 'Namespace',
+        verbs: ['get', 'list'],
+        shortNames: ['ns'],
+      });
     return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources };
   }
 
@@ -444,7 +560,8 @@ export class FakeKube {
       const v = q.get(k);
       if (v === null) return undefined;
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw errors.badRequest(`PodLogOptions "${name}" is invalid: ${k}: Invalid value: ${v}: must be greater than or equal to 0`);
+      if (!Number.isInteger(n) || n < 0)
+        throw errors.badRequest(`PodLogOptions "${name}" is invalid: ${k}: Invalid value: ${v}: must be greater than or equal to 0`);
       return n;
     };
     const query: LogQuery = {
@@ -461,15 +578,29 @@ export class FakeKube {
   }
 
   /** the API server's service proxy: `services/{[scheme:]name[:port]}/proxy/{path}` to a ready pod */
-  private async proxy(req: http.IncomingMessage, res: http.ServerResponse, ns: string, spec: string, subPath: string, url: URL, body: Buffer): Promise<void> {
+  private async proxy(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    ns: string,
+    spec: string,
+    subPath: string,
+    url: URL,
+    body: Buffer,
+  ): Promise<void> {
     const segs = spec.split(':');
     const [scheme, name, portRef] = segs.length === 3 ? segs : segs.length === 2 ? ['', segs[0], segs[1]] : ['', segs[0], ''];
-    if (scheme && scheme !== 'http') throw new KubeError(503, 'ServiceUnavailable', `fake-kube's service proxy speaks http only (asked for ${scheme})`);
+    if (scheme && scheme !== 'http')
+      throw new KubeError(503, 'ServiceUnavailable', `fake-kube's service proxy speaks http only (asked for ${scheme})`);
     const svc = this.store.peek('Service', ns, name);
     if (!svc) throw errors.notFound('services', '', name);
     const spec_ = isObject(svc.spec) ? svc.spec : {};
     const ports = Array.isArray(spec_.ports) ? spec_.ports.filter(isObject) : [];
-    const port = portRef === '' ? (ports.length === 1 ? ports[0] : ports.find((p) => !p.name)) : ports.find((p) => p.name === portRef || String(p.port) === portRef);
+    const port =
+      portRef === ''
+        ? ports.length === 1
+          ? ports[0]
+          : ports.find((p) => !p.name)
+        : ports.find((p) => p.name === portRef || String(p.port) === portRef);
     const noEndpoints = () => new KubeError(503, 'ServiceUnavailable', `no endpoints available for service "${name}"`);
     if (!port) throw noEndpoints();
     const selector = isObject(spec_.selector) ? (spec_.selector as Record<string, string>) : undefined;
@@ -477,7 +608,12 @@ export class FakeKube {
     const ready = this.store
       .peekAll('Pod', ns)
       .filter((p) => Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v))
-      .filter((p) => isObject(p.status) && Array.isArray(p.status.conditions) && p.status.conditions.some((c) => isObject(c) && c.type === 'Ready' && c.status === 'True'))
+      .filter(
+        (p) =>
+          isObject(p.status) &&
+          Array.isArray(p.status.conditions) &&
+          p.status.conditions.some((c) => isObject(c) && c.type === 'Ready' && c.status === 'True'),
+      )
       .filter((p) => this.node.podPort(ns, String(p.metadata.name)) !== undefined)
       .sort((a, b) => String(a.metadata.name).localeCompare(String(b.metadata.name)));
     if (ready.length === 0) throw noEndpoints();
@@ -499,20 +635,23 @@ export class FakeKube {
     headers['content-length'] = String(body.length);
     headers['x-forwarded-uri'] = url.pathname;
     await new Promise<void>((resolve) => {
-      const upstream = http.request({ host: '127.0.0.1', port: target.port, method: req.method, path: `/${subPath}${url.search}`, headers, timeout: 120_000 }, (up) => {
-        const chunks: Buffer[] = [];
-        up.on('data', (c: Buffer) => chunks.push(c));
-        up.on('error', () => resolve());
-        up.on('end', () => {
-          const out = Buffer.concat(chunks);
-          const h: http.OutgoingHttpHeaders = {};
-          for (const [k, v] of Object.entries(up.headers)) if (!HOP_BY_HOP.has(k.toLowerCase()) && v !== undefined) h[k] = v;
-          h['content-length'] = String(out.length);
-          res.writeHead(up.statusCode ?? 502, h);
-          res.end(out);
-          resolve();
-        });
-      });
+      const upstream = http.request(
+        { host: '127.0.0.1', port: target.port, method: req.method, path: `/${subPath}${url.search}`, headers, timeout: 120_000 },
+        (up) => {
+          const chunks: Buffer[] = [];
+          up.on('data', (c: Buffer) => chunks.push(c));
+          up.on('error', () => resolve());
+          up.on('end', () => {
+            const out = Buffer.concat(chunks);
+            const h: http.OutgoingHttpHeaders = {};
+            for (const [k, v] of Object.entries(up.headers)) if (!HOP_BY_HOP.has(k.toLowerCase()) && v !== undefined) h[k] = v;
+            h['content-length'] = String(out.length);
+            res.writeHead(up.statusCode ?? 502, h);
+            res.end(out);
+            resolve();
+          });
+        },
+      );
       upstream.on('timeout', () => upstream.destroy(new Error('timeout awaiting response headers')));
       upstream.on('error', (err: NodeJS.ErrnoException) => {
         if (!res.headersSent) {

@@ -55,7 +55,11 @@ export class FakePrometheus {
     let result: unknown[];
     if (/sum by \(le\)/.test(query)) {
       // cumulative buckets: everything at or above the scripted latency
-      result = s ? [0.005, 0.05, 0.5, 5].map((le) => vector({ le: String(le) }, le >= s.latencySeconds ? total : 0)).concat([vector({ le: '+Inf' }, total)]) : [];
+      result = s
+        ? [0.005, 0.05, 0.5, 5]
+            .map((le) => vector({ le: String(le) }, le >= s.latencySeconds ? total : 0))
+            .concat([vector({ le: '+Inf' }, total)])
+        : [];
     } else if (/status=~"5\.\."/.test(query)) {
       result = s ? [vector({}, Math.floor(total * s.errorShare))] : [];
     } else {

@@ -42,7 +42,14 @@ export class FakeTarget implements Target {
   constructor(readonly endpoint = 'prod') {}
 
   addDeployment(name: string, model: ModelRef, opts: { image?: string; health?: DeploymentHealth; restarts?: number } = {}): void {
-    this.deployments.set(name, { name, model, image: opts.image, health: opts.health ?? 'ready', restarts: opts.restarts ?? 0, createdAt: '2026-01-01T00:00:00.000Z' });
+    this.deployments.set(name, {
+      name,
+      model,
+      image: opts.image,
+      health: opts.health ?? 'ready',
+      restarts: opts.restarts ?? 0,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
     if (!(name in this.traffic)) this.traffic[name] = 0;
   }
 
@@ -85,13 +92,18 @@ export class FakeTarget implements Target {
   async deleteDeployment(endpoint: string, name: string): Promise<void> {
     this.call({ method: 'deleteDeployment', endpoint, name });
     if (!this.deployments.has(name)) throw new Error(`no deployment '${name}'`);
-    if ((this.traffic[name] ?? 0) > 0) throw new Error(`deployment '${name}' still takes ${this.traffic[name]}% of traffic; set its weight to 0 first`);
+    if ((this.traffic[name] ?? 0) > 0)
+      throw new Error(`deployment '${name}' still takes ${this.traffic[name]}% of traffic; set its weight to 0 first`);
     this.deployments.delete(name);
     delete this.traffic[name];
     delete this.mirror[name];
   }
 
-  async setTraffic(endpoint: string, traffic: Record<string, number>, mirror: Record<string, number> = {}): Promise<Record<string, number>> {
+  async setTraffic(
+    endpoint: string,
+    traffic: Record<string, number>,
+    mirror: Record<string, number> = {},
+  ): Promise<Record<string, number>> {
     this.call({ method: 'setTraffic', endpoint, traffic: { ...traffic }, mirror: { ...mirror } });
     const applied = this.distortTraffic?.(traffic) ?? traffic;
     let sum = 0;

@@ -8,6 +8,8 @@ export function blueGreenProduction(clock: VirtualClock): { target: FakeTarget; 
   target.addDeployment('blue', { name: 'm', version: 1 });
   target.addDeployment('green', { name: 'm', version: 2 });
   target.traffic = { blue: 100, green: 0 };
-  const metrics = new FakeMetrics(clock, target).profile('blue', { ratePerSec: 100, errorRate: 0, latencyMs: 20 }).profile('green', { ratePerSec: 100, errorRate: 0, latencyMs: 20 });
+  const metrics = new FakeMetrics(clock, target)
+    .profile('blue', { ratePerSec: 100, errorRate: 0, latencyMs: 20 })
+    .profile('green', { ratePerSec: 100, errorRate: 0, latencyMs: 20 });
   return { target, metrics };
 }

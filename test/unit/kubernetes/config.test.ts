@@ -39,11 +39,27 @@ describe('target.kind: kubernetes', () => {
   it('resolves the documented defaults', () => {
     const { config } = loadConfigText(`${BASE}target:\n  kind: kubernetes\n${PROBE}`, file);
     const k = config.target.kubernetes;
-    expect(k).toEqual({ auth: 'kubeconfig', routing: 'replicas', replicas: 2, stagingReplicas: 1, resources: { cpu: '250m', memory: '512Mi' }, leaseSeconds: 30 });
+    expect(k).toEqual({
+      auth: 'kubeconfig',
+      routing: 'replicas',
+      replicas: 2,
+      stagingReplicas: 1,
+      resources: { cpu: '250m', memory: '512Mi' },
+      leaseSeconds: 30,
+    });
     // the same values the schema documents as defaults
     const props = schema.properties.target.properties.kubernetes.properties;
-    expect([props.auth.default, props.routing.default, props.replicas.default, props.staging.properties.replicas.default, props.leaseSeconds.default]).toEqual([k?.auth, k?.routing, k?.replicas, k?.stagingReplicas, k?.leaseSeconds]);
-    expect([props.resources.properties.cpu.default, props.resources.properties.memory.default]).toEqual([k?.resources.cpu, k?.resources.memory]);
+    expect([
+      props.auth.default,
+      props.routing.default,
+      props.replicas.default,
+      props.staging.properties.replicas.default,
+      props.leaseSeconds.default,
+    ]).toEqual([k?.auth, k?.routing, k?.replicas, k?.stagingReplicas, k?.leaseSeconds]);
+    expect([props.resources.properties.cpu.default, props.resources.properties.memory.default]).toEqual([
+      k?.resources.cpu,
+      k?.resources.memory,
+    ]);
   });
 
   it('reads every setting, resolving the kubeconfig path from the config folder', () => {
@@ -82,21 +98,64 @@ ${PROBE}`,
       ingress: { host: 'models.example.com', className: 'nginx', path: '/' },
       url: 'https://models.example.com',
       leaseSeconds: 30,
-      prometheus: { url: 'http://prometheus.monitoring:9090', queries: { ...DEFAULT_PROMETHEUS_QUERIES, requests: 'sum(my_requests{service="{service}"})' } },
+      prometheus: {
+        url: 'http://prometheus.monitoring:9090',
+        queries: { ...DEFAULT_PROMETHEUS_QUERIES, requests: 'sum(my_requests{service="{service}"})' },
+      },
     });
   });
 
   const cases: Array<[string, string, RegExp]> = [
-    ['no image repository', `endpoint: diabetes\nmodel:\n  name: m\nserve:\n  code: ./src\ntarget:\n  kind: kubernetes\n${PROBE}`, /:7:9 target\.kind: target 'kubernetes' runs images/],
-    ['no metrics source', `${BASE}target:\n  kind: kubernetes\n`, /:9:9 target\.kind: the kubernetes target needs metrics for the analysis/],
-    ['autoscale with replicas routing', `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    autoscale: { max: 5 }\n${PROBE}`, /:11:16 target\.kubernetes\.autoscale: cannot be used with routing 'replicas'/],
-    ['gateway-api without a gateway', `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    routing: gateway-api\n${PROBE}`, /:11:14 target\.kubernetes\.routing: routing 'gateway-api' needs target\.kubernetes\.gateway/],
-    ['mirror without gateway-api', `${BASE}target:\n  kind: kubernetes\nrollout:\n  strategy: blue-green\n  mirror: 20\n  analysis:\n    probe: { rate: 5 }\n`, /:12:11 rollout\.mirror: routing 'replicas' cannot mirror/],
-    ['bad quantity', `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    resources: { cpu: lots }\n${PROBE}`, /:11:23 target\.kubernetes\.resources\.cpu: must be a Kubernetes quantity/],
-    ['bad namespace', `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    namespace: Models_Prod\n${PROBE}`, /:11:16 target\.kubernetes\.namespace: must be a DNS-1123 label/],
-    ['missing kubeconfig file', `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    kubeconfig: ./nope\n${PROBE}`, /:11:17 target\.kubernetes\.kubeconfig: .*nope/],
-    ['kubernetes settings on the local target', `${BASE}target:\n  kubernetes:\n    replicas: 3\n`, /:10:5 target\.kubernetes: is only read when target\.kind is 'kubernetes'/],
-    ['min above max', `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    routing: nginx-ingress\n    autoscale: { min: 6, max: 5 }\n${PROBE}`, /target\.kubernetes\.autoscale\.min: must be at most autoscale\.max \(5\)/],
+    [
+      'no image repository',
+      `endpoint: diabetes\nmodel:\n  name: m\nserve:\n  code: ./src\ntarget:\n  kind: kubernetes\n${PROBE}`,
+      /:7:9 target\.kind: target 'kubernetes' runs images/,
+    ],
+    [
+      'no metrics source',
+      `${BASE}target:\n  kind: kubernetes\n`,
+      /:9:9 target\.kind: the kubernetes target needs metrics for the analysis/,
+    ],
+    [
+      'autoscale with replicas routing',
+      `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    autoscale: { max: 5 }\n${PROBE}`,
+      /:11:16 target\.kubernetes\.autoscale: cannot be used with routing 'replicas'/,
+    ],
+    [
+      'gateway-api without a gateway',
+      `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    routing: gateway-api\n${PROBE}`,
+      /:11:14 target\.kubernetes\.routing: routing 'gateway-api' needs target\.kubernetes\.gateway/,
+    ],
+    [
+      'mirror without gateway-api',
+      `${BASE}target:\n  kind: kubernetes\nrollout:\n  strategy: blue-green\n  mirror: 20\n  analysis:\n    probe: { rate: 5 }\n`,
+      /:12:11 rollout\.mirror: routing 'replicas' cannot mirror/,
+    ],
+    [
+      'bad quantity',
+      `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    resources: { cpu: lots }\n${PROBE}`,
+      /:11:23 target\.kubernetes\.resources\.cpu: must be a Kubernetes quantity/,
+    ],
+    [
+      'bad namespace',
+      `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    namespace: Models_Prod\n${PROBE}`,
+      /:11:16 target\.kubernetes\.namespace: must be a DNS-1123 label/,
+    ],
+    [
+      'missing kubeconfig file',
+      `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    kubeconfig: ./nope\n${PROBE}`,
+      /:11:17 target\.kubernetes\.kubeconfig: .*nope/,
+    ],
+    [
+      'kubernetes settings on the local target',
+      `${BASE}target:\n  kubernetes:\n    replicas: 3\n`,
+      /:10:5 target\.kubernetes: is only read when target\.kind is 'kubernetes'/,
+    ],
+    [
+      'min above max',
+      `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    routing: nginx-ingress\n    autoscale: { min: 6, max: 5 }\n${PROBE}`,
+      /target\.kubernetes\.autoscale\.min: must be at most autoscale\.max \(5\)/,
+    ],
   ];
 
   it.each(cases)('%s: one issue naming file, line and key', (_name, yaml, message) => {

@@ -54,7 +54,17 @@ describe('names', () => {
 
 describe('objects validate against the Kubernetes schemas', () => {
   it('Deployment: pinned image, probes on the ready path, resources, selector stable across pool changes', () => {
-    const input = { endpoint: 'diabetes', namespace: 'models', spec, replicas: 3, inPool: false, containerPort: 5001, resources: { cpu: '250m', memory: '512Mi' }, pullSecret: 'diabetes-modelship-pull', createdAt: '2026-11-23T10:00:00.000Z' };
+    const input = {
+      endpoint: 'diabetes',
+      namespace: 'models',
+      spec,
+      replicas: 3,
+      inPool: false,
+      containerPort: 5001,
+      resources: { cpu: '250m', memory: '512Mi' },
+      pullSecret: 'diabetes-modelship-pull',
+      createdAt: '2026-11-23T10:00:00.000Z',
+    };
     const out = deploymentObject(input);
     new Deployment(out as ConstructorParameters<typeof Deployment>[0]).validate();
     const c = out.spec?.template.spec?.containers[0];
@@ -77,7 +87,17 @@ describe('objects validate against the Kubernetes schemas', () => {
   });
 
   it('a Deployment without an image is refused (the target deploys images by digest)', () => {
-    expect(() => deploymentObject({ endpoint: 'e', namespace: 'n', spec: { ...spec, image: undefined }, inPool: false, containerPort: 5001, resources: { cpu: '1', memory: '1Gi' }, createdAt: '' })).toThrow(/pinned by digest/);
+    expect(() =>
+      deploymentObject({
+        endpoint: 'e',
+        namespace: 'n',
+        spec: { ...spec, image: undefined },
+        inPool: false,
+        containerPort: 5001,
+        resources: { cpu: '1', memory: '1Gi' },
+        createdAt: '',
+      }),
+    ).toThrow(/pinned by digest/);
   });
 
   it('Services, HPA, pull Secret, state ConfigMap and Lease', () => {
@@ -85,12 +105,22 @@ describe('objects validate against the Kubernetes schemas', () => {
     const pool = poolServiceObject('diabetes', 'models');
     new Service(pool as ConstructorParameters<typeof Service>[0]).validate();
     expect(pool.spec?.selector).toEqual({ [LABELS.endpoint]: 'diabetes', [LABELS.pool]: 'diabetes' });
-    new HorizontalPodAutoscaler(autoscalerObject('diabetes', 'models', spec, { min: 2, max: 5, cpuUtilization: 70 }) as ConstructorParameters<typeof HorizontalPodAutoscaler>[0]).validate();
+    new HorizontalPodAutoscaler(
+      autoscalerObject('diabetes', 'models', spec, { min: 2, max: 5, cpuUtilization: 70 }) as ConstructorParameters<
+        typeof HorizontalPodAutoscaler
+      >[0],
+    ).validate();
     const secret = pullSecretObject('diabetes', 'models', 'registry.example:5000', 'robot', 's3cret');
     new Secret(secret as ConstructorParameters<typeof Secret>[0]).validate();
-    const config = JSON.parse(Buffer.from(secret.data?.['.dockerconfigjson'] ?? '', 'base64').toString()) as { auths: Record<string, { auth: string }> };
+    const config = JSON.parse(Buffer.from(secret.data?.['.dockerconfigjson'] ?? '', 'base64').toString()) as {
+      auths: Record<string, { auth: string }>;
+    };
     expect(Buffer.from(config.auths['registry.example:5000'].auth, 'base64').toString()).toBe('robot:s3cret');
-    new ConfigMap(stateObject('diabetes', 'models', { traffic: { blue: 90, green: 10 }, mirror: {}, record: {} }) as ConstructorParameters<typeof ConfigMap>[0]).validate();
+    new ConfigMap(
+      stateObject('diabetes', 'models', { traffic: { blue: 90, green: 10 }, mirror: {}, record: {} }) as ConstructorParameters<
+        typeof ConfigMap
+      >[0],
+    ).validate();
     const lease = leaseObject('diabetes', 'models', 'rollout (host pid 1)', 30, new Date('2026-11-23T10:00:00.123Z'));
     expect(lease.spec?.renewTime).toBe('2026-11-23T10:00:00.123000Z');
     new Lease(lease as unknown as ConstructorParameters<typeof Lease>[0]).validate();
@@ -117,18 +147,36 @@ describe('objects validate against the Kubernetes schemas', () => {
   });
 
   it('HTTPRoute: backendRefs weights are the traffic map, mirror is a RequestMirror filter with a percent', () => {
-    const route = httpRouteObject('diabetes', 'models', { name: 'shared', namespace: 'gateways', hostnames: ['models.example.com'] }, { blue: 100, green: 0 }, { green: 25 });
+    const route = httpRouteObject(
+      'diabetes',
+      'models',
+      { name: 'shared', namespace: 'gateways', hostnames: ['models.example.com'] },
+      { blue: 100, green: 0 },
+      { green: 25 },
+    );
     new HTTPRoute(route as unknown as ConstructorParameters<typeof HTTPRoute>[0]).validate();
     // one rule per deployment for requests that name it in the deployment header, then the weighted one
     expect(route.spec.rules.slice(0, 2)).toEqual([
-      { matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ type: 'Exact', name: 'x-modelship-deployment', value: 'blue' }] }], backendRefs: [{ name: 'diabetes-blue', port: 80, weight: 1 }] },
-      { matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ type: 'Exact', name: 'x-modelship-deployment', value: 'green' }] }], backendRefs: [{ name: 'diabetes-green', port: 80, weight: 1 }] },
+      {
+        matches: [
+          { path: { type: 'PathPrefix', value: '/' }, headers: [{ type: 'Exact', name: 'x-modelship-deployment', value: 'blue' }] },
+        ],
+        backendRefs: [{ name: 'diabetes-blue', port: 80, weight: 1 }],
+      },
+      {
+        matches: [
+          { path: { type: 'PathPrefix', value: '/' }, headers: [{ type: 'Exact', name: 'x-modelship-deployment', value: 'green' }] },
+        ],
+        backendRefs: [{ name: 'diabetes-green', port: 80, weight: 1 }],
+      },
     ]);
     expect(route.spec.rules[2].backendRefs).toEqual([
       { name: 'diabetes-blue', port: 80, weight: 100 },
       { name: 'diabetes-green', port: 80, weight: 0 },
     ]);
-    expect(route.spec.rules[2].filters).toEqual([{ type: 'RequestMirror', requestMirror: { backendRef: { name: 'diabetes-green', port: 80 }, percent: 25 } }]);
+    expect(route.spec.rules[2].filters).toEqual([
+      { type: 'RequestMirror', requestMirror: { backendRef: { name: 'diabetes-green', port: 80 }, percent: 25 } },
+    ]);
     expect(route.spec.parentRefs).toEqual([{ name: 'shared', namespace: 'gateways' }]);
   });
 });
@@ -143,7 +191,9 @@ describe('Prometheus answers', () => {
     expect(h[LATENCY_BUCKETS_MS.length]).toBe(1);
   });
   it('placeholders name the namespace and the deployment Service', () => {
-    expect(fill('sum(x{ns="{namespace}",svc="{service}"})', { namespace: 'models', service: 'diabetes-green', ingress: 'diabetes' })).toBe('sum(x{ns="models",svc="diabetes-green"})');
+    expect(fill('sum(x{ns="{namespace}",svc="{service}"})', { namespace: 'models', service: 'diabetes-green', ingress: 'diabetes' })).toBe(
+      'sum(x{ns="models",svc="diabetes-green"})',
+    );
   });
 });
 
