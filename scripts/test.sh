@@ -7,6 +7,8 @@ bash scripts/setup.sh
 bash scripts/test-env.sh
 echo "test: type check"
 npx tsc -p tsconfig.json --noEmit
+echo "test: lint and format (scripts/check-style.sh)"
+bash scripts/check-style.sh
 echo "test: the committed GitHub Action and Azure DevOps task bundles equal a fresh build"
 bash scripts/bundle.sh action --check
 bash scripts/bundle.sh task --check

@@ -622,7 +622,7 @@ class Loader {
     if (typeof mirror === 'number' && mirror > 0 && routing !== 'gateway-api') {
       this.issue(
         ['rollout', 'mirror'],
-        `routing '${String(routing)}' cannot mirror a share of requests (only 'gateway-api' can); use rollout.analysis.probe for preview traffic`,
+        `routing '${JSON.stringify(routing)}' cannot mirror a share of requests (only 'gateway-api' can); use rollout.analysis.probe for preview traffic`,
       );
     }
     if (this.at([...k, 'prometheus']) === undefined && this.at(['rollout', 'analysis', 'probe']) === undefined) {

@@ -58,7 +58,7 @@ function describe(v: unknown): string {
   if (Array.isArray(v)) return `an array of ${v.length} items`;
   if (v !== null && typeof v === 'object') return 'an object';
   if (v === undefined) return 'nothing';
-  const text = typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v));
+  const text = typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? typeof v);
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 

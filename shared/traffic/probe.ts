@@ -22,7 +22,8 @@ export class SmokeProbe {
   }
 
   start(endpoint: string, deployment: string): void {
-    this.gen?.stop();
+    // the previous generator only has in-flight requests left; they end by their own timeout
+    void this.gen?.stop();
     this.gen = new LoadGenerator({
       rate: this.rate,
       durationMs: this.maxDurationMs,

@@ -221,18 +221,19 @@ function writeFile(file: string, text: string): void {
 async function runLoad(ctx: PipelineContext, opts: CommonOptions & Record<string, unknown>): Promise<CliOutcome> {
   const rate = Number(opts.rate);
   const durationMs = parseDuration(String(opts.duration));
-  if (!(rate > 0 && rate <= 5000)) throw new UsageError(`--rate takes requests per second from 1 to 5000 (got '${opts.rate}')`);
+  if (!(rate > 0 && rate <= 5000)) throw new UsageError(`--rate takes requests per second from 1 to 5000 (got '${String(opts.rate)}')`);
   if (durationMs === undefined || durationMs <= 0)
-    throw new UsageError(`--duration takes a duration like 30s or 5m (got '${opts.duration}')`);
-  const bodies = opts.bodies
+    throw new UsageError(`--duration takes a duration like 30s or 5m (got '${String(opts.duration)}')`);
+  const bodiesFile = typeof opts.bodies === 'string' ? opts.bodies : undefined;
+  const bodies = bodiesFile
     ? fs
-        .readFileSync(String(opts.bodies), 'utf8')
+        .readFileSync(bodiesFile, 'utf8')
         .split('\n')
         .filter((l) => l.trim())
     : ctx.config.staging.smoke.cases.map((c) => fs.readFileSync(c.request, 'utf8'));
   if (bodies.length === 0) throw new UsageError('no request bodies: pass --bodies FILE or configure staging.smoke.cases');
   const endpoint = opts.stage === 'staging' ? pipeline.stagingEndpoint(ctx.config) : pipeline.productionEndpoint(ctx.config);
-  ctx.host.info(`sending ${rate} requests/s to endpoint ${endpoint} for ${opts.duration} (${bodies.length} different bodies)`);
+  ctx.host.info(`sending ${rate} requests/s to endpoint ${endpoint} for ${String(opts.duration)} (${bodies.length} different bodies)`);
   // bodies in a seeded random order: a fixed rotation would alias with the router's exact
   // weighted round robin (a 10% canary would see the same few bodies over and over)
   const pick = seededIndex(bodies.length);

@@ -263,7 +263,7 @@ export class EndpointHost {
     this.shuttingDown = true;
     this.log(`stopping endpoint ${this.cfg.endpoint}${opts.forget ? ' and removing its state' : ''}`);
     await this.router.close();
-    await Promise.all([...this.live.values()].map((d) => d.running?.stop()));
+    await Promise.all([...this.live.values()].map((d) => d.running?.stop() ?? Promise.resolve()));
     this.admin?.close();
     fs.rmSync(files.hostInfo(this.dir), { force: true });
     if (opts.forget) fs.rmSync(files.state(this.dir), { force: true });
@@ -280,7 +280,7 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
       try {
         resolve(text ? JSON.parse(text) : undefined);
       } catch (err: unknown) {
-        reject(err);
+        reject(err instanceof Error ? err : new Error(String(err)));
       }
     });
     req.on('error', reject);

@@ -99,7 +99,7 @@ export function readInputs(src: InputSource): TaskInputs {
   const docker = connectionInput('dockerRegistryServiceConnection', ['password']);
   const arm = connectionInput('azureSubscription', ['serviceprincipalkey']);
   const k8s = connectionInput('kubernetesServiceConnection', []);
-  const kubernetes = k8s ? kubernetesLogin(k8s.id, k8s.endpoint, src.secret) : undefined;
+  const kubernetes = k8s ? kubernetesLogin(k8s.id, k8s.endpoint, (value) => src.secret(value)) : undefined;
 
   const commandRaw = input('command') || 'run';
   if (!(COMMANDS as readonly string[]).includes(commandRaw)) {
