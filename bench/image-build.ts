@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     };
     const inputs = (v: number, dir: string): ImageInputs => ({
       baseImage: env.baseImage,
-      model: { name: 'bench-model', version: v, dir },
+      model: { name: 'bench-model', version: String(v), dir },
       codeDir: code,
       scoringScript: 'score.py',
       scoringServer: scoringServerPath(),

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     repository: `${env.registry}/modelship-bench/k8s`,
     inputs: {
       baseImage: env.baseImage,
-      model: { name: 'bench-model', version: 1, dir: path.join(FIXTURE, 'models', 'good1') },
+      model: { name: 'bench-model', version: '1', dir: path.join(FIXTURE, 'models', 'good1') },
       codeDir: path.join(FIXTURE, 'src'),
       scoringScript: 'score.py',
       scoringServer: scoringServerPath(),
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       });
       const spec = (name: string): DeploymentSpec => ({
         name,
-        model: { name: 'bench-model', version: 1 },
+        model: { name: 'bench-model', version: '1' },
         modelDir: '',
         codeDir: '',
         scoringScript: 'score.py',

@@ -40,7 +40,7 @@ export async function loadCommandConfig(file: string, shownAs: string): Promise<
 }
 
 export interface CommandOptions {
-  modelVersion?: number;
+  modelVersion?: string;
   force?: boolean;
   /** Azure AD credential for the image builder (ACR); DefaultAzureCredential when absent */
   azureCredential?: TokenCredential;

@@ -134,7 +134,7 @@ export async function createContext(
   config: ModelshipConfig,
   host: Host,
   command: string,
-  opts: { modelVersion?: number; clock?: Clock; force?: boolean; azureCredential?: TokenCredential } = {},
+  opts: { modelVersion?: string; clock?: Clock; force?: boolean; azureCredential?: TokenCredential } = {},
 ): Promise<PipelineContext> {
   const { target, metrics } = await createTarget(config, host, opts.azureCredential);
   const report = new RunReport({

@@ -45,7 +45,7 @@ export const STEP_COMMAND_FNS: Record<StepCommand, (ctx: PipelineContext) => Pro
 export async function applyTrigger(
   ctx: PipelineContext,
   command: StepCommand,
-  pinned: { version?: number; by: string },
+  pinned: { version?: string; by: string },
   request: () => TriggerRequest,
 ): Promise<CommandOutcome | undefined> {
   if (!TAKES_VERSION.has(command)) return undefined;

@@ -31,13 +31,13 @@ export interface PipelineContext {
   clock: Clock;
   report: RunReport;
   /** `--model-version`: overrides config model.version */
-  modelVersion?: number;
+  modelVersion?: string;
   /** builds serving images (runtimes that run images) */
   builder?: ImageBuilder;
   /** `--force`: build and push even when the registry has the content tag */
   force?: boolean;
   /** images built or found in this command, per model version */
-  images?: Map<number, ImageBuildResult>;
+  images?: Map<string, ImageBuildResult>;
 }
 
 export interface CommandOutcome {

@@ -622,7 +622,7 @@ class Loader {
     if (typeof mirror === 'number' && mirror > 0 && routing !== 'gateway-api') {
       this.issue(
         ['rollout', 'mirror'],
-        `routing '${JSON.stringify(routing)}' cannot mirror a share of requests (only 'gateway-api' can); use rollout.analysis.probe for preview traffic`,
+        `routing '${typeof routing === 'string' ? routing : JSON.stringify(routing)}' cannot mirror a share of requests (only 'gateway-api' can); use rollout.analysis.probe for preview traffic`,
       );
     }
     if (this.at([...k, 'prometheus']) === undefined && this.at(['rollout', 'analysis', 'probe']) === undefined) {
@@ -783,7 +783,7 @@ class Loader {
       model: {
         registry: raw.model.registry ?? 'local',
         name: raw.model.name,
-        version: raw.model.version ?? 'latest',
+        version: String(raw.model.version ?? 'latest'),
         tags: { ...(raw.model.tags ?? {}) },
         local: { path: abs(raw.model.local?.path ?? DEFAULTS.registryPath) },
       },

@@ -28,7 +28,8 @@ export interface ModelshipConfig {
   model: {
     registry: 'local' | 'azureml' | 'mlflow';
     name: string;
-    version: 'latest' | number;
+    /** 'latest', or a version as the registry spells it (the local registry's are whole numbers) */
+    version: string;
     tags: Record<string, string>;
     local: { path: string };
   };

@@ -18,7 +18,7 @@ export interface ContextFile {
 
 export interface ImageInputs {
   baseImage: string;
-  model: { name: string; version: number; dir: string };
+  model: { name: string; version: string; dir: string };
   codeDir: string;
   scoringScript: string;
   requirements?: string;
@@ -144,11 +144,13 @@ export async function contextTar(ctx: BuildContext): Promise<Buffer> {
   return done;
 }
 
-/** `<repository>:<model>-<version>-<hash12>`, a valid Docker tag */
-export function contentTag(repository: string, modelName: string, version: number, hash: string): string {
-  const safe = modelName
-    .toLowerCase()
-    .replace(/[^a-z0-9_.-]/g, '-')
-    .slice(0, 80);
-  return `${repository}:${safe}-${version}-${hash.slice(0, 12)}`;
+/** `<repository>:<model>-<version>-<hash12>`, a valid Docker tag (at most 128 characters of [a-z0-9_.-]) */
+export function contentTag(repository: string, modelName: string, version: string, hash: string): string {
+  const clean = (text: string, max: number): string =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9_.-]/g, '-')
+      .slice(0, max);
+  // 70 + 1 + 44 + 1 + 12 = 128; the hash, not the name, tells images apart
+  return `${repository}:${clean(modelName, 70)}-${clean(version, 44)}-${hash.slice(0, 12)}`;
 }

@@ -124,8 +124,10 @@ export class LocalModelRegistry implements ModelRegistry {
     }
   }
 
-  async materialize(name: string, version: number): Promise<string> {
-    const dir = path.join(this.modelDir(name), String(version), 'files');
+  async materialize(name: string, version: string): Promise<string> {
+    if (!VERSION_DIR.test(version))
+      throw new Error(`model '${name}' version ${version} is not in the ${this.description} (its versions are whole numbers)`);
+    const dir = path.join(this.modelDir(name), version, 'files');
     const st = await fs.promises.stat(dir).catch(() => undefined);
     if (!st?.isDirectory()) throw new Error(`model '${name}' version ${version} is not in the ${this.description} (no folder ${dir})`);
     return dir;
@@ -196,7 +198,7 @@ function metaProblem(raw: unknown): string | undefined {
 function toModelVersion(name: string, version: number, meta: LocalModelMeta): ModelVersion {
   return {
     name,
-    version,
+    version: String(version),
     tags: { ...meta.tags },
     ...(meta.description !== undefined ? { description: meta.description } : {}),
     registeredAt: meta.registeredAt,

@@ -1,10 +1,14 @@
 /**
- * The ModelRegistry port: where model versions live. Adapters: local folder (embedded
- * default); azureml and mlflow later.
+ * The ModelRegistry port: where model versions live. Adapters: a local folder (the
+ * embedded default) and an Azure Machine Learning workspace or registry.
+ *
+ * Versions are strings: the local registry numbers them 1, 2, 3..., but Azure ML and
+ * MLflow accept any string ("2024-05-01.1"). Only the registry knows how its versions
+ * are ordered, so `list` returns them oldest first and `latest` is the registry's call.
  */
 export interface ModelVersion {
   name: string;
-  version: number;
+  version: string;
   tags: Record<string, string>;
   description?: string;
   /** ISO time of registration */
@@ -21,18 +25,25 @@ export interface RegisterRequest {
 
 export interface ModelSelector {
   name: string;
-  version: 'latest' | number;
+  /** 'latest', or one version as the registry spells it */
+  version: string;
   /** for `latest`: every tag must match */
   tags: Record<string, string>;
 }
 
 export interface ModelRegistry {
   readonly description: string;
+  /**
+   * the id that events from this registry carry as their origin (Event Grid `topic`,
+   * CloudEvents `source`): an Azure ML workspace's or registry's ARM id. A trigger event
+   * from another origin is refused. Absent where events carry no such id.
+   */
+  readonly eventOrigin?: string;
   /** all versions of a model, oldest first */
   list(name: string): Promise<ModelVersion[]>;
   /** the version the selector names; undefined when none matches */
   resolve(selector: ModelSelector): Promise<ModelVersion | undefined>;
   register(request: RegisterRequest): Promise<ModelVersion>;
   /** a local folder holding the version's files (downloaded first for remote registries) */
-  materialize(name: string, version: number): Promise<string>;
+  materialize(name: string, version: string): Promise<string>;
 }

@@ -1,11 +1,22 @@
+import { isRecord } from '../json';
+
 /**
  * The Target port: where deployments run and how traffic is split between them.
- * Adapters: local (process | docker runtime behind the modelship router), later
- * kubernetes and azureml. The target is the source of truth for what is deployed.
+ * Adapters: local (process | docker runtime behind the modelship router) and kubernetes.
+ * The target is the source of truth for what is deployed.
  */
 export interface ModelRef {
   name: string;
-  version: number;
+  /** as the registry spells it (see registry/version.ts) */
+  version: string;
+}
+
+/** a ModelRef read back from a target's stored JSON; versions stored as numbers become strings */
+export function modelRef(raw: unknown): ModelRef | undefined {
+  if (!isRecord(raw) || typeof raw.name !== 'string') return undefined;
+  if (typeof raw.version === 'string') return { name: raw.name, version: raw.version };
+  if (typeof raw.version === 'number') return { name: raw.name, version: String(raw.version) };
+  return undefined;
 }
 
 export interface DeploymentSpec {

@@ -1,11 +1,13 @@
 import { StageError } from '../errors';
 import { ModelRegistry } from '../registry/registry';
+import { VERSION_RULE, versionString } from '../registry/version';
 
 /**
  * What started a run, turned into a model version. Events carry untrusted data (anyone
  * who can send a repository_dispatch chooses its payload): a request names a model and
  * a version as raw values, and `resolveTrigger` accepts them only when the model is the
- * configured one and the version is a positive integer the registry holds.
+ * configured one, the event comes from the configured workspace (when both say which),
+ * and the version is one the registry holds.
  */
 export type TriggerRequest =
   | {
@@ -22,12 +24,14 @@ export type TriggerRequest =
        * (workflow_dispatch) pins it, as --model-version does
        */
       registration: boolean;
+      /** the ARM id of the workspace that sent the event (Event Grid `topic`, CloudEvents `source`); raw */
+      origin?: unknown;
     }
   /** no version from the event: `detect` compares the registry with production as usual */
   | { kind: 'poll'; source: string };
 
 export type TriggerDecision =
-  | { kind: 'version'; version: number; source: string }
+  | { kind: 'version'; version: string; source: string }
   | { kind: 'poll'; source: string }
   /** a valid event for a version the config does not ship (tags do not match): nothing to do */
   | { kind: 'skip'; source: string; reason: string };
@@ -39,20 +43,9 @@ export function triggerError(message: string, check?: string): StageError {
 }
 
 /** a value from an untrusted payload, safe to print: quoted (no newlines, so no workflow commands) and short */
-export function quoteUntrusted(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  const quoted = JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
-  return quoted;
-}
-
-/** a positive integer, from a number or a string of digits (Event Grid sends "20"); undefined otherwise */
-export function positiveInteger(raw: unknown): number | undefined {
-  if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 1 ? raw : undefined;
-  if (typeof raw === 'string' && /^[1-9][0-9]{0,15}$/.test(raw.trim())) {
-    const n = Number(raw.trim());
-    return Number.isSafeInteger(n) ? n : undefined;
-  }
-  return undefined;
+export function quoteUntrusted(value: unknown, maxLength = 80): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value);
+  return JSON.stringify(text.length > maxLength ? `${text.slice(0, maxLength)}…` : text);
 }
 
 export interface ConfiguredModel {
@@ -62,10 +55,25 @@ export interface ConfiguredModel {
   file: string;
 }
 
+/** ARM ids are case-insensitive, and senders differ on a trailing slash */
+function sameArmId(a: string, b: string): boolean {
+  const norm = (id: string): string => id.trim().replace(/\/+$/, '').toLowerCase();
+  return norm(a) === norm(b);
+}
+
 /** Check a request against the config and the registry; throws a StageError that says what was refused and why. */
 export async function resolveTrigger(request: TriggerRequest, model: ConfiguredModel, registry: ModelRegistry): Promise<TriggerDecision> {
   if (request.kind === 'poll') return request;
   const { source } = request;
+  const expectedOrigin = registry.eventOrigin;
+  if (request.origin !== undefined && expectedOrigin !== undefined) {
+    if (typeof request.origin !== 'string' || !sameArmId(request.origin, expectedOrigin)) {
+      throw triggerError(
+        `the ${source} event comes from ${quoteUntrusted(request.origin, 300)}, but this workflow ships from ${expectedOrigin} (model.azureml in ${model.file}); refused`,
+        'the Event Grid subscription: subscribe this workflow to the workspace the config names, or use the config of the other workspace',
+      );
+    }
+  }
   if (request.registration && (request.model === undefined || request.model === null || request.model === '')) {
     throw triggerError(`the ${source} event names no model; refused`, 'the payload: it needs data.modelName (Event Grid) or model');
   }
@@ -81,11 +89,11 @@ export async function resolveTrigger(request: TriggerRequest, model: ConfiguredM
       'the payload: it needs data.modelVersion (Event Grid) or version',
     );
   }
-  const version = positiveInteger(request.version);
+  const version = versionString(request.version);
   if (version === undefined) {
     throw triggerError(
-      `the ${source} event carries model version ${quoteUntrusted(request.version)}, which is not a positive integer; refused`,
-      'the payload: versions are whole numbers from 1',
+      `the ${source} event carries model version ${quoteUntrusted(request.version)}, which is not a version (${VERSION_RULE}); refused`,
+      'the payload: data.modelVersion (Event Grid) or version',
     );
   }
   const found = await registry.resolve({ name: model.name, version, tags: {} });

@@ -1,3 +1,4 @@
+import { VERSION_RULE, versionString } from '../../shared/registry/version';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -180,13 +181,12 @@ async function runCommand(
     return 2;
   }
   for (const w of loaded.warnings) host.warn(formatConfigIssue(w));
-  let modelVersion: number | undefined;
-  if (opts.modelVersion !== undefined) {
-    modelVersion = Number(opts.modelVersion);
-    if (!Number.isInteger(modelVersion) || modelVersion < 1) {
-      io.stderr.write(`modelship: --model-version takes a positive integer (got '${opts.modelVersion}')\n`);
-      return 2;
-    }
+  const modelVersion = opts.modelVersion === undefined ? undefined : versionString(opts.modelVersion);
+  if (opts.modelVersion !== undefined && modelVersion === undefined) {
+    io.stderr.write(
+      `modelship: --model-version takes a version as the registry spells it: ${VERSION_RULE} (got ${JSON.stringify(opts.modelVersion)})\n`,
+    );
+    return 2;
   }
   const run = await executeCommand(name, loaded.config, host, { modelVersion, force: Boolean(opts.force) }, (ctx) => fn(ctx, opts));
   if (!run.ok) {

@@ -49,15 +49,15 @@ const apply = (urlPath: string, obj: unknown, manager: string, force = false) =>
 
 async function waitFor<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 40_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: unknown;
+  let last = '';
   for (;;) {
     try {
       const v = await fn();
       if (v !== undefined && v !== false) return v;
     } catch (err: unknown) {
-      last = err;
+      last = String(err);
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -180,7 +180,7 @@ describe('API semantics', () => {
           singularName: 'deployment',
           namespaced: true,
           kind: 'Deployment',
-          verbs: expect.arrayContaining(['get', 'patch', 'create']),
+          verbs: expect.arrayContaining(['get', 'patch', 'create']) as unknown,
         }),
       ]),
     );
@@ -504,7 +504,7 @@ describe('API semantics', () => {
     expect(list.body).toMatchObject({
       kind: 'ConfigMapList',
       apiVersion: 'v1',
-      metadata: { resourceVersion: expect.stringMatching(/^\d+$/) },
+      metadata: { resourceVersion: expect.stringMatching(/^\d+$/) as unknown },
     });
     expect((await api('GET', '/api/v1/namespaces/sel/configmaps?labelSelector=a%20b')).status).toBe(400);
   });
@@ -590,7 +590,12 @@ describe('the simulated cluster (real containers)', () => {
           expect.objectContaining({ type: 'PodScheduled', status: 'True' }),
         ]),
       );
-      expect(containerStatus(pod)).toMatchObject({ name: 'app', ready: true, restartCount: 0, state: { running: expect.any(Object) } });
+      expect(containerStatus(pod)).toMatchObject({
+        name: 'app',
+        ready: true,
+        restartCount: 0,
+        state: { running: expect.any(Object) as unknown },
+      });
     }
     // the proxy forwards method, path, query and body, round-robin over the ready pods
     const answers = await Promise.all([0, 1, 2, 3].map(() => api('GET', `/api/v1/namespaces/${ns}/services/web:http/proxy/hello?x=1`)));
@@ -668,7 +673,10 @@ describe('the simulated cluster (real containers)', () => {
     const name = String((pod.metadata as Json).name);
     const events = await podEvents(ns, name);
     const backoff = events.find((e) => e.reason === 'BackOff');
-    expect(backoff).toMatchObject({ type: 'Warning', involvedObject: expect.objectContaining({ kind: 'Pod', name, namespace: ns }) });
+    expect(backoff).toMatchObject({
+      type: 'Warning',
+      involvedObject: expect.objectContaining({ kind: 'Pod', name, namespace: ns }) as unknown,
+    });
     expect(backoff?.message).toMatch(/^Back-off restarting failed container app in pod/);
     const prev = await api('GET', `/api/v1/namespaces/${ns}/pods/${name}/log?previous=true&tailLines=1`);
     expect(prev.status).toBe(200);
@@ -711,7 +719,7 @@ describe('the simulated cluster (real containers)', () => {
       return c?.status === 'False' ? p : undefined;
     });
     const cond = ((pod.status as Json).conditions as Json[]).find((x) => x.type === 'PodScheduled');
-    expect(cond).toMatchObject({ reason: 'Unschedulable', message: expect.stringMatching(/Insufficient cpu/) });
+    expect(cond).toMatchObject({ reason: 'Unschedulable', message: expect.stringMatching(/Insufficient cpu/) as unknown });
     expect((pod.status as Json).phase).toBe('Pending');
     const events = await podEvents(ns, String((pod.metadata as Json).name));
     expect(events.find((e) => e.reason === 'FailedScheduling')).toMatchObject({
@@ -727,7 +735,7 @@ describe('the simulated cluster (real containers)', () => {
       },
       10_000,
     );
-    expect(d).toMatchObject({ status: 'False', message: expect.stringMatching(/has timed out progressing/) });
+    expect(d).toMatchObject({ status: 'False', message: expect.stringMatching(/has timed out progressing/) as unknown });
   });
 
   it('an OOM kill is reported as OOMKilled and the container restarts', async () => {
@@ -778,7 +786,7 @@ describe('the simulated cluster (real containers)', () => {
     });
     const now = (await api('GET', `/api/v1/namespaces/${ns}/pods/${String((pod.metadata as Json).name)}`)).body;
     expect((now.status as Json).phase).toBe('Running');
-    expect(containerStatus(now)).toMatchObject({ ready: false, started: true, state: { running: expect.any(Object) } });
+    expect(containerStatus(now)).toMatchObject({ ready: false, started: true, state: { running: expect.any(Object) as unknown } });
     expect(((now.status as Json).conditions as Json[]).find((c) => c.type === 'Ready')).toMatchObject({
       status: 'False',
       reason: 'ContainersNotReady',
@@ -838,7 +846,7 @@ describe('the simulated cluster (real containers)', () => {
         return ps.length === 1 && containerStatus(ps[0]).ready === true ? ps : undefined;
       });
       const events = await podEvents(ns, String((pod.metadata as Json).name));
-      expect(events.map((e) => `${e.reason}: ${String(e.message)}`)).toEqual(
+      expect(events.map((e) => `${String(e.reason)}: ${String(e.message)}`)).toEqual(
         expect.arrayContaining([
           `Pulling: Pulling image "${image}"`,
           expect.stringMatching(/^Pulled: Successfully pulled image ".*" in [\d.]+s/),

@@ -68,7 +68,7 @@ rollout:
 `;
 }
 
-async function register(project: TestProject, model: string): Promise<number> {
+async function register(project: TestProject, model: string): Promise<string> {
   const registry = new LocalModelRegistry(path.join(project.dir, 'registry'));
   return (await registry.register({ name: 'test-model', source: project.models(model), tags: {} })).version;
 }
@@ -347,7 +347,7 @@ describe('kubernetes target against a fake API server (real containers as pods)'
     const r1 = await cli(cluster, wrongContext, ['status']);
     expectExit(r1, 1);
     expect(output(r1)).toMatch(new RegExp(`context 'nope' is not in ${cluster.kubeconfig.replace(/[.]/g, '\\.')} \\(contexts: fake\\)`));
-    const noKubeconfig = makeProject(configYaml(cluster, 'conn-errors', 'replicas').replace(/^    kubeconfig: .*\n/m, ''), 'ms-k8s-');
+    const noKubeconfig = makeProject(configYaml(cluster, 'conn-errors', 'replicas').replace(/^ {4}kubeconfig: .*\n/m, ''), 'ms-k8s-');
     const emptyHome = fs.mkdtempSync('/tmp/ms-empty-home-');
     const r2 = await runCli(['status', '--config', noKubeconfig.configFile], {
       cwd: noKubeconfig.dir,
@@ -417,7 +417,7 @@ describe('kubernetes target against a fake API server (real containers as pods)'
       const endpoint = `prom-${process.pid}`;
       const project = makeProject(
         configYaml(cluster, endpoint, 'nginx-ingress', `\n    prometheus: { url: ${prometheus.url} }`).replace(
-          /\n    probe: \{ rate: 20 \}/,
+          /\n {4}probe: \{ rate: 20 \}/,
           '',
         ),
         'ms-k8s-',

@@ -200,9 +200,9 @@ describe('the bundled action on the local target', () => {
       "input 'command' takes one of detect, build, deploy, smoke, rollout, promote, rollback, status, run (got 'deploi')",
     ]);
     expect(r.outputs.result).toBe('failed');
-    const v = await runStep({ inputs: { 'model-version': 'v2' } });
+    const v = await runStep({ inputs: { 'model-version': 'v 2' } });
     expect(v.code).toBe(1);
-    expect(v.stdout).toContain("input 'model-version' takes a positive integer");
+    expect(v.stdout).toContain("input 'model-version' takes a model version");
   });
 
   it('Azure OIDC without `permissions: id-token: write` fails and says what to add', async () => {

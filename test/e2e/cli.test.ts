@@ -4,6 +4,19 @@ import * as path from 'node:path';
 import { runCli } from '../helpers/cli';
 import { freePorts, makeProject, quickRolloutConfig, TestProject } from '../helpers/project';
 import { malformedCases, writeFixtureFolder } from '../fixtures/config/malformed-cases';
+import type { ModelVersion } from '../../shared/registry/registry';
+import type { ReportDocument } from '../../shared/report/report';
+import type { EndpointState } from '../../shared/targets/target';
+
+/** what `--json` prints: the outcome of a command, or the data of `status` and `model list` */
+interface OutcomeJson {
+  result: string;
+  reason?: string;
+}
+interface StatusJson {
+  production: EndpointState;
+  staging: EndpointState;
+}
 
 /** The `modelship` command run as a process, the way a user or a runner runs it. */
 jest.setTimeout(180_000);
@@ -61,8 +74,8 @@ describe('modelship CLI: the whole story on the local target', () => {
     expect(r1.stdout.trim()).toBe('1');
     expect((await cli('model', 'register', '--path', project.models('good2'))).stdout.trim()).toBe('2');
     const list = await cli('model', 'list', '--json');
-    const versions = JSON.parse(list.stdout);
-    expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    const versions = JSON.parse(list.stdout) as ModelVersion[];
+    expect(versions.map((v) => v.version)).toEqual(['1', '2']);
     expect(versions[0].tags).toEqual({ stage: 'approved' });
   });
 
@@ -71,11 +84,11 @@ describe('modelship CLI: the whole story on the local target', () => {
     expect(JSON.parse(detect.stdout)).toMatchObject({ result: 'deployed', newVersion: true });
     const run = await cli('run', '--model-version', '1', '--json');
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ result: 'promoted', model: { version: 1 } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ result: 'promoted', model: { version: '1' } });
     expect(run.stderr).toMatch(/== smoke/);
     const again = await cli('run', '--model-version', '1', '--json');
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout).result).toBe('no-change');
+    expect((JSON.parse(again.stdout) as OutcomeJson).result).toBe('no-change');
   });
 
   it('run rolls out v2 with probe traffic, prints the summary table, and writes report and summary files', async () => {
@@ -86,39 +99,39 @@ describe('modelship CLI: the whole story on the local target', () => {
     expect(run.stdout).toMatch(/\| step \| weight \| requests \| error rate \| p99 \| verdict \|/);
     expect(run.stdout).toMatch(/promoted/);
     expect(fs.readFileSync(summary, 'utf8')).toBe(run.stdout);
-    const json = JSON.parse(fs.readFileSync(report, 'utf8'));
+    const json = JSON.parse(fs.readFileSync(report, 'utf8')) as ReportDocument;
     expect(json.result).toBe('promoted');
-    expect(json.events.some((e: { type: string }) => e.type === 'analysis')).toBe(true);
-    const status = JSON.parse((await cli('status', '--json')).stdout);
+    expect(json.events.some((e) => e.type === 'analysis')).toBe(true);
+    const status = JSON.parse((await cli('status', '--json')).stdout) as StatusJson;
     expect(status.production.traffic).toEqual({ green: 100 });
-    expect(status.staging.deployments.map((d: { model: { version: number } }) => d.model.version)).toEqual([2]);
+    expect(status.staging.deployments.map((d) => d.model.version)).toEqual(['2']);
   });
 
   it('run of a failing version exits 1 and says it was rolled back, and why', async () => {
     expect((await cli('model', 'register', '--path', project.models('failing'))).stdout.trim()).toBe('3');
     const run = await cli('run', '--model-version', '3', '--json');
     expect(run.code).toBe(1);
-    const out = JSON.parse(run.stdout);
+    const out = JSON.parse(run.stdout) as OutcomeJson;
     expect(out.result).toBe('rolled-back');
     expect(out.reason).toMatch(/error rate/);
-    const status = JSON.parse((await cli('status', '--json')).stdout);
+    const status = JSON.parse((await cli('status', '--json')).stdout) as StatusJson;
     expect(status.production.traffic).toEqual({ green: 100 });
   });
 
   it('rollback after promotion redeploys the previous version', async () => {
     const r = await cli('rollback', '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ result: 'rolled-back', model: { version: 1 } });
-    const status = JSON.parse((await cli('status', '--json')).stdout);
-    const serving = status.production.deployments.filter((d: { name: string }) => status.production.traffic[d.name] === 100);
-    expect(serving.map((d: { model: { version: number } }) => d.model.version)).toEqual([1]);
+    expect(JSON.parse(r.stdout)).toMatchObject({ result: 'rolled-back', model: { version: '1' } });
+    const status = JSON.parse((await cli('status', '--json')).stdout) as StatusJson;
+    const serving = status.production.deployments.filter((d) => status.production.traffic[d.name] === 100);
+    expect(serving.map((d) => d.model.version)).toEqual(['1']);
     const nothing = await cli('rollback');
     expect(nothing.code).toBe(1);
     expect(nothing.stderr).toMatch(/nothing to roll back to/);
   });
 
   it('the endpoint key is required and never printed', async () => {
-    const port = JSON.parse((await cli('status', '--json')).stdout).production.url;
+    const port = (JSON.parse((await cli('status', '--json')).stdout) as StatusJson).production.url;
     const denied = await fetch(`${port}/score`, { method: 'POST', body: '{"data":[1]}' });
     expect(denied.status).toBe(401);
     const ok = await fetch(`${port}/score`, {

@@ -330,7 +330,7 @@ rollout:
       },
     );
     expect({ complete: run.complete, tail: run.complete?.result === 'Succeeded' ? '' : run.stdout.slice(-3000) }).toEqual({
-      complete: { result: 'Succeeded', message: expect.any(String) },
+      complete: { result: 'Succeeded', message: expect.any(String) as unknown },
       tail: '',
     });
     expect(run.stdout).toContain(`Kubernetes: ServiceAccount login from service connection ${K8S_CONNECTION}`);

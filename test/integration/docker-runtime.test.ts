@@ -31,7 +31,7 @@ async function image(model: string): Promise<string> {
     repository,
     inputs: {
       baseImage: env.baseImage,
-      model: { name: 'test-model', version: 1, dir: path.join(FIXTURE, 'models', model) },
+      model: { name: 'test-model', version: '1', dir: path.join(FIXTURE, 'models', model) },
       codeDir: path.join(FIXTURE, 'src'),
       scoringScript: 'score.py',
       scoringServer: scoringServerPath(),
@@ -45,7 +45,7 @@ async function image(model: string): Promise<string> {
 function spec(name: string, img: string, readyTimeout = 20_000): DeploymentSpec {
   return {
     name,
-    model: { name: 'test-model', version: 1 },
+    model: { name: 'test-model', version: '1' },
     modelDir: '',
     codeDir: '',
     scoringScript: 'score.py',
@@ -120,7 +120,7 @@ describe('docker runtime', () => {
       repository,
       inputs: {
         baseImage: env.baseImage,
-        model: { name: 'test-model', version: 9, dir: slowModel },
+        model: { name: 'test-model', version: '9', dir: slowModel },
         codeDir: path.join(FIXTURE, 'src'),
         scoringScript: 'score.py',
         scoringServer: scoringServerPath(),

@@ -6,6 +6,7 @@ import { freePorts, makeProject, rolloutConfig, TestProject } from '../helpers/p
 import { scoreOnce } from '../../shared/traffic/http-score';
 import { HostInfo, PersistedEndpoint } from '../../shared/targets/local/state-store';
 import { pidAlive } from '../../shared/targets/local/local-target';
+import type { EndpointState } from '../../shared/targets/target';
 
 /**
  * The endpoint host is killed with -9 in the middle of a rollout; the next command
@@ -79,16 +80,16 @@ describe('endpoint host killed with -9', () => {
   it('a paused rollout survives: status restarts the host, which serves the persisted 70/30 split, and promote finishes', async () => {
     const paused = await cli('rollout', '--model-version', '2', '--json');
     expect(paused.code).toBe(0);
-    expect(JSON.parse(paused.stdout.trim().split('\n').pop() as string).result).toBe('paused');
+    expect((JSON.parse(paused.stdout.trim().split('\n').pop() as string) as { result: string }).result).toBe('paused');
     expect(persisted().traffic).toEqual({ blue: 70, green: 30 });
 
     await killHost({ expectDown: true });
 
     const status = await cli('status', '--json');
     expect(status.code).toBe(0);
-    const s = JSON.parse(status.stdout);
+    const s = JSON.parse(status.stdout) as { production: EndpointState };
     expect(s.production.traffic).toEqual({ blue: 70, green: 30 });
-    expect(s.production.record.rollout.status).toBe('paused');
+    expect(s.production.record.rollout?.status).toBe('paused');
     expect(hostInfo().pid).not.toBeUndefined();
 
     const answers = await scoreMany(100);
@@ -97,7 +98,7 @@ describe('endpoint host killed with -9', () => {
 
     const promoted = await cli('promote', '--json');
     expect(promoted.code).toBe(0);
-    expect(JSON.parse(promoted.stdout.trim().split('\n').pop() as string).result).toBe('promoted');
+    expect((JSON.parse(promoted.stdout.trim().split('\n').pop() as string) as { result: string }).result).toBe('promoted');
     expect(persisted().traffic).toEqual({ green: 100 });
   });
 

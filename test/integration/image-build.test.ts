@@ -29,7 +29,7 @@ function builder(credential: RegistryCredential | undefined) {
   });
 }
 
-function inputs(modelDir: string, version: number): ImageInputs {
+function inputs(modelDir: string, version: string): ImageInputs {
   return {
     baseImage: env.baseImage,
     model: { name: 'test-model', version, dir: modelDir },
@@ -49,7 +49,7 @@ describe('image build and push (real engine, real authenticated registry)', () =
   let first: Awaited<ReturnType<DockerImageBuilder['build']>>;
 
   it('builds, pushes and pins by digest; the digest resolves in the registry', async () => {
-    first = await builder(good).build({ inputs: inputs(modelV1, 1), repository, force: true });
+    first = await builder(good).build({ inputs: inputs(modelV1, '1'), repository, force: true });
     expect(first.built).toBe(true);
     expect(first.pushed).toBe(true);
     expect(first.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -62,14 +62,14 @@ describe('image build and push (real engine, real authenticated registry)', () =
 
   it('the same inputs again: no build, no push, the same digest', async () => {
     const before = logs.length;
-    const again = await builder(good).build({ inputs: inputs(modelV1, 1), repository });
+    const again = await builder(good).build({ inputs: inputs(modelV1, '1'), repository });
     expect(again).toMatchObject({ built: false, pushed: false, digest: first.digest, tag: first.tag });
     expect(logs.slice(before).join('\n')).toMatch(/already has this tag/);
     expect(logs.slice(before).join('\n')).not.toMatch(/building|pushing/);
   });
 
   it('a new model version with the same code changes only the last layer', async () => {
-    const second = await builder(good).build({ inputs: inputs(modelV2, 2), repository });
+    const second = await builder(good).build({ inputs: inputs(modelV2, '2'), repository });
     expect(second.built).toBe(true);
     expect(second.digest).not.toBe(first.digest);
     const client = new RegistryClient(env.registry, good);
@@ -88,7 +88,7 @@ describe('image build and push (real engine, real authenticated registry)', () =
       source: 'environment (MODELSHIP_REGISTRY_USERNAME / MODELSHIP_REGISTRY_PASSWORD)',
     };
     const err = await builder(wrong)
-      .build({ inputs: inputs(modelV1, 1), repository })
+      .build({ inputs: inputs(modelV1, '1'), repository })
       .then(
         () => undefined,
         (e: Error) => e,
@@ -103,7 +103,7 @@ describe('image build and push (real engine, real authenticated registry)', () =
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-byo-'));
     fs.writeFileSync(path.join(dir, 'Dockerfile'), `FROM ${env.baseImage}\nRUN echo about-to-fail && false\n`);
     const err = await builder(good)
-      .build({ inputs: { ...inputs(modelV1, 1), dockerfile: path.join(dir, 'Dockerfile') }, repository, force: true })
+      .build({ inputs: { ...inputs(modelV1, '1'), dockerfile: path.join(dir, 'Dockerfile') }, repository, force: true })
       .then(
         () => undefined,
         (e: Error) => e,
@@ -114,7 +114,7 @@ describe('image build and push (real engine, real authenticated registry)', () =
 
   it('a missing base image is named', async () => {
     const err = await builder(good)
-      .build({ inputs: { ...inputs(modelV1, 1), baseImage: 'modelship-test/nope:0' }, repository, force: true })
+      .build({ inputs: { ...inputs(modelV1, '1'), baseImage: 'modelship-test/nope:0' }, repository, force: true })
       .then(
         () => undefined,
         (e: Error) => e,
@@ -128,7 +128,7 @@ describe('image build and push (real engine, real authenticated registry)', () =
       credential: async () => good,
       log: () => undefined,
     });
-    const err = await offline.build({ inputs: inputs(modelV1, 1), repository, force: true }).then(
+    const err = await offline.build({ inputs: inputs(modelV1, '1'), repository, force: true }).then(
       () => undefined,
       (e: Error) => e,
     );
@@ -144,7 +144,7 @@ describe('image build and push (real engine, real authenticated registry)', () =
       log: (l) => lines.push(l),
       retry: { attempts: 3, firstDelayMs: 20 },
     });
-    const err = await b.build({ inputs: inputs(modelV1, 1), repository: `127.0.0.1:${closed}/nowhere/x` }).then(
+    const err = await b.build({ inputs: inputs(modelV1, '1'), repository: `127.0.0.1:${closed}/nowhere/x` }).then(
       () => undefined,
       (e: Error) => e,
     );

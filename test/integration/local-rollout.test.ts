@@ -33,7 +33,7 @@ describe.each(['process', 'docker'] as const)('progressive rollout on the local 
   let host: TestHost;
   const endpoint = 'testep';
 
-  async function register(model: string): Promise<number> {
+  async function register(model: string): Promise<string> {
     const mv = await ctx.registry.register({ name: 'test-model', source: project.models(model), tags: {} });
     return mv.version;
   }

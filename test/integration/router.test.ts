@@ -67,7 +67,7 @@ describe('router (real HTTP on loopback)', () => {
     const fromBlue = answers.filter((a) => a.deployment === 'blue').length;
     expect(fromBlue).toBe(70);
     expect(answers.filter((a) => a.deployment === 'green')).toHaveLength(30);
-    for (const a of answers) expect(JSON.parse(a.body).from).toBe(a.deployment);
+    for (const a of answers) expect((JSON.parse(a.body) as { from: string }).from).toBe(a.deployment);
     const m = router.metrics(0);
     expect(m.deployments.blue.requests).toBe(70);
     expect(m.deployments.green.requests).toBe(30);
@@ -88,7 +88,7 @@ describe('router (real HTTP on loopback)', () => {
     expect((await send({ key: 'wrong-key-' })).status).toBe(401);
     const ok = await send({ key: 's3cret-key' });
     expect(ok.status).toBe(200);
-    const body = JSON.parse(ok.body);
+    const body = JSON.parse(ok.body) as { echo: string; auth: string | null };
     expect(body.echo).toBe('{"x":1}');
     expect(body.auth).toBeNull();
     expect(router.metrics(0).deployments.blue.requests).toBe(1);

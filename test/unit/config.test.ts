@@ -190,7 +190,7 @@ describe('loadConfig: valid files', () => {
   it('warns about a mirror that only a blue-green preview would use', () => {
     const { warnings } = loadConfigText(`${MINIMAL}rollout:\n  mirror: 10\n`, path.join(dir, 'm.yaml'));
     expect(warnings).toEqual([
-      expect.objectContaining({ line: 7, path: 'rollout.mirror', message: expect.stringMatching(/blue-green preview only/) }),
+      expect.objectContaining({ line: 7, path: 'rollout.mirror', message: expect.stringMatching(/blue-green preview only/) as unknown }),
     ]);
   });
 

@@ -10,7 +10,7 @@ type RolloutConfig = ModelshipConfig['rollout'];
 
 const T0 = Date.UTC(2026, 0, 1);
 const SECOND = 1000;
-const PREVIOUS = { name: 'm', version: 0 };
+const PREVIOUS = { name: 'm', version: '0' };
 
 function rolloutConfig(
   over: Partial<Omit<RolloutConfig, 'analysis'>> & { analysis?: Partial<RolloutConfig['analysis']> } = {},
@@ -30,8 +30,8 @@ function rolloutConfig(
 function setup(opts: { green?: Partial<DeploymentProfile>; probeRate?: number; greenRestarts?: number } = {}) {
   const clock = new VirtualClock(T0);
   const target = new FakeTarget('prod');
-  target.addDeployment('blue', { name: 'm', version: 1 }, { image: 'reg/m@sha256:aaa' });
-  target.addDeployment('green', { name: 'm', version: 2 }, { restarts: opts.greenRestarts ?? 0 });
+  target.addDeployment('blue', { name: 'm', version: '1' }, { image: 'reg/m@sha256:aaa' });
+  target.addDeployment('green', { name: 'm', version: '2' }, { restarts: opts.greenRestarts ?? 0 });
   target.traffic = { blue: 100, green: 0 };
   target.record = { previous: PREVIOUS };
   const metrics = new FakeMetrics(clock, target)
@@ -45,7 +45,7 @@ function setup(opts: { green?: Partial<DeploymentProfile>; probeRate?: number; g
     endpoint: 'prod',
     stable: 'blue',
     candidate: 'green',
-    model: { name: 'm', version: 2 },
+    model: { name: 'm', version: '2' },
     steps: planSteps(r),
     startAt,
     bake: r.bake,
@@ -79,7 +79,7 @@ function expectPromoted(s: Setup, outcome: RolloutOutcome): void {
   for (const asked of s.target.trafficAsked().slice(0, -1)) expect(asked).toHaveProperty('blue');
   expect([...s.target.deployments.keys()]).toEqual(['green']);
   expect(s.target.traffic).toEqual({ green: 100 });
-  expect(s.target.record).toEqual({ previous: { name: 'm', version: 1, image: 'reg/m@sha256:aaa' } });
+  expect(s.target.record).toEqual({ previous: { name: 'm', version: '1', image: 'reg/m@sha256:aaa' } });
   expect(s.of('promote')).toEqual([{ type: 'promote', at: s.clock.now(), deployment: 'green' }]);
   expect(s.of('rollback')).toEqual([]);
   expect(s.lines[s.lines.length - 1]).toMatch(/^promoted: 'green' \(m v2\) takes 100% of traffic; removed 'blue' \(m v1\)$/);
@@ -125,7 +125,7 @@ describe('runRollout promotes a good candidate', () => {
       rollout: {
         candidate: 'green',
         stable: 'blue',
-        model: { name: 'm', version: 2 },
+        model: { name: 'm', version: '2' },
         nextStep: 0,
         status: 'running',
         startedAt: new Date(T0).toISOString(),
@@ -224,7 +224,7 @@ describe('runRollout promotes a good candidate', () => {
       rollout: {
         candidate: 'green',
         stable: 'blue',
-        model: { name: 'm', version: 2 },
+        model: { name: 'm', version: '2' },
         nextStep: 2,
         status: 'paused',
         startedAt: new Date(T0).toISOString(),

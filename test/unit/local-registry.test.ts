@@ -25,7 +25,7 @@ function writeFile(rel: string, content: string): string {
   return file;
 }
 
-function readMeta(model: string, version: number): LocalModelMeta {
+function readMeta(model: string, version: string): LocalModelMeta {
   return JSON.parse(fs.readFileSync(path.join(root, model, String(version), 'meta.json'), 'utf8')) as LocalModelMeta;
 }
 
@@ -36,13 +36,13 @@ describe('LocalModelRegistry.register', () => {
     const src = writeFile('out/model.json', '{"w": [1, 2]}');
     const v = await registry.register({ name: 'diabetes', source: src, tags: { stage: 'approved' }, description: 'first' });
 
-    expect(v).toMatchObject({ name: 'diabetes', version: 1, tags: { stage: 'approved' }, description: 'first' });
+    expect(v).toMatchObject({ name: 'diabetes', version: '1', tags: { stage: 'approved' }, description: 'first' });
     expect(Number.isNaN(Date.parse(v.registeredAt))).toBe(false);
-    const dir = await registry.materialize('diabetes', 1);
+    const dir = await registry.materialize('diabetes', '1');
     expect(dir).toBe(path.join(root, 'diabetes', '1', 'files'));
     expect(fs.readdirSync(dir)).toEqual(['model.json']);
     expect(fs.readFileSync(path.join(dir, 'model.json'), 'utf8')).toBe('{"w": [1, 2]}');
-    expect(readMeta('diabetes', 1)).toEqual({
+    expect(readMeta('diabetes', '1')).toEqual({
       name: 'diabetes',
       version: 1,
       tags: { stage: 'approved' },
@@ -57,12 +57,12 @@ describe('LocalModelRegistry.register', () => {
     writeFile('m/sub/vocab.txt', 'a\nb\n');
     const v = await registry.register({ name: 'nlp', source: path.join(tmp, 'm'), tags: {} });
 
-    expect(v.version).toBe(1);
+    expect(v.version).toBe('1');
     expect(v.description).toBeUndefined();
-    const dir = await registry.materialize('nlp', 1);
+    const dir = await registry.materialize('nlp', '1');
     expect(fs.readFileSync(path.join(dir, 'model.json'), 'utf8')).toBe('weights');
     expect(fs.readFileSync(path.join(dir, 'sub', 'vocab.txt'), 'utf8')).toBe('a\nb\n');
-    expect(readMeta('nlp', 1).files).toEqual([
+    expect(readMeta('nlp', '1').files).toEqual([
       { path: 'model.json', sha256: sha256('weights'), size: 7 },
       { path: 'sub/vocab.txt', sha256: sha256('a\nb\n'), size: 4 },
     ]);
@@ -72,15 +72,15 @@ describe('LocalModelRegistry.register', () => {
     const src = writeFile('model.bin', 'x');
     for (let i = 0; i < 3; i++) await registry.register({ name: 'm', source: src, tags: { n: String(i) } });
     const list = await registry.list('m');
-    expect(list.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(list.map((v) => v.version)).toEqual(['1', '2', '3']);
     expect(list.map((v) => v.tags.n)).toEqual(['0', '1', '2']);
   });
 
   test('versions sort numerically (10 after 9)', async () => {
     const src = writeFile('model.bin', 'x');
     for (let i = 0; i < 10; i++) await registry.register({ name: 'm', source: src, tags: {} });
-    expect((await registry.list('m')).map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect((await registry.register({ name: 'm', source: src, tags: {} })).version).toBe(11);
+    expect((await registry.list('m')).map((v) => v.version)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect((await registry.register({ name: 'm', source: src, tags: {} })).version).toBe('11');
   });
 
   test('10 concurrent registrations get 10 distinct versions, each complete', async () => {
@@ -91,8 +91,8 @@ describe('LocalModelRegistry.register', () => {
     });
     const results = await Promise.all(sources.map((source, i) => registry.register({ name: 'race', source, tags: { id: String(i) } })));
 
-    const versions = results.map((r) => r.version).sort((a, b) => a - b);
-    expect(versions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const versions = results.map((r) => r.version).sort((a, b) => Number(a) - Number(b));
+    expect(versions).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     for (const r of results) {
       const id = r.tags.id;
       const dir = await registry.materialize('race', r.version);
@@ -100,7 +100,7 @@ describe('LocalModelRegistry.register', () => {
       expect(fs.readFileSync(path.join(dir, 'model.json'), 'utf8')).toBe(`{"id": ${id}}`);
       expect(fs.readFileSync(path.join(dir, 'extra', 'notes.txt'), 'utf8')).toBe(`notes ${id}`);
       const meta = readMeta('race', r.version);
-      expect(meta.version).toBe(r.version);
+      expect(String(meta.version)).toBe(r.version);
       expect(meta.tags.id).toBe(id);
       expect(meta.files.map((f) => f.path)).toEqual(['extra/notes.txt', 'model.json']);
     }
@@ -124,7 +124,7 @@ describe('LocalModelRegistry.register', () => {
     for (const bad of ['', '-lead', '../escape', 'a/b', 'sp ace', 'x'.repeat(256)]) {
       await expect(registry.register({ name: bad, source: src, tags: {} })).rejects.toThrow('invalid model name');
     }
-    await expect(registry.register({ name: 'A.b_c-1', source: src, tags: {} })).resolves.toMatchObject({ version: 1 });
+    await expect(registry.register({ name: 'A.b_c-1', source: src, tags: {} })).resolves.toMatchObject({ version: '1' });
     expect(fs.existsSync(path.join(tmp, 'escape'))).toBe(false);
   });
 });
@@ -142,9 +142,9 @@ describe('LocalModelRegistry.list', () => {
     for (const stray of ['0', '007', 'latest', '-1', '2.5']) fs.mkdirSync(path.join(root, 'm', stray));
     fs.writeFileSync(path.join(root, 'm', '3'), 'a file, not a version folder');
 
-    expect((await registry.list('m')).map((v) => v.version)).toEqual([1]);
+    expect((await registry.list('m')).map((v) => v.version)).toEqual(['1']);
     // and the next registration is still 2
-    expect((await registry.register({ name: 'm', source: src, tags: {} })).version).toBe(2);
+    expect((await registry.register({ name: 'm', source: src, tags: {} })).version).toBe('2');
   });
 
   test('a version folder with a broken meta.json is an error naming the file', async () => {
@@ -171,33 +171,33 @@ describe('LocalModelRegistry.resolve and materialize', () => {
   });
 
   test('latest without tags is the highest version', async () => {
-    expect((await registry.resolve({ name: 'm', version: 'latest', tags: {} }))?.version).toBe(3);
+    expect((await registry.resolve({ name: 'm', version: 'latest', tags: {} }))?.version).toBe('3');
   });
 
   test('latest with tags is the highest version carrying every tag', async () => {
-    expect((await registry.resolve({ name: 'm', version: 'latest', tags: { stage: 'approved' } }))?.version).toBe(2);
-    expect((await registry.resolve({ name: 'm', version: 'latest', tags: { stage: 'approved', team: 'a' } }))?.version).toBe(1);
+    expect((await registry.resolve({ name: 'm', version: 'latest', tags: { stage: 'approved' } }))?.version).toBe('2');
+    expect((await registry.resolve({ name: 'm', version: 'latest', tags: { stage: 'approved', team: 'a' } }))?.version).toBe('1');
     expect(await registry.resolve({ name: 'm', version: 'latest', tags: { stage: 'retired' } })).toBeUndefined();
     expect(await registry.resolve({ name: 'other', version: 'latest', tags: {} })).toBeUndefined();
   });
 
   test('a pinned version resolves when present, whatever its tags', async () => {
-    expect(await registry.resolve({ name: 'm', version: 3, tags: { stage: 'approved' } })).toMatchObject({
+    expect(await registry.resolve({ name: 'm', version: '3', tags: { stage: 'approved' } })).toMatchObject({
       name: 'm',
-      version: 3,
+      version: '3',
       tags: { stage: 'candidate' },
     });
-    expect(await registry.resolve({ name: 'm', version: 7, tags: {} })).toBeUndefined();
+    expect(await registry.resolve({ name: 'm', version: '7', tags: {} })).toBeUndefined();
   });
 
   test('materialize of a missing version is an error', async () => {
-    await expect(registry.materialize('m', 9)).rejects.toThrow("model 'm' version 9 is not in the local registry");
-    await expect(registry.materialize('ghost', 1)).rejects.toThrow(path.join(root, 'ghost', '1', 'files'));
+    await expect(registry.materialize('m', '9')).rejects.toThrow("model 'm' version 9 is not in the local registry");
+    await expect(registry.materialize('ghost', '1')).rejects.toThrow(path.join(root, 'ghost', '1', 'files'));
   });
 
   test('a second registry object on the same folder sees the same versions', async () => {
     const other = new LocalModelRegistry(root);
-    expect((await other.list('m')).map((v) => v.version)).toEqual([1, 2, 3]);
+    expect((await other.list('m')).map((v) => v.version)).toEqual(['1', '2', '3']);
     expect(other.description).toContain(root);
   });
 });

@@ -3,7 +3,7 @@ import { blueGreenProduction } from './fakes/scenario';
 import { planSteps } from '../../shared/rollout/plan';
 import { runRollout } from '../../shared/rollout/engine';
 import { renderMarkdown } from '../../shared/report/markdown';
-import { RunReport } from '../../shared/report/report';
+import { ReportDocument, RunReport } from '../../shared/report/report';
 
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -11,7 +11,7 @@ const T0 = Date.UTC(2026, 0, 1);
 function rolledBackReport(): { report: RunReport; clock: VirtualClock } {
   const clock = new VirtualClock(T0);
   const report = new RunReport({ command: 'run', endpoint: 'diabetes', configFile: 'modelship.yaml', clock });
-  report.model = { name: 'diabetes-model', version: 3 };
+  report.model = { name: 'diabetes-model', version: '3' };
   report.image = 'localhost:5000/models/diabetes@sha256:abc';
   const at = (s: number) => T0 + s * 1000;
   report.emit({ type: 'stage', at: at(0), stage: 'smoke', status: 'start' });
@@ -94,7 +94,7 @@ describe('RunReport', () => {
       command: 'run',
       endpoint: 'diabetes',
       configFile: 'modelship.yaml',
-      model: { name: 'diabetes-model', version: 3 },
+      model: { name: 'diabetes-model', version: '3' },
       startedAt: '2026-01-01T00:00:00.000Z',
       finishedAt: '2026-01-01T00:00:40.000Z',
       durationMs: 40_000,
@@ -180,7 +180,7 @@ describe('renderMarkdown', () => {
     const { report, clock } = rolledBackReport();
     await clock.sleep(1000);
     report.finish('rolled-back', 'why');
-    expect(renderMarkdown(JSON.parse(JSON.stringify(report.toJSON())))).toBe(renderMarkdown(report));
+    expect(renderMarkdown(JSON.parse(JSON.stringify(report.toJSON())) as ReportDocument)).toBe(renderMarkdown(report));
   });
 
   test('a step that never got analysed shows dashes; a preview shows its mirror; pipes are escaped', () => {
@@ -210,7 +210,7 @@ describe('renderMarkdown', () => {
   test('a promoted run has no reason block; a paused one says how to continue; no table without steps', () => {
     const clock = new VirtualClock(T0);
     const promoted = new RunReport({ command: 'run', endpoint: 'e', clock });
-    promoted.model = { name: 'm', version: 1 };
+    promoted.model = { name: 'm', version: '1' };
     promoted.emit({ type: 'promote', at: T0, deployment: 'blue' });
     promoted.finish('promoted');
     const md = renderMarkdown(promoted);
@@ -233,7 +233,7 @@ describe('renderMarkdown', () => {
     // from the check at 35s on (counted for the time after it), green fails 10% of its requests
     clock.at(T0 + 35_000, () => metrics.update('green', { errorRate: 0.1 }));
     const report = new RunReport({ command: 'rollout', endpoint: 'prod', clock });
-    report.model = { name: 'm', version: 2 };
+    report.model = { name: 'm', version: '2' };
     const r = {
       strategy: 'canary' as const,
       steps: [10, 50],
@@ -246,7 +246,7 @@ describe('renderMarkdown', () => {
         endpoint: 'prod',
         stable: 'blue',
         candidate: 'green',
-        model: { name: 'm', version: 2 },
+        model: { name: 'm', version: '2' },
         steps: planSteps(r),
         startAt: 0,
         bake: r.bake,

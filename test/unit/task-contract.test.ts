@@ -80,8 +80,8 @@ describe('task.json and the code', () => {
     expect(task.category).toBe('Deploy');
     expect(task.version).toEqual({ Major: 1, Minor: 0, Patch: 0 });
     expect(task.execution).toEqual({
-      Node20_1: expect.objectContaining({ target: 'dist/main.js' }),
-      Node24: expect.objectContaining({ target: 'dist/main.js' }),
+      Node20_1: expect.objectContaining({ target: 'dist/main.js' }) as unknown,
+      Node24: expect.objectContaining({ target: 'dist/main.js' }) as unknown,
     });
     // $(name) in instanceNameFormat names inputs
     for (const n of matches(task.instanceNameFormat, /\$\(([^)]+)\)/g)) expect(declared.has(n)).toBe(true);
@@ -235,7 +235,7 @@ describe('reading the inputs', () => {
     expect(r.result()).toMatchObject({
       registry: { connection: REG, server: 'r.example', username: 'u', password: 'p4ss' },
       endpointKey: 'k3y',
-      modelVersion: 4,
+      modelVersion: '4',
       force: true,
     });
     expect(r.secrets.sort()).toEqual(['k3y', 'p4ss']);
@@ -331,7 +331,7 @@ describe('reading the inputs', () => {
       { command: 'deploy-production' },
       /input 'command' takes one of detect, build, deploy, smoke, rollout, promote, rollback, status, run \(got 'deploy-production'\)/,
     ],
-    [{ modelVersion: 'latest' }, /input 'modelVersion' takes a positive integer/],
+    [{ modelVersion: 'a;b' }, /input 'modelVersion' takes a model version \(letters, digits/],
     [{ force: 'yes' }, /input 'force' takes true or false \(got 'yes'\)/],
     [{ dockerRegistryServiceConnection: 'gone' }, /input 'dockerRegistryServiceConnection': the agent passed no service connection 'gone'/],
   ])('refuses %p with a message that names the input', (given, message) => {

@@ -15,13 +15,13 @@ async function rollout(opts: { steps: number[]; bake: number; failFrom?: number 
   if (opts.failFrom !== undefined)
     clock.at(T0 + opts.failFrom, () => metrics.profile('green', { ratePerSec: 100, errorRate: 0.2, latencyMs: 20 }));
   const report = new RunReport({ command: 'rollout', endpoint: 'prod', clock });
-  report.model = { name: 'm', version: 2 };
+  report.model = { name: 'm', version: '2' };
   const outcome = await runRollout(
     {
       endpoint: 'prod',
       stable: 'blue',
       candidate: 'green',
-      model: { name: 'm', version: 2 },
+      model: { name: 'm', version: '2' },
       steps: opts.steps.map((weight) => ({ kind: 'shift' as const, weight, mirror: 0, preview: false })),
       startAt: 0,
       bake: opts.bake,

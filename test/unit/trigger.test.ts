@@ -5,7 +5,9 @@ import { StageError } from '../../shared/errors';
 import { LocalModelRegistry } from '../../shared/registry/local';
 import { MODEL_REGISTERED } from '../../shared/trigger/event-grid';
 import { parseGitHubEvent } from '../../shared/trigger/github';
-import { ConfiguredModel, TriggerDecision, positiveInteger, resolveTrigger } from '../../shared/trigger/trigger';
+import { ModelRegistry, ModelSelector, ModelVersion } from '../../shared/registry/registry';
+import { versionString } from '../../shared/registry/version';
+import { ConfiguredModel, TriggerDecision, resolveTrigger } from '../../shared/trigger/trigger';
 
 /** GitHub events -> the model version a run works on, checked against the config and a real local registry. */
 let tmp: string;
@@ -29,7 +31,7 @@ function eventGridEvent(modelName: unknown, modelVersion: unknown, eventType = M
   return {
     id: '831e1650-001e-001b-66ab-eeb76e069631',
     topic: '/subscriptions/0000/resourceGroups/ml/providers/Microsoft.MachineLearningServices/workspaces/ws',
-    subject: `models/${String(modelName)}:${String(modelVersion)}`,
+    subject: typeof modelName === 'string' ? `models/${modelName}:${String(modelVersion)}` : 'models',
     eventType,
     eventTime: '2026-01-01T10:00:00Z',
     data: { modelName, modelVersion, modelTags: { stage: 'approved' }, modelProperties: {} },
@@ -59,7 +61,7 @@ describe('repository_dispatch', () => {
   it('an Azure Event Grid ModelRegistered event selects its version', async () => {
     expect(await decide('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '3')))).toEqual({
       kind: 'version',
-      version: 3,
+      version: '3',
       source: 'repository_dispatch (Azure Event Grid ModelRegistered)',
     });
   });
@@ -67,7 +69,7 @@ describe('repository_dispatch', () => {
   it('an array holding one Event Grid event (as Event Grid delivers them) selects its version', async () => {
     expect(await decide('repository_dispatch', dispatch([eventGridEvent('diabetes-model', '2')]))).toMatchObject({
       kind: 'version',
-      version: 2,
+      version: '2',
     });
   });
 
@@ -79,18 +81,18 @@ describe('repository_dispatch', () => {
       id: '1',
       data: { modelName: 'diabetes-model', modelVersion: '1' },
     };
-    expect(await decide('repository_dispatch', dispatch(cloudEvent))).toMatchObject({ kind: 'version', version: 1 });
+    expect(await decide('repository_dispatch', dispatch(cloudEvent))).toMatchObject({ kind: 'version', version: '1' });
   });
 
   it('a plain { model, version } payload selects its version (number or digits)', async () => {
     expect(await decide('repository_dispatch', dispatch({ model: 'diabetes-model', version: 2 }))).toMatchObject({
       kind: 'version',
-      version: 2,
+      version: '2',
       source: 'repository_dispatch',
     });
     expect(await decide('repository_dispatch', dispatch({ model: 'diabetes-model', version: '1' }))).toMatchObject({
       kind: 'version',
-      version: 1,
+      version: '1',
     });
   });
 
@@ -114,13 +116,18 @@ describe('repository_dispatch', () => {
     );
   });
 
-  it.each([['1.5'], ['-2'], ['0'], ['3; rm -rf /'], ['01'], [2.5], [true], [{ v: 1 }]])(
-    'refuses the version %p: not a positive integer',
+  it.each([['-2'], ['3; rm -rf /'], ['../../etc'], ['a b'], [2.5], [0], [true], [{ v: 1 }], ['x'.repeat(129)]])(
+    'refuses the version %p: not a version string',
     async (version) => {
       const msg = await refusal('repository_dispatch', dispatch({ model: 'diabetes-model', version }));
-      expect(msg).toMatch(/which is not a positive integer; refused/);
+      expect(msg).toMatch(/which is not a version \(letters, digits/);
     },
   );
+
+  it.each([['01'], ['1.5'], ['0']])('refuses the well-formed version %p that the local registry does not hold', async (version) => {
+    const msg = await refusal('repository_dispatch', dispatch({ model: 'diabetes-model', version }));
+    expect(msg).toContain(`diabetes-model v${version}, which is not in the local registry`);
+  });
 
   it('refuses a version that is not in the registry', async () => {
     const msg = await refusal('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '9')));
@@ -153,7 +160,7 @@ describe('repository_dispatch', () => {
     const approved: ConfiguredModel = { ...model, tags: { stage: 'approved' } };
     expect(await decide('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '3')), approved)).toMatchObject({
       kind: 'version',
-      version: 3,
+      version: '3',
     });
     const skipped = await decide('repository_dispatch', dispatch(eventGridEvent('diabetes-model', '2')), approved);
     expect(skipped).toEqual({
@@ -169,7 +176,7 @@ describe('workflow_dispatch', () => {
     const approved: ConfiguredModel = { ...model, tags: { stage: 'approved' } };
     expect(await decide('workflow_dispatch', { inputs: { 'model-version': '2' } }, approved)).toEqual({
       kind: 'version',
-      version: 2,
+      version: '2',
       source: 'workflow_dispatch',
     });
   });
@@ -183,9 +190,7 @@ describe('workflow_dispatch', () => {
   });
 
   it('refuses a model-version that is not an integer, or not in the registry', async () => {
-    expect(await refusal('workflow_dispatch', { inputs: { 'model-version': 'latest' } })).toMatch(
-      /"latest", which is not a positive integer/,
-    );
+    expect(await refusal('workflow_dispatch', { inputs: { 'model-version': 'v 2' } })).toMatch(/"v 2", which is not a version/);
     expect(await refusal('workflow_dispatch', { inputs: { 'model-version': '12' } })).toMatch(/v12, which is not in the local registry/);
   });
 });
@@ -197,11 +202,82 @@ describe('schedule and other events', () => {
   });
 });
 
-describe('positiveInteger', () => {
-  it('takes whole numbers from 1, as numbers or digit strings, and nothing else', () => {
-    expect([1, '7', ' 20 ', 2 ** 40].map(positiveInteger)).toEqual([1, 7, 20, 2 ** 40]);
-    expect([0, -1, 1.5, '1e3', '0x10', '', '99999999999999999999', Number.NaN, null].map(positiveInteger)).toEqual(
-      Array(9).fill(undefined),
+describe('versionString', () => {
+  it('takes positive whole numbers and strings of letters, digits, dot, dash and underscore', () => {
+    expect([1, '7', ' 20 ', 2 ** 40, '2024-05-01.1', 'v2_rc'].map(versionString)).toEqual([
+      '1',
+      '7',
+      '20',
+      String(2 ** 40),
+      '2024-05-01.1',
+      'v2_rc',
+    ]);
+    expect([0, -1, 1.5, '', '-1', '.hidden', 'a/b', 'a:b', 'a b', Number.NaN, null, 'x'.repeat(129)].map(versionString)).toEqual(
+      Array(12).fill(undefined),
     );
+  });
+});
+
+/**
+ * Azure ML workspaces: versions are strings, the event's data keys come in either casing,
+ * and an event from another workspace is refused. The registry here is a small in-memory
+ * one that says which workspace it reads (its eventOrigin), as the Azure ML registry does.
+ */
+describe('Azure ML ModelRegistered events', () => {
+  const WORKSPACE = '/subscriptions/1111/resourceGroups/ml-rg/providers/Microsoft.MachineLearningServices/workspaces/prod-ws';
+  const versions: ModelVersion[] = ['1', '2', '2024-05-01.1'].map((version) => ({
+    name: 'diabetes-model',
+    version,
+    tags: { stage: 'approved' },
+    registeredAt: '2026-01-01T00:00:00Z',
+  }));
+  const workspaceRegistry: ModelRegistry = {
+    description: 'Azure ML workspace prod-ws',
+    eventOrigin: WORKSPACE,
+    list: async () => versions,
+    resolve: async (sel: ModelSelector) => versions.find((v) => v.name === sel.name && v.version === sel.version),
+    register: () => Promise.reject(new Error('not used')),
+    materialize: () => Promise.reject(new Error('not used')),
+  };
+  const decideAml = (payload: unknown): Promise<TriggerDecision> =>
+    resolveTrigger(parseGitHubEvent('repository_dispatch', dispatch(payload)), model, workspaceRegistry);
+
+  function amlEvent(data: Record<string, unknown>, over: Record<string, unknown> = {}): Record<string, unknown> {
+    return { ...eventGridEvent('diabetes-model', '2'), topic: WORKSPACE, data, ...over };
+  }
+
+  it('reads camelCase and PascalCase data keys, and a version given as a number or a string', async () => {
+    expect(await decideAml(amlEvent({ modelName: 'diabetes-model', modelVersion: '2' }))).toMatchObject({ kind: 'version', version: '2' });
+    expect(await decideAml(amlEvent({ ModelName: 'diabetes-model', ModelVersion: 2 }))).toMatchObject({ kind: 'version', version: '2' });
+    expect(await decideAml(amlEvent({ ModelName: 'diabetes-model', ModelVersion: '2024-05-01.1' }))).toMatchObject({
+      kind: 'version',
+      version: '2024-05-01.1',
+    });
+  });
+
+  it('falls back to the subject models/NAME:VERSION when the data lacks them', async () => {
+    expect(await decideAml(amlEvent({}, { subject: 'models/diabetes-model:1' }))).toMatchObject({ kind: 'version', version: '1' });
+  });
+
+  it('reads the CloudEvents schema, whose source names the workspace', async () => {
+    const cloudEvent = {
+      specversion: '1.0',
+      type: MODEL_REGISTERED,
+      source: WORKSPACE.toLowerCase(),
+      subject: 'models/diabetes-model:2024-05-01.1',
+      id: '1',
+      data: { ModelName: 'diabetes-model', ModelVersion: '2024-05-01.1' },
+    };
+    expect(await decideAml(cloudEvent)).toMatchObject({ kind: 'version', version: '2024-05-01.1' });
+  });
+
+  it('refuses an event from another workspace, naming both', async () => {
+    const other = WORKSPACE.replace('prod-ws', 'dev-ws');
+    const msg = await decideAml(amlEvent({ modelName: 'diabetes-model', modelVersion: '2' }, { topic: other })).then(
+      () => 'accepted',
+      (err: unknown) => (err as Error).message,
+    );
+    expect(msg).toContain(`comes from "${other}", but this workflow ships from ${WORKSPACE}`);
+    expect(msg).toContain('refused');
   });
 });

@@ -56274,7 +56274,18 @@ function recordRequest(c, latencyMs, failed) {
 var DEPLOYMENT_HEADER = "x-modelship-deployment";
 
 // shared/targets/local/router.ts
-var HOP_BY_HOP = /* @__PURE__ */ new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "host", "authorization", "content-length"]);
+var HOP_BY_HOP = /* @__PURE__ */ new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "upgrade",
+  "te",
+  "trailer",
+  "host",
+  "authorization",
+  "content-length"
+]);
 var TrafficError = class extends Error {
 };
 var Router = class {
@@ -56319,8 +56330,10 @@ var Router = class {
   async removeBackend(name, drainTimeoutMs = 3e4) {
     const b = this.backends.get(name);
     if (!b) return;
-    if ((this.table.weights.get(name) ?? 0) > 0) throw new TrafficError(`deployment '${name}' still takes ${this.table.weights.get(name)}% of traffic; set its weight to 0 first`);
-    if (this.table.mirror.has(name)) this.setTraffic(Object.fromEntries(this.table.weights), withoutKey(Object.fromEntries(this.table.mirror), name));
+    if ((this.table.weights.get(name) ?? 0) > 0)
+      throw new TrafficError(`deployment '${name}' still takes ${this.table.weights.get(name)}% of traffic; set its weight to 0 first`);
+    if (this.table.mirror.has(name))
+      this.setTraffic(Object.fromEntries(this.table.weights), withoutKey(Object.fromEntries(this.table.mirror), name));
     if (b.inflight > 0) {
       await new Promise((resolve) => {
         const timer = setTimeout(resolve, drainTimeoutMs);
@@ -56339,13 +56352,15 @@ var Router = class {
     let sum = 0;
     for (const [name, w] of Object.entries(weights)) {
       if (!this.backends.has(name)) throw new TrafficError(`no deployment '${name}' on endpoint ${this.opts.endpoint}`);
-      if (!Number.isInteger(w) || w < 0 || w > 100) throw new TrafficError(`weight of '${name}' must be an integer from 0 to 100 (got ${w})`);
+      if (!Number.isInteger(w) || w < 0 || w > 100)
+        throw new TrafficError(`weight of '${name}' must be an integer from 0 to 100 (got ${w})`);
       sum += w;
     }
     if (sum !== 100 && sum !== 0) throw new TrafficError(`weights must sum to 100, or 0 when no deployment takes traffic yet (got ${sum})`);
     for (const [name, m] of Object.entries(mirror)) {
       if (!this.backends.has(name)) throw new TrafficError(`no deployment '${name}' to mirror to`);
-      if (!Number.isInteger(m) || m < 0 || m > 100) throw new TrafficError(`mirror share of '${name}' must be an integer from 0 to 100 (got ${m})`);
+      if (!Number.isInteger(m) || m < 0 || m > 100)
+        throw new TrafficError(`mirror share of '${name}' must be an integer from 0 to 100 (got ${m})`);
       if ((weights[name] ?? 0) > 0 && m > 0) throw new TrafficError(`'${name}' takes live traffic and cannot also be a mirror target`);
     }
     this.table = {
@@ -56367,7 +56382,8 @@ var Router = class {
   }
   metrics(now) {
     const deployments = {};
-    for (const b of this.backends.values()) deployments[b.name] = { requests: b.counters.requests, errors: b.counters.errors, latency: [...b.counters.latency] };
+    for (const b of this.backends.values())
+      deployments[b.name] = { requests: b.counters.requests, errors: b.counters.errors, latency: [...b.counters.latency] };
     return { epoch: this.opts.epoch, at: now, deployments };
   }
   pick(exclude) {
@@ -56457,7 +56473,11 @@ var Router = class {
     recordRequest(backend.counters, r.latencyMs, r.failed);
     this.release(backend);
     if (r.response) {
-      res.writeHead(r.response.status, { ...r.response.headers, [DEPLOYMENT_HEADER]: backend.name, "content-length": String(r.response.body.length) });
+      res.writeHead(r.response.status, {
+        ...r.response.headers,
+        [DEPLOYMENT_HEADER]: backend.name,
+        "content-length": String(r.response.body.length)
+      });
       res.end(r.response.body);
       return;
     }
@@ -56468,7 +56488,12 @@ var Router = class {
         return this.serve(other, req, res, body, false);
       }
     }
-    sendJson(res, r.timedOut ? 504 : 502, { error: `deployment '${backend.name}' did not answer: ${r.error}` }, { [DEPLOYMENT_HEADER]: backend.name });
+    sendJson(
+      res,
+      r.timedOut ? 504 : 502,
+      { error: `deployment '${backend.name}' did not answer: ${r.error}` },
+      { [DEPLOYMENT_HEADER]: backend.name }
+    );
   }
   release(b) {
     b.inflight -= 1;
@@ -56489,7 +56514,15 @@ var Router = class {
         }
       };
       const upstream = http.request(
-        { host: "127.0.0.1", port: backend.port, method: req.method, path: req.url, headers, agent: this.agent, timeout: this.upstreamTimeout },
+        {
+          host: "127.0.0.1",
+          port: backend.port,
+          method: req.method,
+          path: req.url,
+          headers,
+          agent: this.agent,
+          timeout: this.upstreamTimeout
+        },
         (up) => {
           const chunks = [];
           up.on("data", (c) => chunks.push(c));
@@ -56683,16 +56716,32 @@ var SupervisedProcess = class {
       await killChild(child);
       this.state = "dead";
       const msg = err instanceof Error ? err.message : String(err);
-      throw new Error(`deployment '${this.name}' (model ${this.spec.model.name} v${this.spec.model.version}) did not become ready: ${msg}
+      throw new Error(
+        `deployment '${this.name}' (model ${this.spec.model.name} v${this.spec.model.version}) did not become ready: ${msg}
 --- last lines of its output (${this.logFile}) ---
-${this.lastLogs()}`);
+${this.lastLogs()}`
+      );
     }
     this.state = "ready";
     this.supervise(child);
   }
   spawnChild() {
     const script = path2.join(this.spec.codeDir, this.spec.scoringScript);
-    const args = [scoringServerPath(), "--script", script, "--host", "127.0.0.1", "--port", String(this.port), "--ready-path", this.spec.readyPath, "--score-path", this.spec.scorePath, "--parent-pid", String(process.pid)];
+    const args = [
+      scoringServerPath(),
+      "--script",
+      script,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(this.port),
+      "--ready-path",
+      this.spec.readyPath,
+      "--score-path",
+      this.spec.scorePath,
+      "--parent-pid",
+      String(process.pid)
+    ];
     const out = fs2.openSync(this.logFile, "a");
     const child = (0, import_node_child_process.spawn)(this.opts.python, ["-u", ...args], {
       cwd: this.spec.codeDir,
@@ -56779,7 +56828,8 @@ var DockerRuntime = class {
     return `modelship-${this.o.endpoint}-${deployment}-${this.o.owner.slice(0, 8)}`;
   }
   async start(spec, port) {
-    if (!spec.image) throw new Error(`deployment '${spec.name}' has no image; the docker runtime deploys images built by \`modelship build\``);
+    if (!spec.image)
+      throw new Error(`deployment '${spec.name}' has no image; the docker runtime deploys images built by \`modelship build\``);
     await this.ensureImage(spec.image);
     const name = this.containerName(spec.name);
     await removeContainer(this.o.docker.getContainer(name));
@@ -56804,9 +56854,11 @@ var DockerRuntime = class {
     } catch (err) {
       const logs = await d.logsTail();
       await removeContainer(container);
-      throw new Error(`deployment '${spec.name}' (image ${spec.image}) did not become ready: ${err.message}
+      throw new Error(
+        `deployment '${spec.name}' (image ${spec.image}) did not become ready: ${err.message}
 --- last lines of container ${name} ---
-${logs}`);
+${logs}`
+      );
     }
     await d.refresh();
     d.watch();
@@ -56822,7 +56874,12 @@ ${logs}`);
     this.o.log(`pulling ${image}`);
     const authconfig = await this.o.pullAuth?.(image);
     const stream = await this.o.docker.pull(image, { authconfig });
-    await new Promise((resolve, reject) => this.o.docker.modem.followProgress(stream, (err) => err ? reject(new Error(`pulling ${image} failed: ${err.message}`)) : resolve()));
+    await new Promise(
+      (resolve, reject) => this.o.docker.modem.followProgress(
+        stream,
+        (err) => err ? reject(new Error(`pulling ${image} failed: ${err.message}`)) : resolve()
+      )
+    );
   }
 };
 function ownerId(endpointDir) {
@@ -56870,7 +56927,8 @@ var ContainerDeployment = class {
         try {
           const info = await this.container.inspect();
           if (!info.State.Running && !info.State.Restarting) return resolve(`exited with code ${info.State.ExitCode}`);
-          if (info.RestartCount > 0) return resolve(`crashed and was restarted ${info.RestartCount} time(s) (last exit code ${info.State.ExitCode})`);
+          if (info.RestartCount > 0)
+            return resolve(`crashed and was restarted ${info.RestartCount} time(s) (last exit code ${info.State.ExitCode})`);
         } catch {
           return resolve("was removed");
         }
@@ -57008,7 +57066,10 @@ function dockerConfigCredential(registry, o) {
   const keys = [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`];
   const entry = keys.map((k) => cfg.auths?.[k]).find((e) => e !== void 0);
   if (!entry) {
-    if (cfg.credHelpers?.[registry] || cfg.credsStore) o.log?.(`${file} uses a credential helper, which modelship does not run; set MODELSHIP_REGISTRY_USERNAME / MODELSHIP_REGISTRY_PASSWORD instead`);
+    if (cfg.credHelpers?.[registry] || cfg.credsStore)
+      o.log?.(
+        `${file} uses a credential helper, which modelship does not run; set MODELSHIP_REGISTRY_USERNAME / MODELSHIP_REGISTRY_PASSWORD instead`
+      );
     return void 0;
   }
   let username = entry.username;
@@ -57030,18 +57091,26 @@ function dockerConfigCredential(registry, o) {
 }
 async function acrCredential(registry, credential, o) {
   const aad = await credential.getToken("https://management.azure.com/.default");
-  if (!aad) throw new Error(`Azure AD returned no token for ${registry}; check the Azure login (azure-client-id / azure-tenant-id, or az login)`);
+  if (!aad)
+    throw new Error(`Azure AD returned no token for ${registry}; check the Azure login (azure-client-id / azure-tenant-id, or az login)`);
   o.setSecret(aad.token);
   const form = new URLSearchParams({ grant_type: "access_token", service: registry.replace(/:\d+$/, ""), access_token: aad.token });
   if (o.tenantId) form.set("tenant", o.tenantId);
   const url = `${o.baseUrl ?? registryBaseUrl(registry)}/oauth2/exchange`;
   const res = await withRetry(
     `exchanging an Azure AD token at ${url}`,
-    () => fetch(url, { method: "POST", body: form, headers: { "content-type": "application/x-www-form-urlencoded" }, signal: AbortSignal.timeout(15e3) }),
+    () => fetch(url, {
+      method: "POST",
+      body: form,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      signal: AbortSignal.timeout(15e3)
+    }),
     o.retry
   );
   if (res.status === 401 || res.status === 403) {
-    throw new Error(`ACR ${registry} refused the Azure AD token (${res.status}); check that the identity has the AcrPush role on the registry`);
+    throw new Error(
+      `ACR ${registry} refused the Azure AD token (${res.status}); check that the identity has the AcrPush role on the registry`
+    );
   }
   if (!res.ok) throw new Error(`ACR token exchange at ${url} answered ${res.status}`);
   const body = await res.json();
@@ -57072,7 +57141,9 @@ function readJsonIfExists(file) {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}); move it away to start the endpoint afresh`);
+    throw new Error(
+      `${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}); move it away to start the endpoint afresh`
+    );
   }
 }
 async function writeJsonAtomic(file, value, mode = 420) {
@@ -57155,7 +57226,14 @@ var EndpointHost = class {
     });
     this.admin = server;
     const adminPort = server.address().port;
-    const info = { pid: process.pid, adminPort, token: this.token, startedAt: this.startedAt, epoch: this.epoch, port: this.cfg.port };
+    const info = {
+      pid: process.pid,
+      adminPort,
+      token: this.token,
+      startedAt: this.startedAt,
+      epoch: this.epoch,
+      port: this.cfg.port
+    };
     await writeJsonAtomic(files.hostInfo(this.dir), info, 384);
   }
   persisted() {
@@ -57221,11 +57299,14 @@ var EndpointHost = class {
             const b = body;
             for (const name of Object.keys(b.traffic ?? {})) {
               const d = this.live.get(name);
-              if (d && !d.running && (b.traffic[name] ?? 0) > 0) throw new TrafficError(`deployment '${name}' is not running (${d.failure ?? "dead"}); it cannot take traffic`);
+              if (d && !d.running && (b.traffic[name] ?? 0) > 0)
+                throw new TrafficError(`deployment '${name}' is not running (${d.failure ?? "dead"}); it cannot take traffic`);
             }
             this.router.setTraffic(b.traffic ?? {}, b.mirror ?? {});
             await this.save();
-            this.log(`traffic ${JSON.stringify(this.router.traffic())}${Object.keys(this.router.mirrorShares()).length ? ` mirror ${JSON.stringify(this.router.mirrorShares())}` : ""}`);
+            this.log(
+              `traffic ${JSON.stringify(this.router.traffic())}${Object.keys(this.router.mirrorShares()).length ? ` mirror ${JSON.stringify(this.router.mirrorShares())}` : ""}`
+            );
             sendJson(res, 200, { traffic: this.router.traffic(), mirror: this.router.mirrorShares() });
           });
         case "PUT /v1/record":
@@ -57251,7 +57332,8 @@ var EndpointHost = class {
     }
   }
   async createDeployment(name, spec, res) {
-    if (!/^[a-z][a-z0-9-]{0,31}$/.test(name) || spec.name !== name) return sendJson(res, 400, { error: `invalid deployment name '${name}'` });
+    if (!/^[a-z][a-z0-9-]{0,31}$/.test(name) || spec.name !== name)
+      return sendJson(res, 400, { error: `invalid deployment name '${name}'` });
     if (this.live.has(name)) return sendJson(res, 409, { error: `deployment '${name}' already exists on ${this.cfg.endpoint}` });
     const port = await freePort();
     this.log(`starting deployment '${name}' (model ${spec.model.name} v${spec.model.version}) on port ${port}`);
@@ -57289,7 +57371,7 @@ var EndpointHost = class {
     this.shuttingDown = true;
     this.log(`stopping endpoint ${this.cfg.endpoint}${opts.forget ? " and removing its state" : ""}`);
     await this.router.close();
-    await Promise.all([...this.live.values()].map((d) => d.running?.stop()));
+    await Promise.all([...this.live.values()].map((d) => d.running?.stop() ?? Promise.resolve()));
     this.admin?.close();
     fs6.rmSync(files.hostInfo(this.dir), { force: true });
     if (opts.forget) fs6.rmSync(files.state(this.dir), { force: true });
@@ -57305,7 +57387,7 @@ function readJson(req) {
       try {
         resolve(text ? JSON.parse(text) : void 0);
       } catch (err) {
-        reject(err);
+        reject(err instanceof Error ? err : new Error(String(err)));
       }
     });
     req.on("error", reject);

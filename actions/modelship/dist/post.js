@@ -22162,8 +22162,10 @@ function post() {
   const raw = core.getState(STATE_LOCK_DIRS);
   const dirs = raw ? JSON.parse(raw) : [];
   const released = releaseLocksOf(pid, dirs);
-  for (const dir of released) core.info(`modelship post: released the endpoint lock in ${dir} that the main step (pid ${pid}) held when it stopped`);
-  if (released.length === 0) core.info("modelship post: nothing to clean (the main step left no endpoint lock, and it writes no credential files)");
+  for (const dir of released)
+    core.info(`modelship post: released the endpoint lock in ${dir} that the main step (pid ${pid}) held when it stopped`);
+  if (released.length === 0)
+    core.info("modelship post: nothing to clean (the main step left no endpoint lock, and it writes no credential files)");
 }
 try {
   post();

@@ -1,3 +1,4 @@
+import { VERSION_RULE, versionString } from '../../../shared/registry/version';
 /**
  * The action's inputs, read once into a typed object. Every input is read through
  * `input(NAME)` here, so that a test can compare the names with action.yml.
@@ -11,7 +12,7 @@ export interface ActionInputs {
   command: ActionCommand;
   /** as given (relative to the working directory) */
   config: string;
-  modelVersion?: number;
+  modelVersion?: string;
   /** absolute */
   workingDirectory: string;
   force: boolean;
@@ -59,14 +60,11 @@ export function readInputs(src: InputSource): ActionInputs {
   const command = commandRaw as ActionCommand;
 
   const versionRaw = input('model-version');
-  let modelVersion: number | undefined;
-  if (versionRaw) {
-    if (!/^[1-9][0-9]{0,15}$/.test(versionRaw) || !Number.isSafeInteger(Number(versionRaw))) {
-      throw new InputError(
-        `input 'model-version' takes a positive integer, or nothing for model.version of the config (got '${versionRaw}')`,
-      );
-    }
-    modelVersion = Number(versionRaw);
+  const modelVersion = versionRaw ? versionString(versionRaw) : undefined;
+  if (versionRaw && modelVersion === undefined) {
+    throw new InputError(
+      `input 'model-version' takes a model version (${VERSION_RULE}), or nothing for model.version of the config (got ${JSON.stringify(versionRaw)})`,
+    );
   }
 
   const forceRaw = input('force');

@@ -234,11 +234,11 @@ function describeFailure(err: unknown): { code?: number; message: string; retryA
 }
 
 function parseBody(body: unknown): StatusBody {
-  if (typeof body === 'object' && body !== null) return body as StatusBody;
+  if (typeof body === 'object' && body !== null) return body;
   if (typeof body === 'string') {
     try {
       const parsed: unknown = JSON.parse(body);
-      if (typeof parsed === 'object' && parsed !== null) return parsed as StatusBody;
+      if (typeof parsed === 'object' && parsed !== null) return parsed;
     } catch {
       // not JSON: the text is the message
     }

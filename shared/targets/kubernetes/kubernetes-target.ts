@@ -10,7 +10,7 @@ import {
   EndpointLocker,
   EndpointRecord,
   EndpointState,
-  ModelRef,
+  modelRef,
   ScoreRequest,
   ScoreResponse,
   Target,
@@ -652,9 +652,9 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
 /** the DeploymentSpec a Deployment was made from (what resize needs to apply it again) */
 function specOf(d: V1Deployment): DeploymentSpec {
   const c = d.spec?.template?.spec?.containers?.[0];
-  const model = parseJson<ModelRef>(d.metadata?.annotations?.[ANNOTATIONS.model]) ?? {
+  const model = modelRef(parseJson<unknown>(d.metadata?.annotations?.[ANNOTATIONS.model])) ?? {
     name: d.metadata?.labels?.[LABELS.model] ?? '?',
-    version: Number(d.metadata?.labels?.[LABELS.version] ?? 0),
+    version: d.metadata?.labels?.[LABELS.version] ?? '?',
   };
   return {
     name: c?.env?.find((e) => e.name === 'MODELSHIP_DEPLOYMENT')?.value ?? d.metadata?.labels?.[LABELS.deployment] ?? '?',

@@ -45,7 +45,7 @@ function deploymentLabels(endpoint: string, spec: DeploymentSpec): Record<string
     [LABELS.instance]: labelValue(`${endpoint}-${spec.name}`),
     [LABELS.deployment]: labelValue(spec.name),
     [LABELS.model]: labelValue(spec.model.name),
-    [LABELS.version]: String(spec.model.version),
+    [LABELS.version]: labelValue(spec.model.version),
   };
 }
 

@@ -164,7 +164,7 @@ class ContainerDeployment implements RunningDeployment {
 
   async logsTail(lines = 40): Promise<string> {
     try {
-      const buf = (await this.container.logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
+      const buf = await this.container.logs({ stdout: true, stderr: true, tail: lines, follow: false });
       return demux(buf);
     } catch {
       return '(no logs)';

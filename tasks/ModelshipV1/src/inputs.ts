@@ -1,3 +1,4 @@
+import { VERSION_RULE, versionString } from '../../../shared/registry/version';
 import { STEP_COMMANDS, StepCommand } from '../../../shared/step-commands';
 
 /**
@@ -17,7 +18,7 @@ export interface TaskInputs {
   command: TaskCommand;
   /** as given (relative to the working directory) */
   configFile: string;
-  modelVersion?: number;
+  modelVersion?: string;
   /** absolute */
   workingDirectory: string;
   force: boolean;
@@ -108,14 +109,11 @@ export function readInputs(src: InputSource): TaskInputs {
   const command = commandRaw as TaskCommand;
 
   const versionRaw = input('modelVersion');
-  let modelVersion: number | undefined;
-  if (versionRaw) {
-    if (!/^[1-9][0-9]{0,15}$/.test(versionRaw) || !Number.isSafeInteger(Number(versionRaw))) {
-      throw new InputError(
-        `input 'modelVersion' takes a positive integer, or nothing for model.version of the config (got '${versionRaw}')`,
-      );
-    }
-    modelVersion = Number(versionRaw);
+  const modelVersion = versionRaw ? versionString(versionRaw) : undefined;
+  if (versionRaw && modelVersion === undefined) {
+    throw new InputError(
+      `input 'modelVersion' takes a model version (${VERSION_RULE}), or nothing for model.version of the config (got ${JSON.stringify(versionRaw)})`,
+    );
   }
 
   const forceRaw = input('force').toLowerCase();

@@ -214,7 +214,7 @@ export function serverSideApply(
   if (conflicts.length > 0 && !force) return { result: live as KubeObject, conflicts };
   for (const c of conflicts) for (const entry of managers.values()) if (entry.manager === c.manager) entry.fields.delete(c.path);
 
-  const result = deepCopy(live ?? { metadata: {} }) as KubeObject;
+  const result = deepCopy<KubeObject>(live ?? { metadata: {} });
   const previous = managers.get(ownKey)?.fields ?? new Set<string>();
   for (const p of previous) {
     if (appliedFields.has(p)) continue;

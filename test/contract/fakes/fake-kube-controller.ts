@@ -197,7 +197,7 @@ export class DeploymentController {
       for (const p of ranked.slice(0, Math.max(0, n))) this.store.remove('Pod', ns, String(p.metadata.name));
     };
     const createPods = (n: number) => {
-      for (let i = 0; i < n; i++) this.createPod(d, newRs as KubeObject, hash);
+      for (let i = 0; i < n; i++) this.createPod(d, newRs, hash);
     };
 
     const strategy = isObject(spec.strategy) ? spec.strategy : {};

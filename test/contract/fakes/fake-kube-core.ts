@@ -128,6 +128,11 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** a JSON value as text: a string as itself, anything else as its JSON (a number or boolean as String() writes it) */
+export function jsonText(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
 export function deepCopy<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
@@ -289,7 +294,7 @@ export function parseFieldSelector(s: string, supported: readonly string[], kind
 export function valueAtDotted(obj: unknown, dotted: string): string {
   let cur: unknown = obj;
   for (const part of dotted.split('.')) cur = isObject(cur) ? cur[part] : undefined;
-  return cur === undefined || cur === null ? '' : String(cur);
+  return cur === undefined || cur === null ? '' : jsonText(cur);
 }
 
 export function matchesFields(obj: unknown, reqs: FieldRequirement[]): boolean {

@@ -143,6 +143,11 @@ function podContainers(pod: KubeObject): JsonObject[] {
   return Array.isArray(spec.containers) ? spec.containers.filter(isObject) : [];
 }
 
+/** a container's name (validated to be a string on write); '' when there is no container */
+function containerName(c: JsonObject | undefined): string {
+  return typeof c?.name === 'string' ? c.name : '';
+}
+
 /** requests of a pod (a container's limits stand for its missing requests, as the API server defaults them) */
 export function podRequests(pod: KubeObject): { cpu: number; memory: number } {
   let cpu = 0;
@@ -300,7 +305,7 @@ export class FakeNode {
     this.proxiedGone.set(rt.name, (this.proxiedGone.get(rt.name) ?? 0) + rt.proxied);
     this.proxiedGone.set(rt.key, (this.proxiedGone.get(rt.key) ?? 0) + rt.proxied);
     if (rt.container) {
-      this.o.events.record(pod, 'Normal', 'Killing', `Stopping container ${String(podContainers(pod)[0]?.name ?? '')}`, {
+      this.o.events.record(pod, 'Normal', 'Killing', `Stopping container ${containerName(podContainers(pod)[0])}`, {
         component: 'kubelet',
         host: this.o.nodeName,
       });
@@ -525,7 +530,7 @@ export class FakeNode {
     }
     let logs = '';
     try {
-      logs = demuxDockerLog((await container.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer);
+      logs = demuxDockerLog(await container.logs({ stdout: true, stderr: true, follow: false }));
       if (logs.length > MAX_CAPTURED_LOG) logs = logs.slice(logs.length - MAX_CAPTURED_LOG);
     } catch {
       // no logs
@@ -553,7 +558,8 @@ export class FakeNode {
     rt.started = false;
     rt.restartCount++;
     if (rt.runningSince && Date.now() - rt.runningSince > BACKOFF_RESET_MS) rt.backoffMs = 0;
-    const policy = String((pod.spec as JsonObject).restartPolicy ?? 'Always');
+    const restartPolicy = (pod.spec as JsonObject).restartPolicy;
+    const policy = typeof restartPolicy === 'string' ? restartPolicy : 'Always';
     if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) {
       rt.restartCount--;
       rt.state = rt.lastState;
@@ -637,7 +643,7 @@ export class FakeNode {
   private async ensureImage(rt: PodRuntime, pod: KubeObject, c: JsonObject): Promise<boolean> {
     const image = String(c.image);
     const cname = String(c.name);
-    const policy = String(c.imagePullPolicy ?? (imageTag(image) === 'latest' ? 'Always' : 'IfNotPresent'));
+    const policy = typeof c.imagePullPolicy === 'string' ? c.imagePullPolicy : imageTag(image) === 'latest' ? 'Always' : 'IfNotPresent';
     const local = await this.imagePresent(image);
     if (this.gone(rt)) return false;
     if (policy === 'Never' && !local.present) {
@@ -782,7 +788,7 @@ export class FakeNode {
       } else if (isObject(vf.resourceFieldRef)) {
         const res = isObject(c.resources) ? c.resources : {};
         const [kind, resName] = String(vf.resourceFieldRef.resource).split('.');
-        const m = isObject(res[kind]) ? (res[kind] as JsonObject) : {};
+        const m = isObject(res[kind]) ? res[kind] : {};
         const q = parseQuantity(m[resName]);
         out.push([name, q === undefined ? '' : String(resName === 'cpu' ? Math.ceil(q) : Math.floor(q))]);
       }
@@ -1034,7 +1040,7 @@ export class FakeNode {
     const pod = this.o.store.peek('Pod', ns, name);
     if (!pod) throw errors.notFound('pods', '', name);
     const containers = podContainers(pod);
-    const cname = q.container ?? String(containers[0]?.name ?? '');
+    const cname = q.container ?? containerName(containers[0]);
     if (q.container === undefined && containers.length > 1)
       throw errors.badRequest(
         `a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => String(c.name)).join(' ')}]`,
@@ -1050,14 +1056,14 @@ export class FakeNode {
     }
     if (rt?.container) {
       try {
-        const buf = (await rt.container.logs({
+        const buf = await rt.container.logs({
           stdout: true,
           stderr: true,
           follow: false,
           timestamps: q.timestamps,
           ...(q.tailLines !== undefined ? { tail: q.tailLines } : {}),
           ...(q.sinceSeconds !== undefined ? { since: Math.floor(Date.now() / 1000) - q.sinceSeconds } : {}),
-        })) as unknown as Buffer;
+        });
         return tailText(demuxDockerLog(buf), undefined, q.limitBytes);
       } catch {
         // the container exited meanwhile: its captured logs follow

@@ -15,6 +15,7 @@ import {
   deepEqual,
   errors,
   isObject,
+  jsonText,
   labelSelectorRequirements,
   matchesRequirements,
   parseQuantity,
@@ -237,6 +238,7 @@ const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
 const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 const q = (v: unknown) => JSON.stringify(v);
+const oneOf = (v: unknown, allowed: string[]) => typeof v === 'string' && allowed.includes(v);
 
 export function dns1123SubdomainErrors(v: string): string[] {
   const out: string[] = [];
@@ -448,7 +450,7 @@ function modelCauses(err: unknown): FieldCause[] {
   });
 }
 
-function quantityOk(v: unknown): boolean {
+function quantityOk(v: unknown): v is string | number {
   return v !== undefined && parseQuantity(v) !== undefined && (parseQuantity(v) as number) >= 0;
 }
 
@@ -468,7 +470,7 @@ function validatePodSpec(spec: unknown, field: string, causes: FieldCause[], res
     names.add(name);
     if (typeof c.image !== 'string' || c.image.trim() === '')
       causes.push({ field: `${f}.image`, message: 'Required value', reason: 'FieldValueRequired' });
-    if (c.imagePullPolicy !== undefined && !['Always', 'IfNotPresent', 'Never'].includes(String(c.imagePullPolicy)))
+    if (c.imagePullPolicy !== undefined && !oneOf(c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']))
       causes.push({
         field: `${f}.imagePullPolicy`,
         message: `Unsupported value: ${q(c.imagePullPolicy)}: supported values: "Always", "IfNotPresent", "Never"`,
@@ -485,7 +487,7 @@ function validatePodSpec(spec: unknown, field: string, causes: FieldCause[], res
             message: `Invalid value: ${q(cp)}: must be between 1 and 65535, inclusive`,
           });
         if (p.name !== undefined) {
-          const pn = String(p.name);
+          const pn = jsonText(p.name);
           if (!IANA_SVC_NAME.test(pn) || !/[a-z]/.test(pn) || pn.includes('--'))
             causes.push({
               field: `${f}.ports[${j}].name`,
@@ -635,7 +637,7 @@ function validateService(obj: KubeObject, old: KubeObject | undefined, causes: F
   const spec = obj.spec;
   if (!isObject(spec)) return void causes.push({ field: 'spec', message: 'Required value', reason: 'FieldValueRequired' });
   const type = spec.type ?? 'ClusterIP';
-  if (!['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(String(type)))
+  if (!oneOf(type, ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']))
     causes.push({
       field: 'spec.type',
       message: `Unsupported value: ${q(type)}: supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`,
@@ -651,14 +653,14 @@ function validateService(obj: KubeObject, old: KubeObject | undefined, causes: F
     if (ports.length > 1 && (p.name === undefined || p.name === ''))
       causes.push({ field: `${f}.name`, message: 'Required value', reason: 'FieldValueRequired' });
     if (p.name !== undefined && p.name !== '') {
-      for (const e of dns1123LabelErrors(String(p.name))) causes.push({ field: `${f}.name`, message: `Invalid value: ${q(p.name)}: ${e}` });
-      if (seen.has(String(p.name)))
-        causes.push({ field: `${f}.name`, message: `Duplicate value: ${q(p.name)}`, reason: 'FieldValueDuplicate' });
-      seen.add(String(p.name));
+      const pn = jsonText(p.name);
+      for (const e of dns1123LabelErrors(pn)) causes.push({ field: `${f}.name`, message: `Invalid value: ${q(p.name)}: ${e}` });
+      if (seen.has(pn)) causes.push({ field: `${f}.name`, message: `Duplicate value: ${q(p.name)}`, reason: 'FieldValueDuplicate' });
+      seen.add(pn);
     }
     if (typeof p.port !== 'number' || p.port < 1 || p.port > 65535)
       causes.push({ field: `${f}.port`, message: `Invalid value: ${q(p.port)}: must be between 1 and 65535, inclusive` });
-    if (p.protocol !== undefined && !['TCP', 'UDP', 'SCTP'].includes(String(p.protocol)))
+    if (p.protocol !== undefined && !oneOf(p.protocol, ['TCP', 'UDP', 'SCTP']))
       causes.push({
         field: `${f}.protocol`,
         message: `Unsupported value: ${q(p.protocol)}: supported values: "SCTP", "TCP", "UDP"`,

@@ -8,6 +8,7 @@ import {
   deepEqual,
   errors,
   isObject,
+  jsonText,
   kubeTime,
   matchesFields,
   matchesRequirements,
@@ -247,8 +248,7 @@ export class Store {
       }
       if (!isObject(patch)) throw errors.badRequest('the merge patch must be a JSON object');
       const pmd = isObject(patch.metadata) ? patch.metadata : {};
-      if (pmd.resourceVersion !== undefined && pmd.resourceVersion !== null)
-        this.checkPrecondition(r, name, String(pmd.resourceVersion), stored);
+      this.checkPrecondition(r, name, pmd.resourceVersion, stored);
       const result = mergePatch(stored.obj, patch) as KubeObject;
       if (!isObject(result.metadata)) result.metadata = {};
       if (result.metadata.name !== name)
@@ -292,7 +292,7 @@ export class Store {
     const r = resourceByKind(String(obj.kind));
     const ns = String(obj.metadata.namespace);
     const stored = this.objects.get(key(r.kind, ns, String(obj.metadata.name)));
-    return this.commit(r, ns, deepCopy(obj), stored, stored?.managers ?? new Map(), false, true);
+    return this.commit(r, ns, deepCopy(obj), stored, stored?.managers ?? new Map<string, ManagerEntry>(), false, true);
   }
 
   /** change the status of a stored object; no write when it is the same */
@@ -345,7 +345,7 @@ export class Store {
   }
 
   private checkPrecondition(r: ResourceDef, name: string, rv: unknown, stored: Stored): void {
-    if (rv !== undefined && rv !== null && rv !== '' && String(rv) !== stored.obj.metadata.resourceVersion)
+    if (rv !== undefined && rv !== null && rv !== '' && jsonText(rv) !== stored.obj.metadata.resourceVersion)
       throw errors.conflict(
         r.plural,
         r.group,

@@ -27,7 +27,7 @@ import { LATENCY_BUCKETS_MS, bucketIndex } from '../../../shared/analysis/metric
 /** The objects the Kubernetes target applies, checked against the Kubernetes (and Gateway API) schemas. */
 const spec: DeploymentSpec = {
   name: 'green',
-  model: { name: 'Diabetes_Model', version: 12 },
+  model: { name: 'Diabetes_Model', version: '12' },
   modelDir: '',
   codeDir: '',
   scoringScript: 'score.py',
