@@ -32,6 +32,8 @@ export interface ModelshipConfig {
     version: string;
     tags: Record<string, string>;
     local: { path: string };
+    /** present exactly when registry is azureml */
+    azureml?: AzureMlRegistryConfig;
   };
   serve: {
     code: string;
@@ -134,4 +136,20 @@ export interface PrometheusQueries {
   errors: string;
   /** a histogram's cumulative buckets in seconds, grouped by `le` */
   latencyBuckets: string;
+}
+
+/** model.azureml: the Azure Machine Learning model registry */
+export interface AzureMlRegistryConfig {
+  subscriptionId: string;
+  resourceGroup: string;
+  /** the models of this workspace; exactly one of workspace and registryName is set */
+  workspace?: string;
+  /** the models of this Azure ML registry (shared across workspaces) */
+  registryName?: string;
+  /** only versions whose Azure ML `stage` equals this count for `latest` */
+  stage?: string;
+  /** Azure Resource Manager's base URL, without a trailing slash (sovereign clouds have their own) */
+  resourceManagerUrl: string;
+  /** absolute path of the folder downloaded versions are kept in */
+  cacheDir: string;
 }

@@ -354,8 +354,8 @@ describe('modelship.schema.json', () => {
     const resolvedPaths = new Set(['.model.local.path', '.target.local.stateDir']);
     let checked = 0;
     for (const { at, node } of nodes(schema, '')) {
-      // the kubernetes target's defaults: test/unit/kubernetes/config.test.ts
-      if (!('default' in node) || at.includes('[]') || at.startsWith('.target.kubernetes')) continue;
+      // the kubernetes target's defaults: test/unit/kubernetes/config.test.ts; the azureml registry's: below
+      if (!('default' in node) || at.includes('[]') || at.startsWith('.target.kubernetes') || at.startsWith('.model.azureml')) continue;
       let value: unknown = config;
       for (const key of at.slice(1).split('.')) value = (value as Record<string, unknown>)[key];
       let documented = node.default;
@@ -366,5 +366,290 @@ describe('modelship.schema.json', () => {
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(25);
+  });
+});
+
+describe('model.registry: azureml', () => {
+  const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
+  /** a valid file with registry azureml and `block` (indented under model) */
+  const withAzureml = (block: string, version = 'latest') => `endpoint: diabetes
+model:
+  registry: azureml
+  name: diabetes-model
+  version: ${version}
+  tags: { stage: approved }
+${block}serve:
+  code: ./src
+`;
+
+  it('resolves a workspace with the defaults: the public cloud, the cache under the config folder', () => {
+    const file = path.join(dir, 'modelship.yaml');
+    const { config, warnings } = loadConfigText(
+      withAzureml(`  azureml:
+    subscriptionId: ${SUBSCRIPTION}
+    resourceGroup: ml-rg
+    workspace: prod-ws
+`),
+      file,
+    );
+    expect(config.model).toStrictEqual({
+      registry: 'azureml',
+      name: 'diabetes-model',
+      version: 'latest',
+      tags: { stage: 'approved' },
+      local: { path: path.join(dir, 'registry') },
+      azureml: {
+        subscriptionId: SUBSCRIPTION,
+        resourceGroup: 'ml-rg',
+        workspace: 'prod-ws',
+        resourceManagerUrl: 'https://management.azure.com',
+        cacheDir: path.join(dir, '.modelship', 'model-cache'),
+      },
+    });
+    // the values the schema documents as defaults
+    const props = schema.properties.model.properties.azureml.properties;
+    expect(config.model.azureml?.resourceManagerUrl).toBe(props.resourceManagerUrl.default);
+    expect(config.model.azureml?.cacheDir).toBe(path.resolve(dir, props.cacheDir.default));
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads every setting: a registry, a stage, a sovereign cloud (without its trailing slash), a cache folder', () => {
+    const relative = path.relative(process.cwd(), path.join(dir, 'modelship.yaml'));
+    const { config } = loadConfigText(
+      withAzureml(
+        `  azureml:
+    subscriptionId: ${SUBSCRIPTION.replace(/0/g, 'a')}
+    resourceGroup: ml-rg.prod(1)
+    registryName: shared-models
+    stage: Production
+    resourceManagerUrl: https://management.chinacloudapi.cn/
+    cacheDir: ../model-cache
+`,
+        '"2024-05-01.1"',
+      ),
+      relative,
+    );
+    expect(config.model.version).toBe('2024-05-01.1');
+    expect(config.model.azureml).toStrictEqual({
+      subscriptionId: 'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa',
+      resourceGroup: 'ml-rg.prod(1)',
+      registryName: 'shared-models',
+      stage: 'Production',
+      resourceManagerUrl: 'https://management.chinacloudapi.cn',
+      // relative to the config file's folder, not to the working directory
+      cacheDir: path.resolve(dir, '..', 'model-cache'),
+    });
+  });
+
+  it('takes a flow mapping and a numeric version', () => {
+    const { config } = loadConfigText(
+      withAzureml(
+        `  azureml: { subscriptionId: ${SUBSCRIPTION}, resourceGroup: ml-rg, workspace: prod-ws, resourceManagerUrl: 'https://management.usgovcloudapi.net' }\n`,
+        '3',
+      ),
+      path.join(dir, 'm.yaml'),
+    );
+    expect(config.model.version).toBe('3');
+    expect(config.model.azureml?.resourceManagerUrl).toBe('https://management.usgovcloudapi.net');
+  });
+
+  it('has no azureml settings with the local registry', () => {
+    const { config } = loadConfigText(MINIMAL, path.join(dir, 'm.yaml'));
+    expect(config.model.registry).toBe('local');
+    expect('azureml' in config.model).toBe(false);
+  });
+
+  it.each([
+    ['a', true],
+    ['a'.repeat(90), true],
+    ['Ml_Rg-(prod).1', true],
+    ['a'.repeat(91), false],
+    ['ml-rg.', false],
+    ['ml rg', false],
+    ['ml/rg', false],
+  ])('resourceGroup %s is accepted: %s', (group, ok) => {
+    const yaml = withAzureml(`  azureml: { subscriptionId: ${SUBSCRIPTION}, resourceGroup: '${group}', workspace: prod-ws }\n`);
+    if (ok) expect(loadConfigText(yaml, path.join(dir, 'm.yaml')).config.model.azureml?.resourceGroup).toBe(group);
+    else expect(issuesOf(() => loadConfigText(yaml, path.join(dir, 'm.yaml'))).map((i) => i.path)).toEqual(['model.azureml.resourceGroup']);
+  });
+
+  it('reports every azureml problem of a file at once', () => {
+    const file = path.join(dir, 'm.yaml');
+    const issues = issuesOf(() =>
+      loadConfigText(
+        withAzureml(`  azureml:
+    subscriptionId: not-a-guid
+    resourceGroup: ml-rg
+    workspace: prod-ws
+    registryName: shared-models
+    resourceManagerUrl: https://management.azure.com/x
+`),
+        file,
+      ),
+    );
+    expect(issues.map((i) => `${i.line}:${i.col} ${i.path}`)).toEqual([
+      '8:5 model.azureml',
+      '8:21 model.azureml.subscriptionId',
+      '12:25 model.azureml.resourceManagerUrl',
+    ]);
+  });
+});
+
+describe('defaults: written once, in the schema', () => {
+  type Json = Record<string, unknown>;
+  const file = () => path.join(dir, 'modelship.yaml');
+
+  /** a copy of the shipped schema with other values for defaults it has; `changes` maps a JSON pointer into the schema to a value */
+  function schemaWith(changes: Record<string, unknown>): object {
+    const copy = structuredClone(schema) as unknown as Json;
+    for (const [pointer, value] of Object.entries(changes)) {
+      let node = copy;
+      for (const part of pointer.split('/').slice(1)) node = node[part] as Json;
+      // only an existing default is changed: the test adds none
+      expect({ pointer, has: 'default' in node }).toEqual({ pointer, has: true });
+      node.default = value;
+    }
+    return copy;
+  }
+  const prop = (...keys: string[]) => keys.map((k) => `/properties/${k}`).join('');
+  const stepsOf = (strategy: number) => `${prop('rollout')}/allOf/${strategy}/then/properties/steps`;
+
+  it('a changed default in the schema changes the loaded config, and nothing else does', () => {
+    const shipped = loadConfigText(MINIMAL, file()).config;
+    const modified = schemaWith({
+      [prop('model', 'local', 'path')]: './models',
+      [prop('serve', 'baseImage')]: 'python:3.12-slim',
+      [prop('serve', 'readyPath')]: '/healthz',
+      [prop('serve', 'readyTimeout')]: '2m',
+      [prop('target', 'local', 'port')]: 9000,
+      [prop('target', 'local', 'stateDir')]: '.state',
+      [prop('target', 'local', 'python')]: './venv/bin/python',
+      [prop('staging', 'smoke', 'repeat')]: 7,
+      [prop('staging', 'smoke', 'timeout')]: '1500ms',
+      [stepsOf(0)]: [20, 100],
+      [prop('rollout', 'bake')]: '45s',
+      [prop('rollout', 'analysis', 'interval')]: '15s',
+      [prop('rollout', 'analysis', 'minRequests')]: 50,
+      [prop('rollout', 'analysis', 'maxErrorRate')]: 0.05,
+    });
+    const { config } = loadConfigText(MINIMAL, file(), { schema: modified });
+    expect(config).toStrictEqual({
+      ...shipped,
+      model: { ...shipped.model, local: { path: path.join(dir, 'models') } },
+      serve: { ...shipped.serve, baseImage: 'python:3.12-slim', readyPath: '/healthz', readyTimeout: 120_000 },
+      target: {
+        ...shipped.target,
+        // stagingPort follows port: the one default computed in code, from the other
+        local: {
+          ...shipped.target.local,
+          port: 9000,
+          stagingPort: 9001,
+          stateDir: path.join(dir, '.state'),
+          python: path.join(dir, 'venv', 'bin', 'python'),
+        },
+      },
+      staging: { smoke: { ...shipped.staging.smoke, repeat: 7, timeout: 1500 } },
+      rollout: {
+        ...shipped.rollout,
+        steps: [20, 100],
+        bake: 45_000,
+        analysis: { ...shipped.rollout.analysis, interval: 15_000, minRequests: 50, maxErrorRate: 0.05 },
+      },
+    });
+    // the shipped schema is untouched: a load without the option has its defaults
+    expect(loadConfigText(MINIMAL, file()).config).toStrictEqual(shipped);
+  });
+
+  it('a defaulted strategy gets the steps the schema gives that strategy', () => {
+    const linear = schemaWith({ [prop('rollout', 'strategy')]: 'linear' });
+    expect(loadConfigText(MINIMAL, file(), { schema: linear }).config.rollout).toMatchObject({
+      strategy: 'linear',
+      steps: [25, 50, 75, 100],
+    });
+    const fiveSteps = schemaWith({ [prop('rollout', 'strategy')]: 'linear', [stepsOf(1)]: 5 });
+    expect(loadConfigText(MINIMAL, file(), { schema: fiveSteps }).config.rollout.steps).toEqual([20, 40, 60, 80, 100]);
+    expect(resolveSteps('linear', undefined)).toEqual([25, 50, 75, 100]);
+    expect(resolveSteps('canary', undefined)).toEqual([10, 50, 100]);
+  });
+
+  it('the checks read the defaults from the schema too', () => {
+    // the default interval is what a bake is compared with
+    const interval = schemaWith({ [prop('rollout', 'analysis', 'interval')]: '10s' });
+    expect(issuesOf(() => loadConfigText(`${MINIMAL}rollout:\n  bake: 8s\n`, file(), { schema: interval })).map((i) => i.message)).toEqual([
+      "must be at least rollout.analysis.interval, 10s by default (got '8s')",
+    ]);
+    expect(loadConfigText(`${MINIMAL}rollout:\n  bake: 8s\n`, file()).config.rollout.bake).toBe(8000);
+    // the default scoring script is the one looked for
+    const script = schemaWith({ [prop('serve', 'scoringScript')]: 'predict.py' });
+    expect(issuesOf(() => loadConfigText(MINIMAL, file(), { schema: script })).map((i) => i.message)).toEqual([
+      expect.stringMatching(/^no scoring script 'predict\.py' in this folder/),
+    ]);
+    // the default port leaves no room for the staging port
+    const port = schemaWith({ [prop('target', 'local', 'port')]: 65535 });
+    expect(issuesOf(() => loadConfigText(MINIMAL, file(), { schema: port })).map((i) => i.path)).toEqual(['target.local.port']);
+  });
+
+  it('the kubernetes target and the azureml registry take theirs from the schema', () => {
+    const k8s = prop('target', 'kubernetes');
+    const modified = schemaWith({
+      [`${k8s}${prop('leaseSeconds')}`]: 60,
+      [`${k8s}${prop('replicas')}`]: 3,
+      [`${k8s}${prop('resources', 'memory')}`]: '1Gi',
+      [`${k8s}${prop('ingress', 'className')}`]: 'traefik',
+      [`${k8s}${prop('prometheus', 'queries', 'requests')}`]: 'sum(requests{service="{service}"})',
+      [prop('model', 'azureml', 'resourceManagerUrl')]: 'https://management.usgovcloudapi.net/',
+      [prop('model', 'azureml', 'cacheDir')]: '.cache/models',
+    });
+    const yaml = `endpoint: diabetes
+model:
+  registry: azureml
+  name: diabetes-model
+  azureml: { subscriptionId: 00000000-0000-0000-0000-000000000000, resourceGroup: ml-rg, workspace: prod-ws }
+serve:
+  code: ./src
+image:
+  repository: registry.example/models/diabetes
+target:
+  kind: kubernetes
+  kubernetes:
+    routing: nginx-ingress
+    prometheus: { url: http://prometheus:9090 }
+`;
+    const { config } = loadConfigText(yaml, file(), { schema: modified });
+    expect(config.target.kubernetes).toMatchObject({
+      leaseSeconds: 60,
+      replicas: 3,
+      resources: { cpu: '250m', memory: '1Gi' },
+      ingress: { className: 'traefik', path: '/' },
+      prometheus: { queries: { requests: 'sum(requests{service="{service}"})' } },
+    });
+    expect(config.target.kubernetes?.prometheus?.queries.errors).toMatch(/^sum\(nginx_ingress_controller_requests/);
+    expect(config.model.azureml).toMatchObject({
+      resourceManagerUrl: 'https://management.usgovcloudapi.net',
+      cacheDir: path.join(dir, '.cache', 'models'),
+    });
+  });
+
+  it('no default is written in the loader: its sources quote no string the schema has as a default', () => {
+    const sources = ['load.ts', 'resolve.ts', 'defaults.ts', 'schema.ts', 'yaml-source.ts', 'issues.ts', 'semantic']
+      .flatMap((name) => {
+        const p = path.join(ROOT, 'shared', 'config', name);
+        return fs.statSync(p).isDirectory() ? fs.readdirSync(p).map((f) => path.join(p, f)) : [p];
+      })
+      .map((p) => fs.readFileSync(p, 'utf8'))
+      .join('\n');
+    const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+    const defaults: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (isObject(node)) {
+        // (an enum's values are compared in code: they are not defaults there)
+        if (typeof node.default === 'string' && node.default.length > 1 && !node.enum) defaults.push(node.default);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(schema);
+    expect(defaults.length).toBeGreaterThanOrEqual(15);
+    for (const value of defaults) expect({ value, quoted: sources.includes(`'${value}'`) }).toEqual({ value, quoted: false });
   });
 });

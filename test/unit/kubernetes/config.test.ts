@@ -105,6 +105,28 @@ ${PROBE}`,
     });
   });
 
+  it('fills the blocks of the routing from the schema: Ingress settings, HTTPRoute hostnames, Prometheus queries', () => {
+    const load = (kubernetes: string) =>
+      loadConfigText(`${BASE}target:\n  kind: kubernetes\n  kubernetes:\n${kubernetes}${PROBE}`, file).config.target.kubernetes;
+    const props = schema.properties.target.properties.kubernetes.properties;
+    // nginx-ingress has Ingresses whether or not the file says anything about them
+    expect(load('    routing: nginx-ingress\n')?.ingress).toEqual({
+      className: props.ingress.properties.className.default,
+      path: props.ingress.properties.path.default,
+    });
+    expect(load('    routing: gateway-api\n    gateway: { name: public }\n')?.gateway).toEqual({ name: 'public', hostnames: [] });
+    const queries = props.prometheus.properties.queries.properties;
+    expect(DEFAULT_PROMETHEUS_QUERIES).toEqual({
+      requests: queries.requests.default,
+      errors: queries.errors.default,
+      latencyBuckets: queries.latencyBuckets.default,
+    });
+    expect(load('    prometheus: { url: http://prometheus:9090/ }\n')?.prometheus).toEqual({
+      url: 'http://prometheus:9090',
+      queries: DEFAULT_PROMETHEUS_QUERIES,
+    });
+  });
+
   const cases: Array<[string, string, RegExp]> = [
     [
       'no image repository',

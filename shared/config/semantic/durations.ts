@@ -1,0 +1,25 @@
+import { Segment, show } from '../issues';
+import { Checker } from './checker';
+
+/** a timer cannot wait longer than 2^31-1 ms (about 24.8 days); a day is a generous cap */
+const MAX_DURATION_MS = 24 * 3_600_000;
+
+/** the durations of the file (the schema checks their form; here, their range) */
+const DURATION_PATHS: Segment[][] = [
+  ['serve', 'readyTimeout'],
+  ['staging', 'smoke', 'maxLatencyP95'],
+  ['staging', 'smoke', 'timeout'],
+  ['rollout', 'bake'],
+  ['rollout', 'analysis', 'interval'],
+  ['rollout', 'analysis', 'maxLatencyP99'],
+];
+
+/** every duration written is more than 0 and at most a day */
+export function checkDurations(c: Checker): void {
+  for (const segs of DURATION_PATHS) {
+    const ms = c.durationMs(segs);
+    if (ms === undefined) continue;
+    if (ms <= 0) c.issue(segs, `must be a duration greater than 0 (got ${show(c.at(segs))})`);
+    else if (ms > MAX_DURATION_MS) c.issue(segs, `must be a duration of at most 24h (got ${show(c.at(segs))})`);
+  }
+}
