@@ -1,4 +1,4 @@
-import { Host } from '../shared/host';
+import { Host, definedEnv } from '../shared/host';
 
 /** Small pieces shared by the benchmarks. */
 export function parseArgs<T extends Record<string, number>>(defaults: T): T {
@@ -31,5 +31,6 @@ export function benchHost(): Host {
     group: (_n, fn) => fn(),
     setSecret: () => undefined,
     env: (n) => process.env[n],
+    childEnv: () => definedEnv(process.env),
   };
 }

@@ -30,10 +30,8 @@ common=(--bundle --platform=node --target=node20 --format=cjs --log-level=warnin
 
 if [ "$mode" = write ]; then rm -rf "$DIST"; fi
 mkdir -p "$out"
-# endpoint-host.ts starts itself when it is the process entry (require.main === module);
-# inside the step's entries it is only a library, so require.main must not match there.
-"$esbuild" "${ENTRIES[@]}" "${common[@]}" --define:require.main=undefined --outdir="$out"
-"$esbuild" shared/targets/local/endpoint-host.ts "${common[@]}" --outfile="$out/endpoint-host.js"
+"$esbuild" "${ENTRIES[@]}" "${common[@]}" --outdir="$out"
+"$esbuild" src/endpoint-host/endpoint-host.ts "${common[@]}" --outfile="$out/endpoint-host.js"
 cp shared/serve/score_server.py "$out/score_server.py"
 names=$(for e in "${ENTRIES[@]}"; do printf '"%s", ' "$(basename "${e%.ts}").js"; done)
 cat > "$out/modelship-bundle.json" <<JSON

@@ -151,8 +151,8 @@ export interface StepCredentials {
 
 /**
  * Put the step's credentials where the core reads them: the environment overlay the
- * front end's Host serves (`env`), and, for the docker runtime, the process environment
- * too, because the endpoint host this step may start pulls images with them.
+ * front end's Host serves (`env`), which is also the environment of the endpoint host the
+ * step may start (Host.childEnv), so that it can pull images with them.
  * @param endpointKeyInput the name of the front end's endpoint-key input, for the warning
  */
 export function applyStepCredentials(
@@ -165,10 +165,6 @@ export function applyStepCredentials(
   if (c.registry) {
     env.MODELSHIP_REGISTRY_USERNAME = c.registry.username;
     env.MODELSHIP_REGISTRY_PASSWORD = c.registry.password;
-    if (config.target.local.runtime === 'docker') {
-      process.env.MODELSHIP_REGISTRY_USERNAME = c.registry.username;
-      process.env.MODELSHIP_REGISTRY_PASSWORD = c.registry.password;
-    }
   }
   if (c.endpointKey) {
     const keyEnv = config.target.local.authKeyEnv;

@@ -20,6 +20,18 @@ export interface Host {
   setSecret(value: string): void;
   /** the value of an environment variable the config names (e.g. an endpoint key) */
   env(name: string): string | undefined;
+  /**
+   * the environment of the processes the core starts (the local target's endpoint host):
+   * the front end's environment, with the step's credentials the front end holds in memory
+   */
+  childEnv(): Record<string, string>;
+}
+
+/** a process environment without unset entries */
+export function definedEnv(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
 }
 
 /** Replaces every registered secret in a string; front ends use it before printing. */

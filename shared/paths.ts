@@ -35,7 +35,7 @@ export function packageRoot(): string {
   }
 }
 
-/** the compiled JavaScript file for a source path like `shared/targets/local/endpoint-host` */
+/** the compiled JavaScript file for a source path like `src/endpoint-host/endpoint-host` */
 export function compiledEntry(sourcePathNoExt: string): string {
   const bundle = bundleDir();
   const file = bundle

@@ -1,4 +1,4 @@
-import { Host, SecretMasker, SourceLocation } from '../../shared/host';
+import { Host, SecretMasker, SourceLocation, definedEnv } from '../../shared/host';
 
 /**
  * The CLI's Host: log lines go to stderr (stdout is kept for results and `--json`),
@@ -51,6 +51,9 @@ export class CliHost implements Host {
   }
   env(name: string): string | undefined {
     return process.env[name];
+  }
+  childEnv(): Record<string, string> {
+    return definedEnv(process.env);
   }
 }
 

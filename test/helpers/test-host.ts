@@ -1,4 +1,4 @@
-import { Host, SecretMasker } from '../../shared/host';
+import { Host, SecretMasker, definedEnv } from '../../shared/host';
 
 /** A Host that keeps every line (masked), for assertions; optionally echoes them. */
 export class TestHost implements Host {
@@ -34,6 +34,9 @@ export class TestHost implements Host {
   }
   env(name: string): string | undefined {
     return this.envVars[name];
+  }
+  childEnv(): Record<string, string> {
+    return definedEnv({ ...process.env, ...this.envVars });
   }
   text(): string {
     return this.lines.join('\n');

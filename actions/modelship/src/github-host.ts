@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import { SecretMasker, SourceLocation } from '../../../shared/host';
+import { SecretMasker, SourceLocation, definedEnv } from '../../../shared/host';
 import type { MaskingHost } from '../../../shared/command';
 
 /**
@@ -63,6 +63,10 @@ export class GitHubHost implements MaskingHost {
 
   env(name: string): string | undefined {
     return Object.prototype.hasOwnProperty.call(this.env_, name) ? this.env_[name] : process.env[name];
+  }
+
+  childEnv(): Record<string, string> {
+    return definedEnv({ ...process.env, ...this.env_ });
   }
 
   /** annotation properties for a place in a file */

@@ -49,9 +49,12 @@ export class EndpointHost {
     private readonly cfg: HostConfig,
     authKey: string | undefined,
     private readonly log: (line: string) => void,
+    /** the environment this host was started with; deployments inherit it without the key */
+    processEnv: Record<string, string | undefined>,
+    private readonly exit: (code: number) => void,
   ) {
     this.router = new Router({ endpoint: cfg.endpoint, host: '127.0.0.1', port: cfg.port, authKey, epoch: this.epoch });
-    const env = { ...process.env };
+    const env = { ...processEnv };
     delete env[AUTH_KEY_ENV];
     this.runtime =
       cfg.runtime === 'docker'
@@ -62,7 +65,7 @@ export class EndpointHost {
             log,
             pullAuth: async (image) => {
               const registry = parseImageRef(image).registry;
-              const c = await resolveCredential(registry, { env: (n) => process.env[n], setSecret: () => undefined, log });
+              const c = await resolveCredential(registry, { env: (n) => env[n], setSecret: () => undefined, log });
               return c ? { username: c.username, password: c.password, serveraddress: registry } : undefined;
             },
           })
@@ -267,7 +270,7 @@ export class EndpointHost {
     this.admin?.close();
     fs.rmSync(files.hostInfo(this.dir), { force: true });
     if (opts.forget) fs.rmSync(files.state(this.dir), { force: true });
-    process.exit(0);
+    this.exit(0);
   }
 }
 
@@ -295,27 +298,5 @@ export function freePort(): Promise<number> {
       const port = (srv.address() as net.AddressInfo).port;
       srv.close(() => resolve(port));
     });
-  });
-}
-
-/** process entry: `node endpoint-host.js <endpoint-dir>` */
-async function main(): Promise<void> {
-  const dir = process.argv[2];
-  const log = (line: string): void => {
-    process.stdout.write(`${new Date().toISOString()} ${line}\n`);
-  };
-  if (!dir) throw new Error('usage: endpoint-host <endpoint-dir>');
-  const cfg = readJsonIfExists<HostConfig>(files.hostConfig(dir));
-  if (!cfg) throw new Error(`${files.hostConfig(dir)} is missing`);
-  const host = new EndpointHost(dir, cfg, process.env[AUTH_KEY_ENV] || undefined, log);
-  process.on('SIGTERM', () => void host.shutdown({ forget: false }));
-  process.on('SIGINT', () => void host.shutdown({ forget: false }));
-  await host.start();
-}
-
-if (require.main === module) {
-  main().catch((err: unknown) => {
-    process.stderr.write(`${new Date().toISOString()} endpoint host failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
   });
 }

@@ -30,7 +30,12 @@ export interface LocalTargetOptions {
   hostStartTimeoutMs?: number;
   /** how long a new deployment may take, on top of its own readyTimeout */
   adminTimeoutMs?: number;
+  /** the environment of the endpoint host process (Host.childEnv) */
+  childEnv: () => Record<string, string>;
 }
+
+/** the endpoint host's process entry, compiled (or bundled beside the front end) */
+export const ENDPOINT_HOST_ENTRY = 'src/endpoint-host/endpoint-host';
 
 export class LocalTarget implements Target, MetricsSource, EndpointLocker {
   readonly description: string;
@@ -209,10 +214,10 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
       `${restoring ? 'restarting' : 'starting'} the endpoint host for ${endpoint} on http://127.0.0.1:${cfg.port}${restoring ? ' (restoring its deployments and traffic)' : ''}`,
     );
     const logFd = fs.openSync(files.hostLog(dir), 'a');
-    const env: NodeJS.ProcessEnv = { ...process.env };
+    const env = this.opts.childEnv();
     const key = this.opts.authKey?.();
     if (key) env[AUTH_KEY_ENV] = key;
-    const child = spawn(process.execPath, [compiledEntry('shared/targets/local/endpoint-host'), dir], {
+    const child = spawn(process.execPath, [compiledEntry(ENDPOINT_HOST_ENTRY), dir], {
       detached: true,
       stdio: ['ignore', logFd, logFd],
       env,

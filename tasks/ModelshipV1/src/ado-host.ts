@@ -1,5 +1,5 @@
 import * as tl from 'azure-pipelines-task-lib/task';
-import { SecretMasker, SourceLocation } from '../../../shared/host';
+import { SecretMasker, SourceLocation, definedEnv } from '../../../shared/host';
 import type { MaskingHost } from '../../../shared/command';
 
 /**
@@ -55,6 +55,10 @@ export class AzureDevOpsHost implements MaskingHost {
 
   env(name: string): string | undefined {
     return Object.prototype.hasOwnProperty.call(this.env_, name) ? this.env_[name] : process.env[name];
+  }
+
+  childEnv(): Record<string, string> {
+    return definedEnv({ ...process.env, ...this.env_ });
   }
 
   /**
