@@ -1,4 +1,4 @@
-import type { TokenCredential } from '@azure/identity';
+import type { AzureLogin } from './azure/login';
 import { loadConfig } from './config/load';
 import { ModelshipConfig } from './config/types';
 import { ConfigError, ConfigIssue, StageError, UsageError, errorMessage } from './errors';
@@ -42,8 +42,8 @@ export async function loadCommandConfig(file: string, shownAs: string): Promise<
 export interface CommandOptions {
   modelVersion?: string;
   force?: boolean;
-  /** Azure AD credential for the image builder (ACR); DefaultAzureCredential when absent */
-  azureCredential?: TokenCredential;
+  /** the run's Azure login (Azure ML, ACR, AKS), made by the front end when first needed */
+  azureLogin?: () => AzureLogin;
 }
 
 export type CommandRun<O extends CommandOutcome = CommandOutcome> =

@@ -9,9 +9,9 @@ import { RunReport } from './report/report';
 import { PipelineContext, productionEndpoint, runsImages, stagingEndpoint } from './pipeline';
 import { EndpointLocker, Target } from './targets/target';
 import { MetricsSource } from './analysis/metrics';
-import { StageError } from './errors';
+import { StageError, UsageError } from './errors';
 import Docker from 'dockerode';
-import { DefaultAzureCredential, TokenCredential } from '@azure/identity';
+import { AzureLogin } from './azure/login';
 import { DockerImageBuilder, ImageBuilder } from './image/builder';
 import { RegistryCredential, resolveCredential } from './image/credentials';
 
@@ -19,10 +19,18 @@ import { RegistryCredential, resolveCredential } from './image/credentials';
  * Wires the adapters a config asks for into a PipelineContext. Shared by every front
  * end (CLI, GitHub Action, Azure DevOps task), which only supply a Host.
  */
-export function createRegistry(config: ModelshipConfig): ModelRegistry {
+export async function createRegistry(config: ModelshipConfig, host: Host, azureLogin: () => AzureLogin): Promise<ModelRegistry> {
   switch (config.model.registry) {
     case 'local':
       return new LocalModelRegistry(config.model.local.path);
+    case 'azureml': {
+      const settings = config.model.azureml;
+      if (!settings) throw new UsageError('model.registry is azureml, but the config has no model.azureml block');
+      // loaded on demand: only configs that name Azure ML need its client
+      const { AzureMlModelRegistry } = await import('./registry/azureml');
+      const login = azureLogin();
+      return new AzureMlModelRegistry({ settings, credential: login.credential, credentialSource: login.source, log: (line) => host.info(line) });
+    }
     default:
       throw new StageError(
         'opening the model registry',
@@ -74,28 +82,29 @@ export function createLocalTarget(config: ModelshipConfig, host: Host): LocalTar
     scorePath: config.serve.scorePath,
     authKey: onceWhenNeeded(() => endpointKey(config, host)),
     log: (line) => host.info(line),
+    childEnv: () => host.childEnv(),
   });
 }
 
 /**
  * the image builder for image runtimes: the Docker engine of DOCKER_HOST (or the local socket).
- * `azureCredential` (e.g. the GitHub Action's OIDC credential) replaces DefaultAzureCredential for ACR.
+ * `azureLogin` is the run's Azure login, for Azure Container Registry.
  */
-export function createImageBuilder(host: Host, azureCredential?: TokenCredential): ImageBuilder {
+export function createImageBuilder(host: Host, azureLogin: () => AzureLogin): ImageBuilder {
   return new DockerImageBuilder({
     docker: new Docker(),
-    credential: registryCredential(host, azureCredential),
+    credential: registryCredential(host, azureLogin),
     log: (line) => host.info(line),
   });
 }
 
 /** the registry credential for `registry`, from the environment, a Docker config, or ACR */
-function registryCredential(host: Host, azureCredential?: TokenCredential): (registry: string) => Promise<RegistryCredential | undefined> {
+function registryCredential(host: Host, azureLogin: () => AzureLogin): (registry: string) => Promise<RegistryCredential | undefined> {
   return (registry) =>
     resolveCredential(registry, {
       env: (n) => host.env(n),
       setSecret: (v) => host.setSecret(v),
-      azureCredential: () => azureCredential ?? new DefaultAzureCredential(),
+      azureCredential: () => azureLogin().credential,
       azureTenantId: host.env('AZURE_TENANT_ID'),
       log: (l) => host.info(l),
     });
@@ -104,7 +113,7 @@ function registryCredential(host: Host, azureCredential?: TokenCredential): (reg
 async function createTarget(
   config: ModelshipConfig,
   host: Host,
-  azureCredential?: TokenCredential,
+  azureLogin: () => AzureLogin,
 ): Promise<{ target: Target & EndpointLocker; metrics: MetricsSource }> {
   switch (config.target.kind) {
     case 'local': {
@@ -117,8 +126,8 @@ async function createTarget(
       return createKubernetesTarget(config, host, {
         productionEndpoint: productionEndpoint(config),
         stagingEndpoint: stagingEndpoint(config),
-        azureCredential: () => azureCredential ?? new DefaultAzureCredential(),
-        registryCredential: registryCredential(host, azureCredential),
+        azureCredential: () => azureLogin().credential,
+        registryCredential: registryCredential(host, azureLogin),
       });
     }
     default:
@@ -130,13 +139,19 @@ async function createTarget(
   }
 }
 
+function noAzureLogin(): AzureLogin {
+  throw new StageError('logging in to Azure', 'this front end was given no Azure login', 'the Azure login inputs of the step (the CLI uses DefaultAzureCredential)');
+}
+
 export async function createContext(
   config: ModelshipConfig,
   host: Host,
   command: string,
-  opts: { modelVersion?: string; clock?: Clock; force?: boolean; azureCredential?: TokenCredential } = {},
+  opts: { modelVersion?: string; clock?: Clock; force?: boolean; azureLogin?: () => AzureLogin } = {},
 ): Promise<PipelineContext> {
-  const { target, metrics } = await createTarget(config, host, opts.azureCredential);
+  const azureLogin = onceWhenNeeded(opts.azureLogin ?? noAzureLogin);
+  const registry = await createRegistry(config, host, azureLogin);
+  const { target, metrics } = await createTarget(config, host, azureLogin);
   const report = new RunReport({
     command,
     endpoint: config.endpoint,
@@ -145,14 +160,14 @@ export async function createContext(
   return {
     config,
     host,
-    registry: createRegistry(config),
+    registry,
     target,
     metrics,
     locker: target,
     clock: opts.clock ?? realClock,
     report,
     modelVersion: opts.modelVersion,
-    builder: runsImages(config) ? createImageBuilder(host, opts.azureCredential) : undefined,
+    builder: runsImages(config) ? createImageBuilder(host, azureLogin) : undefined,
     force: opts.force,
   };
 }

@@ -1,3 +1,4 @@
+import { defaultAzureLogin } from '../../shared/azure/default-login';
 import { VERSION_RULE, versionString } from '../../shared/registry/version';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -188,7 +189,13 @@ async function runCommand(
     );
     return 2;
   }
-  const run = await executeCommand(name, loaded.config, host, { modelVersion, force: Boolean(opts.force) }, (ctx) => fn(ctx, opts));
+  const run = await executeCommand(
+    name,
+    loaded.config,
+    host,
+    { modelVersion, force: Boolean(opts.force), azureLogin: () => defaultAzureLogin((n) => host.env(n)) },
+    (ctx) => fn(ctx, opts),
+  );
   if (!run.ok) {
     host.error(run.message);
     return run.exitCode;

@@ -42,7 +42,8 @@ async function githubIdToken(setSecret: (v: string) => void): Promise<string> {
 export async function azureOidcCredential(
   login: { clientId: string; tenantId: string },
   setSecret: (v: string) => void,
+  options: { authorityHost?: string; disableInstanceDiscovery?: boolean } = {},
 ): Promise<TokenCredential> {
   await githubIdToken(setSecret);
-  return new ClientAssertionCredential(login.tenantId, login.clientId, () => githubIdToken(setSecret));
+  return new ClientAssertionCredential(login.tenantId, login.clientId, () => githubIdToken(setSecret), options);
 }

@@ -1,7 +1,8 @@
+import { AzureLogin, azureCredentialOptions } from '../../../shared/azure/login';
+import { defaultAzureLogin } from '../../../shared/azure/default-login';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import type { TokenCredential } from '@azure/identity';
 import { CommandRun, executeCommand } from '../../../shared/command';
 import { errorMessage } from '../../../shared/errors';
 import { STEP_COMMAND_FNS, applyTrigger, openStep, stepOutputs } from '../../../shared/front-end';
@@ -58,21 +59,23 @@ export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Rec
   );
   core.saveState(STATE_LOCK_DIRS, JSON.stringify(lockDirs));
 
-  let azureCredential: TokenCredential | undefined;
+  let azureLogin: () => AzureLogin = () => defaultAzureLogin((n) => host.env(n));
   if (inputs.azure) {
+    const { clientId, tenantId } = inputs.azure;
     try {
-      azureCredential = await azureOidcCredential(inputs.azure, (v) => host.setSecret(v));
+      const credential = await azureOidcCredential(inputs.azure, (v) => host.setSecret(v), azureCredentialOptions(host.env('AZURE_AUTHORITY_HOST')));
+      azureLogin = () => ({ credential, source: `the GitHub OIDC login of client ${clientId} (azure-client-id) in tenant ${tenantId}`, tenantId });
     } catch (err: unknown) {
       return fail(errorMessage(err));
     }
-    host.info(`Azure: OIDC login as client ${inputs.azure.clientId} in tenant ${inputs.azure.tenantId}`);
+    host.info(`Azure: OIDC login as client ${clientId} in tenant ${tenantId}`);
   }
 
   const run = await executeCommand(
     inputs.command,
     config,
     host,
-    { modelVersion: inputs.modelVersion, force: inputs.force, azureCredential },
+    { modelVersion: inputs.modelVersion, force: inputs.force, azureLogin },
     async (ctx) => {
       const stop = await applyTrigger(ctx, inputs.command, { version: inputs.modelVersion, by: 'model-version' }, () => {
         const event = readEvent();

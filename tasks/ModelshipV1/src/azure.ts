@@ -6,9 +6,9 @@ import { AzureLogin } from './inputs';
  * federation needs no stored secret: Azure DevOps issues an OIDC token for the service
  * connection (through System.AccessToken), which Azure AD exchanges for the app's token.
  */
-export function azureCredential(login: AzureLogin): TokenCredential {
+export function azureCredential(login: AzureLogin, options: { authorityHost?: string; disableInstanceDiscovery?: boolean } = {}): TokenCredential {
   if (login.scheme === 'WorkloadIdentityFederation') {
-    return new AzurePipelinesCredential(login.tenantId, login.clientId, login.connection, login.systemAccessToken);
+    return new AzurePipelinesCredential(login.tenantId, login.clientId, login.connection, login.systemAccessToken, options);
   }
-  return new ClientSecretCredential(login.tenantId, login.clientId, login.clientSecret);
+  return new ClientSecretCredential(login.tenantId, login.clientId, login.clientSecret, options);
 }

@@ -1,9 +1,10 @@
+import { AzureLogin, azureCredentialOptions } from '../../../shared/azure/login';
+import { defaultAzureLogin } from '../../../shared/azure/default-login';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tl from 'azure-pipelines-task-lib/task';
 import YAML from 'yaml';
-import type { TokenCredential } from '@azure/identity';
 import { CommandRun, executeCommand } from '../../../shared/command';
 import { ModelshipConfig } from '../../../shared/config/types';
 import { errorMessage } from '../../../shared/errors';
@@ -96,10 +97,16 @@ export async function runTask(inputs: TaskInputs, host: AzureDevOpsHost, env: Re
   noteConnections(inputs, config, host);
   useKubernetesConnection(inputs, config, host, env);
 
-  let credential: TokenCredential | undefined;
+  let azureLogin: () => AzureLogin = () => defaultAzureLogin((n) => host.env(n));
   if (inputs.azure) {
+    const login = inputs.azure;
     try {
-      credential = azureCredential(inputs.azure);
+      const credential = azureCredential(login, azureCredentialOptions(host.env('AZURE_AUTHORITY_HOST')));
+      azureLogin = () => ({
+        credential,
+        source: `the Azure Resource Manager service connection ${login.connection} (${login.scheme}, client ${login.clientId})`,
+        tenantId: login.tenantId,
+      });
     } catch (err: unknown) {
       return fail(host.masker.mask(`Azure login with service connection ${inputs.azure.connection}: ${errorMessage(err)}`));
     }
@@ -112,7 +119,7 @@ export async function runTask(inputs: TaskInputs, host: AzureDevOpsHost, env: Re
     inputs.command,
     config,
     host,
-    { modelVersion: inputs.modelVersion, force: inputs.force, azureCredential: credential },
+    { modelVersion: inputs.modelVersion, force: inputs.force, azureLogin },
     async (ctx) => {
       const stop = await applyTrigger(ctx, inputs.command, { version: inputs.modelVersion, by: 'modelVersion' }, () =>
         parseAzureDevOpsPayload(inputs.webhookPayload),

@@ -1,0 +1,45 @@
+import type { TokenCredential } from '@azure/core-auth';
+
+/**
+ * The Azure login of a run, made by the front end (the CLI's DefaultAzureCredential, the
+ * Action's OIDC federated credential, the task's Azure Resource Manager service
+ * connection) and handed to the core, which uses the one credential for everything Azure:
+ * Azure Resource Manager, Blob Storage, Azure Container Registry, AKS.
+ */
+export interface AzureLogin {
+  credential: TokenCredential;
+  /** where the credential comes from, for messages: "the GitHub OIDC login (azure-client-id)" */
+  source: string;
+  /** the tenant, when the front end knows it (ACR token exchange) */
+  tenantId?: string;
+}
+
+/** Entra ID hosts whose metadata @azure/identity (MSAL) knows without asking the network */
+const WELL_KNOWN_AUTHORITY_HOSTS = new Set([
+  'login.microsoftonline.com',
+  'login.microsoft.com',
+  'login.windows.net',
+  'sts.windows.net',
+  'login.chinacloudapi.cn',
+  'login.partner.microsoftonline.cn',
+  'login.microsoftonline.us',
+  'login.microsoftonline.de',
+]);
+
+/**
+ * Options for every @azure/identity credential the front ends create, from the standard
+ * `AZURE_AUTHORITY_HOST` (sovereign clouds, Azure Stack, a test authority). For a host
+ * MSAL does not know, it would ask login.microsoftonline.com to validate it ("instance
+ * discovery"), which a disconnected or sovereign environment cannot reach; such hosts are
+ * trusted as configured, as Azure Stack's documentation asks.
+ */
+export function azureCredentialOptions(authorityHost: string | undefined): { authorityHost?: string; disableInstanceDiscovery?: boolean } {
+  if (!authorityHost) return {};
+  let host: string;
+  try {
+    host = new URL(authorityHost).hostname.toLowerCase();
+  } catch {
+    return { authorityHost };
+  }
+  return WELL_KNOWN_AUTHORITY_HOSTS.has(host) ? { authorityHost } : { authorityHost, disableInstanceDiscovery: true };
+}

@@ -1,0 +1,374 @@
+import type { TokenCredential } from '@azure/core-auth';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ArmClient, ArmRequestError } from '../azure/arm-client';
+import { BlobAuth, BlobContainerRef, containerClient, downloadTree, uploadTree } from '../azure/blob-store';
+import { StageError, UsageError, errorMessage } from '../errors';
+import { isRecord, isStringRecord } from '../json';
+import { ModelRegistry, ModelSelector, ModelVersion, RegisterRequest } from './registry';
+import { compareVersions } from './version';
+
+/**
+ * Azure Machine Learning as the model registry: the model versions of a workspace (or of
+ * an Azure ML registry shared by several workspaces), through the Azure Resource Manager
+ * REST API of Microsoft.MachineLearningServices (api-version 2024-10-01), and their files
+ * through the workspace's datastores in Azure Blob Storage.
+ *
+ * - `latest` is the most recently created active version that carries every configured
+ *   tag (and the configured stage), as Azure ML's own `@latest` is the newest by creation
+ *   time, not the highest version string. Archived versions are never selected.
+ * - `materialize` downloads a version's files once into the cache folder (a temporary
+ *   folder renamed into place, so a partial download never counts as done).
+ * - `register` uploads the files to the workspace's default datastore under
+ *   `LocalUpload/<content hash>/` (where the Azure ML SDK puts them) and creates the
+ *   version the model's `nextVersion` names.
+ */
+export const AZUREML_API_VERSION = '2024-10-01';
+
+export interface AzureMlRegistrySettings {
+  subscriptionId: string;
+  resourceGroup: string;
+  /** exactly one of workspace and registryName */
+  workspace?: string;
+  registryName?: string;
+  stage?: string;
+  resourceManagerUrl: string;
+  cacheDir: string;
+}
+
+export interface AzureMlRegistryOptions {
+  settings: AzureMlRegistrySettings;
+  credential: TokenCredential;
+  /** for messages: where the credential comes from */
+  credentialSource: string;
+  log: (line: string) => void;
+  /** tests: a shorter backoff */
+  firstRetryDelayMs?: number;
+}
+
+/** the ARM resource of a model version (the fields this adapter reads) */
+interface ArmModelVersion {
+  name: string;
+  systemData?: { createdAt?: string };
+  properties?: {
+    modelUri?: string;
+    tags?: Record<string, unknown>;
+    description?: string | null;
+    isArchived?: boolean;
+    stage?: string | null;
+  };
+}
+
+interface ArmDatastore {
+  name: string;
+  properties?: {
+    datastoreType?: string;
+    accountName?: string;
+    containerName?: string;
+    endpoint?: string;
+    protocol?: string;
+    isDefault?: boolean;
+    credentials?: { credentialsType?: string };
+  };
+}
+
+/** where a model version's files are: a datastore of a workspace and a path in it */
+interface DatastorePath {
+  subscriptionId: string;
+  resourceGroup: string;
+  workspace: string;
+  datastore: string;
+  path: string;
+}
+
+const COMPLETE_MARKER = '.modelship-download-complete';
+
+export class AzureMlModelRegistry implements ModelRegistry {
+  readonly description: string;
+  readonly eventOrigin: string;
+  private readonly arm: ArmClient;
+  private readonly scopePath: string;
+  private readonly s: AzureMlRegistrySettings;
+
+  constructor(private readonly o: AzureMlRegistryOptions) {
+    this.s = o.settings;
+    const providers = `/subscriptions/${seg(this.s.subscriptionId)}/resourceGroups/${seg(this.s.resourceGroup)}/providers/Microsoft.MachineLearningServices`;
+    this.scopePath = this.s.workspace ? `${providers}/workspaces/${seg(this.s.workspace)}` : `${providers}/registries/${seg(this.s.registryName ?? '')}`;
+    this.eventOrigin = decodeURIComponent(this.scopePath);
+    this.description = this.s.workspace
+      ? `Azure ML workspace '${this.s.workspace}' (resource group ${this.s.resourceGroup}, subscription ${this.s.subscriptionId})`
+      : `Azure ML registry '${this.s.registryName ?? ''}' (resource group ${this.s.resourceGroup}, subscription ${this.s.subscriptionId})`;
+    this.arm = new ArmClient({
+      resourceManagerUrl: this.s.resourceManagerUrl,
+      credential: o.credential,
+      credentialSource: o.credentialSource,
+      apiVersion: AZUREML_API_VERSION,
+      log: o.log,
+      firstDelayMs: o.firstRetryDelayMs,
+    });
+  }
+
+  async list(name: string): Promise<ModelVersion[]> {
+    const raw = await this.listRaw(name);
+    return raw.map((v) => toModelVersion(name, v));
+  }
+
+  async resolve(selector: ModelSelector): Promise<ModelVersion | undefined> {
+    if (selector.version === 'latest') {
+      const wanted = Object.entries(selector.tags);
+      const stage = this.s.stage;
+      const matching = (await this.listRaw(selector.name)).filter(
+        (v) => wanted.every(([k, val]) => v.properties?.tags?.[k] === val) && (stage === undefined || v.properties?.stage === stage),
+      );
+      const newest = matching[matching.length - 1];
+      return newest ? toModelVersion(selector.name, newest) : undefined;
+    }
+    const found = await this.getVersion(selector.name, selector.version);
+    if (!found) return undefined;
+    if (found.properties?.isArchived) {
+      throw new StageError(
+        `selecting ${selector.name} v${selector.version} in the ${this.description}`,
+        'that version is archived, and archived versions are never shipped',
+        `restore it in the workspace (az ml model restore --name ${selector.name} --version ${selector.version}) or select another version`,
+      );
+    }
+    return toModelVersion(selector.name, found);
+  }
+
+  async register(request: RegisterRequest): Promise<ModelVersion> {
+    const doing = `registering model '${request.name}' in the ${this.description}`;
+    if (!this.s.workspace) {
+      throw new UsageError(
+        `${doing}: modelship registers models in a workspace; register in a workspace and share the version to the registry (az ml model share)`,
+      );
+    }
+    const source = path.resolve(request.source);
+    const stat = await fs.promises.stat(source).catch(() => undefined);
+    if (!stat || (!stat.isFile() && !stat.isDirectory())) throw new UsageError(`${doing}: the source ${source} is neither a file nor a folder`);
+
+    const datastore = await this.defaultDatastore(doing);
+    const hash = await contentHash(source);
+    const container = containerClient(blobRef(datastore, doing), await this.blobAuth(datastore, doing));
+    const prefix = `LocalUpload/${hash.slice(0, 32)}`;
+    this.o.log(`uploading ${source} to datastore '${datastore.name}' (${prefix}/)`);
+    const uploaded = await uploadTree(container, source, prefix).catch((err: unknown) => {
+      throw new StageError(`${doing}: uploading the files to datastore '${datastore.name}'`, errorMessage(err), storageCheck(datastore));
+    });
+    if (uploaded.files === 0) throw new UsageError(`${doing}: the source folder ${source} holds no files`);
+    const modelUri = `azureml://subscriptions/${this.s.subscriptionId}/resourcegroups/${this.s.resourceGroup}/workspaces/${this.s.workspace}/datastores/${datastore.name}/paths/${uploaded.blobPath}`;
+
+    // the model's nextVersion is the service's counter; a version taken meanwhile by another
+    // writer answers 409 (a version's files are immutable), and the next number is tried
+    for (let attempt = 1; ; attempt++) {
+      const container_ = await this.arm.find<{ properties?: { nextVersion?: string | null } }>(
+        `${this.scopePath}/models/${seg(request.name)}`,
+        `${doing}: reading the model`,
+      );
+      const version = container_?.properties?.nextVersion ?? '1';
+      const body = {
+        properties: {
+          modelUri,
+          modelType: 'custom_model',
+          tags: { ...request.tags },
+          ...(request.description !== undefined ? { description: request.description } : {}),
+        },
+      };
+      try {
+        const created = await this.arm.put<ArmModelVersion>(`${this.versionPath(request.name, version)}`, body, `${doing} as version ${version}`);
+        this.o.log(`registered ${request.name} v${created.name} (${uploaded.files} files, ${formatBytes(uploaded.bytes)})`);
+        return toModelVersion(request.name, created);
+      } catch (err: unknown) {
+        if (err instanceof ArmRequestError && err.info.status === 409 && attempt < 5) continue;
+        throw err;
+      }
+    }
+  }
+
+  async materialize(name: string, version: string): Promise<string> {
+    const doing = `downloading ${name} v${version} from the ${this.description}`;
+    const dir = path.join(this.s.cacheDir, cacheKey(this.eventOrigin), safeSegment(name), safeSegment(version));
+    const files = path.join(dir, 'files');
+    if (fs.existsSync(path.join(dir, COMPLETE_MARKER))) {
+      this.o.log(`${name} v${version}: files already downloaded (${files})`);
+      return files;
+    }
+    const found = await this.getVersion(name, version);
+    if (!found) throw new StageError(doing, `${name} v${version} is not in the ${this.description}`);
+    const uri = found.properties?.modelUri ?? '';
+    const location = this.datastorePath(uri, doing);
+    const datastore = await this.arm.get<ArmDatastore>(
+      `/subscriptions/${seg(location.subscriptionId)}/resourceGroups/${seg(location.resourceGroup)}/providers/Microsoft.MachineLearningServices/workspaces/${seg(location.workspace)}/datastores/${seg(location.datastore)}`,
+      `${doing}: reading datastore '${location.datastore}'`,
+    );
+    const container = containerClient(blobRef(datastore, doing), await this.blobAuth(datastore, doing, location));
+
+    await fs.promises.mkdir(path.dirname(dir), { recursive: true });
+    const incoming = `${dir}.incoming-${crypto.randomBytes(6).toString('hex')}`;
+    try {
+      this.o.log(`downloading ${name} v${version} from datastore '${datastore.name}' path ${location.path}`);
+      const summary = await downloadTree(container, location.path, path.join(incoming, 'files')).catch((err: unknown) => {
+        throw new StageError(doing, `reading ${location.path} in datastore '${datastore.name}': ${errorMessage(err)}`, storageCheck(datastore));
+      });
+      if (summary.files === 0) {
+        throw new StageError(doing, `datastore '${datastore.name}' holds no files at ${location.path} (the version's modelUri is ${uri})`);
+      }
+      await fs.promises.writeFile(path.join(incoming, COMPLETE_MARKER), `${JSON.stringify({ name, version, modelUri: uri, ...summary })}\n`);
+      await fs.promises.rm(dir, { recursive: true, force: true });
+      await fs.promises.rename(incoming, dir);
+      this.o.log(`downloaded ${name} v${version}: ${summary.files} files, ${formatBytes(summary.bytes)}`);
+      return files;
+    } finally {
+      await fs.promises.rm(incoming, { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+
+  private versionPath(name: string, version: string): string {
+    return `${this.scopePath}/models/${seg(name)}/versions/${seg(version)}`;
+  }
+
+  private async listRaw(name: string): Promise<ArmModelVersion[]> {
+    const items = await this.arm.list<ArmModelVersion>(`${this.scopePath}/models/${seg(name)}/versions`, `listing the versions of model '${name}' in the ${this.description}`, {
+      listViewType: 'ActiveOnly',
+    });
+    // oldest first: by creation time, then by version for versions created in the same instant
+    return items
+      .filter((v) => !v.properties?.isArchived)
+      .sort((a, b) => (a.systemData?.createdAt ?? '').localeCompare(b.systemData?.createdAt ?? '') || compareVersions(a.name, b.name));
+  }
+
+  private getVersion(name: string, version: string): Promise<ArmModelVersion | undefined> {
+    return this.arm.find<ArmModelVersion>(this.versionPath(name, version), `reading ${name} v${version} in the ${this.description}`);
+  }
+
+  private async defaultDatastore(doing: string): Promise<ArmDatastore> {
+    const list = await this.arm.list<ArmDatastore>(`${this.scopePath}/datastores`, `${doing}: finding the default datastore`, { isDefault: 'true' });
+    const found = list.find((d) => d.properties?.isDefault) ?? list[0];
+    if (!found) throw new StageError(doing, 'the workspace has no default datastore', 'the workspace: every workspace has workspaceblobstore unless it was removed');
+    return found;
+  }
+
+  /** how to reach the datastore's container: the run's token, or the secret the workspace keeps for it */
+  private async blobAuth(datastore: ArmDatastore, doing: string, at?: DatastorePath): Promise<BlobAuth> {
+    const kind = datastore.properties?.credentials?.credentialsType ?? 'None';
+    if (kind === 'None') return { kind: 'token', credential: this.o.credential };
+    if (kind !== 'AccountKey' && kind !== 'Sas') {
+      throw new StageError(
+        doing,
+        `datastore '${datastore.name}' uses ${kind} credentials, which modelship does not read`,
+        'use an identity-based datastore (no credentials: the run identity needs Storage Blob Data Reader) or one with an account key or SAS token',
+      );
+    }
+    const workspacePath = at
+      ? `/subscriptions/${seg(at.subscriptionId)}/resourceGroups/${seg(at.resourceGroup)}/providers/Microsoft.MachineLearningServices/workspaces/${seg(at.workspace)}`
+      : this.scopePath;
+    const secrets = await this.arm.post<Record<string, unknown>>(
+      `${workspacePath}/datastores/${seg(datastore.name)}/listSecrets`,
+      {},
+      `${doing}: reading the ${kind} secret of datastore '${datastore.name}'`,
+    );
+    if (kind === 'AccountKey' && typeof secrets.key === 'string') return { kind: 'accountKey', key: secrets.key };
+    if (kind === 'Sas' && typeof secrets.sasToken === 'string') return { kind: 'sas', sasToken: secrets.sasToken };
+    throw new StageError(doing, `datastore '${datastore.name}' returned no ${kind} secret`);
+  }
+
+  /** the datastore and path a modelUri names; models of a registry and job outputs are not read here */
+  private datastorePath(uri: string, doing: string): DatastorePath {
+    const long = /^azureml:\/\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/workspaces\/([^/]+)\/datastores\/([^/]+)\/paths\/(.+)$/i.exec(uri);
+    if (long) return { subscriptionId: long[1], resourceGroup: long[2], workspace: long[3], datastore: long[4], path: decodeURIComponent(long[5]) };
+    const short = /^azureml:\/\/datastores\/([^/]+)\/paths\/(.+)$/i.exec(uri);
+    if (short && this.s.workspace) {
+      return {
+        subscriptionId: this.s.subscriptionId,
+        resourceGroup: this.s.resourceGroup,
+        workspace: this.s.workspace,
+        datastore: short[1],
+        path: decodeURIComponent(short[2]),
+      };
+    }
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1] ?? '(none)';
+    throw new StageError(
+      doing,
+      `the version's files are at ${JSON.stringify(uri)}, which is not a datastore path (scheme ${scheme}); modelship downloads azureml://.../datastores/NAME/paths/PATH`,
+      this.s.registryName
+        ? 'models of an Azure ML registry are referenced by the azureml target without a download; for an image build, register the version in a workspace'
+        : 'register the version from files (az ml model create --path) rather than from a job output or a registry',
+    );
+  }
+}
+
+function toModelVersion(name: string, v: ArmModelVersion): ModelVersion {
+  const tags = v.properties?.tags;
+  const description = v.properties?.description;
+  return {
+    name,
+    version: v.name,
+    tags: isStringRecord(tags) ? { ...tags } : stringTags(tags),
+    ...(typeof description === 'string' ? { description } : {}),
+    registeredAt: v.systemData?.createdAt ?? '',
+  };
+}
+
+function stringTags(tags: unknown): Record<string, string> {
+  if (!isRecord(tags)) return {};
+  return Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+}
+
+function blobRef(datastore: ArmDatastore, doing: string): BlobContainerRef {
+  const p = datastore.properties ?? {};
+  if (p.datastoreType !== undefined && p.datastoreType !== 'AzureBlob') {
+    throw new StageError(doing, `datastore '${datastore.name}' is of type ${p.datastoreType}; modelship reads model files from AzureBlob datastores`);
+  }
+  if (!p.accountName || !p.containerName) throw new StageError(doing, `datastore '${datastore.name}' names no storage account or container`);
+  return { accountName: p.accountName, containerName: p.containerName, endpoint: p.endpoint ?? 'core.windows.net', protocol: p.protocol ?? 'https' };
+}
+
+function storageCheck(datastore: ArmDatastore): string {
+  const p = datastore.properties ?? {};
+  const kind = p.credentials?.credentialsType ?? 'None';
+  return kind === 'None'
+    ? `that the identity of this run has Storage Blob Data Reader (Contributor to register) on storage account ${p.accountName ?? '?'}, container ${p.containerName ?? '?'}`
+    : `the ${kind} credential of datastore '${datastore.name}' (it may have been rotated: update the datastore) and network access to storage account ${p.accountName ?? '?'}`;
+}
+
+/** a path segment of an ARM URL */
+function seg(value: string): string {
+  return encodeURIComponent(value);
+}
+
+/** a folder name for a model name or version (Azure ML allows characters a file system may not) */
+function safeSegment(value: string): string {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value) ? value : `${value.replace(/[^A-Za-z0-9._-]/g, '_')}-${sha(value).slice(0, 8)}`;
+}
+
+/** one cache folder per workspace or registry */
+function cacheKey(origin: string): string {
+  const name = origin.split('/').pop() ?? 'azureml';
+  return `${safeSegment(name)}-${sha(origin.toLowerCase()).slice(0, 10)}`;
+}
+
+function sha(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('hex');
+}
+
+/** a hash of the files' relative paths and contents: the same files upload to the same place */
+async function contentHash(source: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  const walk = async (file: string, relative: string): Promise<void> => {
+    const st = await fs.promises.stat(file);
+    if (st.isDirectory()) {
+      for (const name of (await fs.promises.readdir(file)).sort()) await walk(path.join(file, name), `${relative}/${name}`);
+    } else if (st.isFile()) {
+      hash.update(`${relative}\0${st.size}\0`);
+      hash.update(await fs.promises.readFile(file));
+    }
+  };
+  await walk(source, path.basename(source));
+  return hash.digest('hex');
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
