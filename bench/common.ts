@@ -12,16 +12,16 @@ export function parseArgs<T extends Record<string, number>>(defaults: T): T {
 }
 
 /** nearest-rank quantile of sorted values */
-export function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
 }
 
 /** a Host that prints only when MODELSHIP_BENCH_VERBOSE=1 */
 export function benchHost(): Host {
   const verbose = process.env.MODELSHIP_BENCH_VERBOSE === '1';
-  const print = (m: string): void => {
-    if (verbose) process.stderr.write(`${m}\n`);
+  const print = (line: string): void => {
+    if (verbose) process.stderr.write(`${line}\n`);
   };
   return {
     info: print,

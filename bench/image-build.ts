@@ -19,9 +19,9 @@ import { dockerTestEnv } from '../test/helpers/test-env';
 import { parseArgs, quantile } from './common';
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t = process.hrtime.bigint();
+  const started = process.hrtime.bigint();
   const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - t) / 1e6, value };
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
 }
 
 async function main(): Promise<void> {
@@ -42,48 +42,48 @@ async function main(): Promise<void> {
     fs.cpSync(path.join(FIXTURE, 'src'), code, { recursive: true });
     // unique code and model: nothing of this image exists yet
     fs.writeFileSync(path.join(code, 'build_id.txt'), `${Date.now()}-${round}-${Math.random()}`);
-    const model = (v: number) => {
-      const dir = path.join(work, `model-${v}`);
+    const model = (version: number) => {
+      const dir = path.join(work, `model-${version}`);
       fs.mkdirSync(dir);
       // a model file of 4 MiB, as a small real model would be
-      fs.writeFileSync(path.join(dir, 'model.json'), JSON.stringify({ bias: v }));
-      fs.writeFileSync(path.join(dir, 'weights.bin'), Buffer.alloc(4 * 1024 * 1024, v));
+      fs.writeFileSync(path.join(dir, 'model.json'), JSON.stringify({ bias: version }));
+      fs.writeFileSync(path.join(dir, 'weights.bin'), Buffer.alloc(4 * 1024 * 1024, version));
       return dir;
     };
-    const inputs = (v: number, dir: string): ImageInputs => ({
+    const inputs = (version: number, dir: string): ImageInputs => ({
       baseImage: env.baseImage,
-      model: { name: 'bench-model', version: String(v), dir },
+      model: { name: 'bench-model', version: String(version), dir },
       codeDir: code,
       scoringScript: 'score.py',
       scoringServer: scoringServerPath(),
       readyPath: '/',
       scorePath: '/score',
     });
-    const m1 = model(1);
-    const a = await timed(() => builder.build({ inputs: inputs(1, m1), repository }));
-    const b = await timed(() => builder.build({ inputs: inputs(2, model(2)), repository }));
-    const c = await timed(() => builder.build({ inputs: inputs(1, m1), repository }));
-    if (!a.value.built || !b.value.built || c.value.built)
+    const firstModel = model(1);
+    const coldRun = await timed(() => builder.build({ inputs: inputs(1, firstModel), repository }));
+    const modelOnlyRun = await timed(() => builder.build({ inputs: inputs(2, model(2)), repository }));
+    const hitRun = await timed(() => builder.build({ inputs: inputs(1, firstModel), repository }));
+    if (!coldRun.value.built || !modelOnlyRun.value.built || hitRun.value.built)
       throw new Error('unexpected cache behaviour: cold and model-only must build, the repeat must not');
-    cold.push(a.ms);
-    modelOnly.push(b.ms);
-    hit.push(c.ms);
+    cold.push(coldRun.ms);
+    modelOnly.push(modelOnlyRun.ms);
+    hit.push(hitRun.ms);
     fs.rmSync(work, { recursive: true, force: true });
   }
-  const med = (xs: number[]) =>
+  const median = (values: number[]) =>
     quantile(
-      [...xs].sort((x, y) => x - y),
+      [...values].sort((x, y) => x - y),
       0.5,
     );
-  const base = med(cold);
+  const base = median(cold);
   console.log(`image build+push: ${args.rounds} rounds, base ${env.baseImage}, registry ${env.registry} (htpasswd), 4 MiB model`);
   console.log(`${'case'.padEnd(26)} ${'median ms'.padStart(10)} ${'ratio to cold'.padStart(14)}`);
-  for (const [name, xs] of [
+  for (const [name, times] of [
     ['cold build + push', cold],
     ['model-only rebuild + push', modelOnly],
     ['cache hit (registry HEAD)', hit],
   ] as const) {
-    console.log(`${name.padEnd(26)} ${med(xs).toFixed(0).padStart(10)} ${(med(xs) / base).toFixed(3).padStart(14)}`);
+    console.log(`${name.padEnd(26)} ${median(times).toFixed(0).padStart(10)} ${(median(times) / base).toFixed(3).padStart(14)}`);
   }
 }
 

@@ -27,14 +27,14 @@ import { dockerTestEnv } from '../test/helpers/test-env';
 import { startFakeKube } from '../test/contract/fakes/fake-kube';
 import { quantile } from './common';
 
-const log = (l: string): void => {
-  if (process.env.MODELSHIP_BENCH_VERBOSE === '1') process.stderr.write(`${l}\n`);
+const log = (line: string): void => {
+  if (process.env.MODELSHIP_BENCH_VERBOSE === '1') process.stderr.write(`${line}\n`);
 };
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t = process.hrtime.bigint();
+  const started = process.hrtime.bigint();
   const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - t) / 1e6, value };
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
 }
 
 async function main(): Promise<void> {
@@ -58,9 +58,9 @@ async function main(): Promise<void> {
   const fake = await startFakeKube();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ms-bench-k8s-')), 'kubeconfig');
   fake.kubeconfig({ file, context: 'bench', namespace: 'bench' });
-  const kc = new KubeConfig();
-  kc.loadFromFile(file);
-  const api = new KubeApi(kc, log);
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromFile(file);
+  const api = new KubeApi(kubeConfig, log);
   try {
     // baseline: one API round trip
     const rtt: number[] = [];

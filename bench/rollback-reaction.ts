@@ -46,18 +46,18 @@ rollout:
     send: () => ctx.target.score('reaction', { body: '{"data": [1]}', timeoutMs: 5000 }),
   });
   try {
-    const v1 = await ctx.registry.register({ name: 'reaction-model', source: project.models('good1'), tags: {} });
-    await pipeline.rollout(ctx, { name: v1.name, version: v1.version });
-    const v2 = await ctx.registry.register({ name: 'reaction-model', source: badModel, tags: {} });
+    const goodVersion = await ctx.registry.register({ name: 'reaction-model', source: project.models('good1'), tags: {} });
+    await pipeline.rollout(ctx, { name: goodVersion.name, version: goodVersion.version });
+    const badVersion = await ctx.registry.register({ name: 'reaction-model', source: badModel, tags: {} });
     load.start();
-    const rollout = pipeline.rollout(ctx, { name: v2.name, version: v2.version });
+    const rollout = pipeline.rollout(ctx, { name: badVersion.name, version: badVersion.version });
     while ((traffic().green ?? 0) !== 50) await sleep(5);
     // let a few healthy intervals pass, then turn the canary bad between two ticks
     await sleep(2 * intervalMs + intervalMs / 3);
-    const t0 = Date.now();
+    const turnedBadAt = Date.now();
     fs.writeFileSync(trigger, '');
     while (traffic().blue !== 100) await sleep(2);
-    const reaction = Date.now() - t0;
+    const reaction = Date.now() - turnedBadAt;
     const outcome = await rollout;
     if (outcome.result !== 'rolled-back') throw new Error(`expected a rollback, got ${outcome.result}`);
     return reaction;

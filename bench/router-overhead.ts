@@ -33,8 +33,8 @@ async function closedLoop(url: string, requests: number, concurrency: number, he
       while (next < requests) {
         next += 1;
         try {
-          const r = await scoreOnce({ url, body: '{"data": [1, 2, 3]}', timeoutMs: 10_000, agent, deployment: headers });
-          if (r.status === 200) latencies.push(r.latencyMs);
+          const response = await scoreOnce({ url, body: '{"data": [1, 2, 3]}', timeoutMs: 10_000, agent, deployment: headers });
+          if (response.status === 200) latencies.push(response.latencyMs);
           else failed += 1;
         } catch {
           failed += 1;
@@ -66,8 +66,8 @@ target: { local: { port: ${port}, stagingPort: ${stagingPort} } }
   const { config } = loadConfigText(fs.readFileSync(project.configFile, 'utf8'), project.configFile);
   const ctx = await createContext(config, host, 'bench');
   try {
-    const mv = await ctx.registry.register({ name: 'bench-model', source: project.models('good1'), tags: {} });
-    await pipeline.rollout(ctx, { name: mv.name, version: mv.version });
+    const registered = await ctx.registry.register({ name: 'bench-model', source: project.models('good1'), tags: {} });
+    await pipeline.rollout(ctx, { name: registered.name, version: registered.version });
     const state = (await ctx.target.state('bench')) as unknown as { deployments: Array<{ name: string; port: number }> };
     const deployment = state.deployments[0];
     const direct = `http://127.0.0.1:${deployment.port}/score`;
@@ -75,27 +75,27 @@ target: { local: { port: ${port}, stagingPort: ${stagingPort} } }
     // warm both paths (keep-alive sockets, Python imports)
     await closedLoop(direct, 200, args.concurrency);
     await closedLoop(routed, 200, args.concurrency);
-    const row = (name: string, x: ReturnType<typeof summarise>) =>
-      `${name.padEnd(22)} ${x.p50.toFixed(2).padStart(8)} ${x.p99.toFixed(2).padStart(8)} ${x.rps.toFixed(0).padStart(8)} ${String(x.failed).padStart(7)}`;
+    const row = (name: string, stats: ReturnType<typeof summarise>) =>
+      `${name.padEnd(22)} ${stats.p50.toFixed(2).padStart(8)} ${stats.p99.toFixed(2).padStart(8)} ${stats.rps.toFixed(0).padStart(8)} ${String(stats.failed).padStart(7)}`;
     // one client: the latency the router adds to a request; many: what it costs under saturation
     for (const concurrency of [1, args.concurrency]) {
       const requests = concurrency === 1 ? Math.ceil(args.requests / 3) : args.requests;
-      const d: RoundResult[] = [];
-      const r: RoundResult[] = [];
+      const directRounds: RoundResult[] = [];
+      const routedRounds: RoundResult[] = [];
       for (let i = 0; i < args.rounds; i++) {
-        d.push(await closedLoop(direct, requests, concurrency));
-        r.push(await closedLoop(routed, requests, concurrency));
+        directRounds.push(await closedLoop(direct, requests, concurrency));
+        routedRounds.push(await closedLoop(routed, requests, concurrency));
       }
-      const ds = summarise(d);
-      const rs = summarise(r);
+      const directStats = summarise(directRounds);
+      const routedStats = summarise(routedRounds);
       console.log(
         `router overhead: ${args.rounds} rounds x ${requests} requests, ${concurrency} concurrent client(s), scoring server = Python process (${os.cpus().length} cores)`,
       );
       console.log(`${'path'.padEnd(22)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'failed'.padStart(7)}`);
-      console.log(row('direct (baseline)', ds));
-      console.log(row('through the router', rs));
+      console.log(row('direct (baseline)', directStats));
+      console.log(row('through the router', routedStats));
       console.log(
-        `ratios router/direct: p50 x${(rs.p50 / ds.p50).toFixed(2)}, p99 x${(rs.p99 / ds.p99).toFixed(2)}, throughput x${(rs.rps / ds.rps).toFixed(2)}; added p50 ${(rs.p50 - ds.p50).toFixed(2)} ms\n`,
+        `ratios router/direct: p50 x${(routedStats.p50 / directStats.p50).toFixed(2)}, p99 x${(routedStats.p99 / directStats.p99).toFixed(2)}, throughput x${(routedStats.rps / directStats.rps).toFixed(2)}; added p50 ${(routedStats.p50 - directStats.p50).toFixed(2)} ms\n`,
       );
     }
   } finally {

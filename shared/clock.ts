@@ -15,28 +15,28 @@ export const realClock: Clock = {
  * `onAdvance` run after each advance, so fakes can evolve with time.
  */
 export class VirtualClock implements Clock {
-  private t: number;
+  private nowMs: number;
   private readonly listeners: Array<(now: number) => void> = [];
   constructor(start = Date.UTC(2026, 0, 1)) {
-    this.t = start;
+    this.nowMs = start;
   }
   now(): number {
-    return this.t;
+    return this.nowMs;
   }
   async sleep(ms: number): Promise<void> {
-    this.t += Math.max(0, ms);
-    for (const l of this.listeners) l(this.t);
+    this.nowMs += Math.max(0, ms);
+    for (const listener of this.listeners) listener(this.nowMs);
     // yield to the event loop so concurrent tasks interleave as in real time
     await Promise.resolve();
   }
   onAdvance(listener: (now: number) => void): void {
     this.listeners.push(listener);
   }
-  /** run fn once, when virtual time first reaches `t` (during the advance, before the sleeper resumes) */
-  at(t: number, fn: () => void): void {
+  /** run fn once, when virtual time first reaches `time` (during the advance, before the sleeper resumes) */
+  at(time: number, fn: () => void): void {
     let done = false;
     this.onAdvance((now) => {
-      if (!done && now >= t) {
+      if (!done && now >= time) {
         done = true;
         fn();
       }

@@ -10,9 +10,10 @@ import { ModelRef } from './targets/target';
 import { renderMarkdown } from './report/markdown';
 
 /**
- * One command, the same way for every front end (CLI, GitHub Action): load the config,
- * build the context, run the command, turn any error into an outcome, finish the report.
- * Front ends only decide where the results go (stdout, files, outputs, job summary).
+ * One command, the same way for every front end (CLI, GitHub Action, Azure DevOps
+ * task): load the config, build the context, run the command, turn any error into an
+ * outcome, finish the report. Front ends only decide where the results go (stdout,
+ * files, outputs, job summary).
  */
 
 /** a Host that can mask what the front end writes outside its log (report, summary) */
@@ -32,8 +33,12 @@ export async function loadCommandConfig(file: string, shownAs: string): Promise<
     return { ok: true, config: loaded.config, warnings: loaded.warnings };
   } catch (err: unknown) {
     if (err instanceof ConfigError) {
-      const n = err.issues.length;
-      return { ok: false, message: `invalid configuration (${n} problem${n === 1 ? '' : 's'}):\n${err.message}`, issues: err.issues };
+      const count = err.issues.length;
+      return {
+        ok: false,
+        message: `invalid configuration (${count} problem${count === 1 ? '' : 's'}):\n${err.message}`,
+        issues: err.issues,
+      };
     }
     return { ok: false, message: `cannot read the configuration ${shownAs}: ${errorMessage(err)}`, issues: [] };
   }
@@ -98,8 +103,8 @@ export async function executeCommand<O extends CommandOutcome>(
 // ---- the commands that take a model version, as both front ends run them ----------------
 
 async function selectedModel(ctx: PipelineContext): Promise<ModelRef> {
-  const mv = await pipeline.selectVersion(ctx);
-  return { name: mv.name, version: mv.version };
+  const selected = await pipeline.selectVersion(ctx);
+  return { name: selected.name, version: selected.version };
 }
 
 /** build and push the serving image of the selected version */

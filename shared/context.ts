@@ -17,7 +17,7 @@ import { RegistryCredential, resolveCredential } from './image/credentials';
 
 /**
  * Wires the adapters a config asks for into a PipelineContext. Shared by every front
- * end (CLI, GitHub Action, Azure DevOps task), which only supply a Host.
+ * end (CLI, GitHub Action, Azure DevOps task), which supply a Host and their Azure login.
  */
 export async function createRegistry(config: ModelshipConfig, host: Host, azureLogin: () => AzureLogin): Promise<ModelRegistry> {
   switch (config.model.registry) {
@@ -29,7 +29,12 @@ export async function createRegistry(config: ModelshipConfig, host: Host, azureL
       // loaded on demand: only configs that name Azure ML need its client
       const { AzureMlModelRegistry } = await import('./registry/azureml');
       const login = azureLogin();
-      return new AzureMlModelRegistry({ settings, credential: login.credential, credentialSource: login.source, log: (line) => host.info(line) });
+      return new AzureMlModelRegistry({
+        settings,
+        credential: login.credential,
+        credentialSource: login.source,
+        log: (line) => host.info(line),
+      });
     }
     default:
       throw new StageError(
@@ -140,7 +145,11 @@ async function createTarget(
 }
 
 function noAzureLogin(): AzureLogin {
-  throw new StageError('logging in to Azure', 'this front end was given no Azure login', 'the Azure login inputs of the step (the CLI uses DefaultAzureCredential)');
+  throw new StageError(
+    'logging in to Azure',
+    'this front end was given no Azure login',
+    'the Azure login inputs of the step (the CLI uses DefaultAzureCredential)',
+  );
 }
 
 export async function createContext(

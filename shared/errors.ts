@@ -30,14 +30,13 @@ export class UsageError extends Error {
   }
 }
 
-/** A failed stage: `doing` is what was being done, `check` what the user should look at. */
+/**
+ * A failed stage, as one message: `doing` is what was being done, `reason` why it failed,
+ * `check` what the user should look at.
+ */
 export class StageError extends Error {
-  constructor(
-    readonly doing: string,
-    readonly cause_: string,
-    readonly check?: string,
-  ) {
-    super(`${doing} failed: ${cause_}${check ? `\n  check: ${check}` : ''}`);
+  constructor(doing: string, reason: string, check?: string) {
+    super(`${doing} failed: ${reason}${check ? `\n  check: ${check}` : ''}`);
     this.name = 'StageError';
   }
 }

@@ -18,9 +18,9 @@ import { TriggerRequest, resolveTrigger } from './trigger/trigger';
 export { STEP_COMMANDS, StepCommand, TAKES_VERSION };
 
 async function statusCommand(ctx: PipelineContext): Promise<CommandOutcome> {
-  const s = await pipeline.status(ctx);
-  for (const line of [...pipeline.describeEndpoint(s.production), ...pipeline.describeEndpoint(s.staging)]) ctx.host.info(line);
-  return { result: 'no-change', model: pipeline.servingModel(s.production) };
+  const status = await pipeline.status(ctx);
+  for (const line of [...pipeline.describeEndpoint(status.production), ...pipeline.describeEndpoint(status.staging)]) ctx.host.info(line);
+  return { result: 'no-change', model: pipeline.servingModel(status.production) };
 }
 
 export const STEP_COMMAND_FNS: Record<StepCommand, (ctx: PipelineContext) => Promise<CommandOutcome>> = {
@@ -53,8 +53,8 @@ export async function applyTrigger(
     ctx.host.info(`model version ${pinned.version} from the ${pinned.by} input (the event's payload is not used)`);
     return undefined;
   }
-  const m = ctx.config.model;
-  const decision = await resolveTrigger(request(), { name: m.name, tags: m.tags, file: ctx.config.file }, ctx.registry);
+  const model = ctx.config.model;
+  const decision = await resolveTrigger(request(), { name: model.name, tags: model.tags, file: ctx.config.file }, ctx.registry);
   const say = (message: string): void => {
     ctx.host.info(message);
     ctx.report.emit({ type: 'info', at: ctx.clock.now(), message });
@@ -62,13 +62,13 @@ export async function applyTrigger(
   switch (decision.kind) {
     case 'version':
       ctx.modelVersion = decision.version;
-      say(`started by ${decision.source}: ${m.name} v${decision.version}`);
+      say(`started by ${decision.source}: ${model.name} v${decision.version}`);
       return undefined;
     case 'skip':
       say(`started by ${decision.source}: ${decision.reason}`);
       return { result: 'no-change', reason: decision.reason };
     case 'poll':
-      say(`started by ${decision.source}: no version in the event; model.version of the config selects it (${m.version})`);
+      say(`started by ${decision.source}: no version in the event; model.version of the config selects it (${model.version})`);
       return undefined;
   }
 }
@@ -134,10 +134,14 @@ export async function loadStepConfig(
   if (!loaded.ok) {
     for (const issue of loaded.issues)
       host.error(issue.path ? `${issue.path}: ${issue.message}` : issue.message, { file: issue.file, line: issue.line, col: issue.col });
-    const n = loaded.issues.length;
-    return { ok: false, message: n ? `invalid configuration ${file}: ${n} problem${n === 1 ? '' : 's'}, reported above` : loaded.message };
+    const count = loaded.issues.length;
+    return {
+      ok: false,
+      message: count ? `invalid configuration ${file}: ${count} problem${count === 1 ? '' : 's'}, reported above` : loaded.message,
+    };
   }
-  for (const w of loaded.warnings) host.warn(formatConfigIssue(w), { file: w.file, line: w.line, col: w.col });
+  for (const warning of loaded.warnings)
+    host.warn(formatConfigIssue(warning), { file: warning.file, line: warning.line, col: warning.col });
   return { ok: true, config: loaded.config };
 }
 
@@ -156,27 +160,27 @@ export interface StepCredentials {
  * @param endpointKeyInput the name of the front end's endpoint-key input, for the warning
  */
 export function applyStepCredentials(
-  c: StepCredentials,
+  credentials: StepCredentials,
   config: ModelshipConfig,
   host: Host,
   env: Record<string, string>,
   endpointKeyInput: string,
 ): void {
-  if (c.registry) {
-    env.MODELSHIP_REGISTRY_USERNAME = c.registry.username;
-    env.MODELSHIP_REGISTRY_PASSWORD = c.registry.password;
+  if (credentials.registry) {
+    env.MODELSHIP_REGISTRY_USERNAME = credentials.registry.username;
+    env.MODELSHIP_REGISTRY_PASSWORD = credentials.registry.password;
   }
-  if (c.endpointKey) {
+  if (credentials.endpointKey) {
     const keyEnv = config.target.local.authKeyEnv;
-    if (keyEnv) env[keyEnv] = c.endpointKey;
+    if (keyEnv) env[keyEnv] = credentials.endpointKey;
     else
       host.warn(`input ${endpointKeyInput} is set, but the config has no target.local.auth.keyEnv: the key is not used`, {
         file: config.file,
       });
   }
-  if (c.azure) {
-    env.AZURE_CLIENT_ID = c.azure.clientId;
-    env.AZURE_TENANT_ID = c.azure.tenantId;
+  if (credentials.azure) {
+    env.AZURE_CLIENT_ID = credentials.azure.clientId;
+    env.AZURE_TENANT_ID = credentials.azure.tenantId;
   }
-  if (c.azureSubscriptionId) env.AZURE_SUBSCRIPTION_ID = c.azureSubscriptionId;
+  if (credentials.azureSubscriptionId) env.AZURE_SUBSCRIPTION_ID = credentials.azureSubscriptionId;
 }

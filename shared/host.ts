@@ -30,7 +30,7 @@ export interface Host {
 /** a process environment without unset entries */
 export function definedEnv(env: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) out[name] = value;
   return out;
 }
 
@@ -43,7 +43,7 @@ export class SecretMasker {
   }
   mask(text: string): string {
     let out = text;
-    for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('***');
+    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
     return out;
   }
 }

@@ -14,6 +14,6 @@ export function isStringRecord(value: unknown): value is Record<string, string> 
 export function getIgnoringCase(record: Record<string, unknown>, key: string): unknown {
   if (key in record) return record[key];
   const wanted = key.toLowerCase();
-  for (const [k, v] of Object.entries(record)) if (k.toLowerCase() === wanted) return v;
+  for (const [name, value] of Object.entries(record)) if (name.toLowerCase() === wanted) return value;
   return undefined;
 }

@@ -82,9 +82,9 @@ async function stage<T>(ctx: PipelineContext, name: string, fn: () => Promise<T>
       ctx.report.emit({ type: 'stage', at: ctx.clock.now(), stage: name, status: 'done' });
       return value;
     } catch (err: unknown) {
-      const e = err instanceof StageError ? err : new StageError(name, errorMessage(err), check);
-      ctx.report.emit({ type: 'stage', at: ctx.clock.now(), stage: name, status: 'failed', message: e.message });
-      throw e;
+      const stageError = err instanceof StageError ? err : new StageError(name, errorMessage(err), check);
+      ctx.report.emit({ type: 'stage', at: ctx.clock.now(), stage: name, status: 'failed', message: stageError.message });
+      throw stageError;
     }
   });
 }
@@ -93,24 +93,24 @@ async function stage<T>(ctx: PipelineContext, name: string, fn: () => Promise<T>
 async function locked<T>(ctx: PipelineContext, endpoints: string[], holder: string, fn: () => Promise<T>): Promise<T> {
   const releases: Array<() => Promise<void>> = [];
   try {
-    for (const e of endpoints) releases.push(await ctx.locker.acquireLock(e, holder));
+    for (const endpoint of endpoints) releases.push(await ctx.locker.acquireLock(endpoint, holder));
     return await fn();
   } finally {
-    for (const r of releases.reverse()) await r().catch(() => undefined);
+    for (const release of releases.reverse()) await release().catch(() => undefined);
   }
 }
 
 export async function selectVersion(ctx: PipelineContext): Promise<ModelVersion> {
-  const m = ctx.config.model;
-  const version = ctx.modelVersion ?? m.version;
-  const found = await ctx.registry.resolve({ name: m.name, version, tags: m.tags });
+  const model = ctx.config.model;
+  const version = ctx.modelVersion ?? model.version;
+  const found = await ctx.registry.resolve({ name: model.name, version, tags: model.tags });
   if (!found) {
-    const tags = Object.entries(m.tags)
+    const tags = Object.entries(model.tags)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ');
     throw new StageError(
       'selecting the model version',
-      `no version ${version === 'latest' ? 'matches' : version} of model '${m.name}'${tags ? ` with tags ${tags}` : ''} in ${ctx.registry.description}`,
+      `no version ${version === 'latest' ? 'matches' : version} of model '${model.name}'${tags ? ` with tags ${tags}` : ''} in ${ctx.registry.description}`,
       'register one with `modelship model register`, or fix model.name / model.version / model.tags',
     );
   }
@@ -123,10 +123,10 @@ export function stableDeployment(state: EndpointState): string | undefined {
   if (state.record.rollout) return state.record.rollout.stable;
   let best: string | undefined;
   let bestWeight = 0;
-  for (const [name, w] of Object.entries(state.traffic)) {
-    if (w > bestWeight) {
+  for (const [name, weight] of Object.entries(state.traffic)) {
+    if (weight > bestWeight) {
       best = name;
-      bestWeight = w;
+      bestWeight = weight;
     }
   }
   return best;
@@ -162,64 +162,64 @@ export function runsImages(cfg: ModelshipConfig): boolean {
   return cfg.target.kind === 'kubernetes' || cfg.target.local.runtime === 'docker';
 }
 
-export async function build(ctx: PipelineContext, mv: ModelRef): Promise<ImageBuildResult | undefined> {
+export async function build(ctx: PipelineContext, model: ModelRef): Promise<ImageBuildResult | undefined> {
   return stage(
     ctx,
     'build',
     async () => {
       if (!runsImages(ctx.config)) {
-        ctx.host.info(`runtime 'process' runs ${mv.name} v${mv.version} from the registry's files: no image to build`);
+        ctx.host.info(`runtime 'process' runs ${model.name} v${model.version} from the registry's files: no image to build`);
         return undefined;
       }
-      return buildImage(ctx, mv);
+      return buildImage(ctx, model);
     },
     'the build output above, serve.baseImage, image.repository and the registry credentials',
   );
 }
 
-async function buildImage(ctx: PipelineContext, mv: ModelRef): Promise<ImageBuildResult> {
-  const cached = ctx.images?.get(mv.version);
+async function buildImage(ctx: PipelineContext, model: ModelRef): Promise<ImageBuildResult> {
+  const cached = ctx.images?.get(model.version);
   if (cached) return cached;
   const cfg = ctx.config;
   if (!ctx.builder || !cfg.image)
     throw new Error(
       `target '${cfg.target.kind}'${cfg.target.kind === 'local' ? ` runtime '${cfg.target.local.runtime}'` : ''} needs image.repository and an image builder`,
     );
-  const s = cfg.serve;
+  const serve = cfg.serve;
   const result = await ctx.builder.build({
     repository: cfg.image.repository,
     force: ctx.force,
     inputs: {
-      baseImage: s.baseImage,
-      model: { name: mv.name, version: mv.version, dir: await ctx.registry.materialize(mv.name, mv.version) },
-      codeDir: s.code,
-      scoringScript: s.scoringScript,
-      requirements: s.requirements,
-      dockerfile: s.dockerfile,
+      baseImage: serve.baseImage,
+      model: { name: model.name, version: model.version, dir: await ctx.registry.materialize(model.name, model.version) },
+      codeDir: serve.code,
+      scoringScript: serve.scoringScript,
+      requirements: serve.requirements,
+      dockerfile: serve.dockerfile,
       scoringServer: scoringServerPath(),
-      readyPath: s.readyPath,
-      scorePath: s.scorePath,
+      readyPath: serve.readyPath,
+      scorePath: serve.scorePath,
     },
   });
-  (ctx.images ??= new Map()).set(mv.version, result);
+  (ctx.images ??= new Map()).set(model.version, result);
   ctx.report.image = result.pinned;
-  ctx.host.info(`${mv.name} v${mv.version} ships as ${result.pinned}${result.built ? '' : ' (reused: the registry had it)'}`);
+  ctx.host.info(`${model.name} v${model.version} ships as ${result.pinned}${result.built ? '' : ' (reused: the registry had it)'}`);
   return result;
 }
 
-async function specFor(ctx: PipelineContext, mv: ModelRef, name: string): Promise<DeploymentSpec> {
-  const s = ctx.config.serve;
+async function specFor(ctx: PipelineContext, model: ModelRef, name: string): Promise<DeploymentSpec> {
+  const serve = ctx.config.serve;
   return {
     name,
-    model: { name: mv.name, version: mv.version },
-    modelDir: await ctx.registry.materialize(mv.name, mv.version),
-    codeDir: s.code,
-    scoringScript: s.scoringScript,
-    readyPath: s.readyPath,
-    scorePath: s.scorePath,
-    readyTimeout: s.readyTimeout,
+    model: { name: model.name, version: model.version },
+    modelDir: await ctx.registry.materialize(model.name, model.version),
+    codeDir: serve.code,
+    scoringScript: serve.scoringScript,
+    readyPath: serve.readyPath,
+    scorePath: serve.scorePath,
+    readyTimeout: serve.readyTimeout,
     // image runtimes deploy by digest, never by a mutable tag
-    image: runsImages(ctx.config) ? (await buildImage(ctx, mv)).pinned : undefined,
+    image: runsImages(ctx.config) ? (await buildImage(ctx, model)).pinned : undefined,
   };
 }
 
@@ -230,10 +230,10 @@ async function specFor(ctx: PipelineContext, mv: ModelRef, name: string): Promis
 async function removeLeftovers(ctx: PipelineContext, endpoint: string, state: EndpointState): Promise<EndpointState> {
   if (state.record.rollout) return state;
   let changed = false;
-  for (const d of state.deployments) {
-    if ((state.traffic[d.name] ?? 0) === 0 && Object.values(state.traffic).some((w) => w > 0)) {
-      ctx.host.info(`removing leftover deployment '${d.name}' (v${d.model.version}, no traffic) from an interrupted run`);
-      await ctx.target.deleteDeployment(endpoint, d.name);
+  for (const deployment of state.deployments) {
+    if ((state.traffic[deployment.name] ?? 0) === 0 && Object.values(state.traffic).some((w) => w > 0)) {
+      ctx.host.info(`removing leftover deployment '${deployment.name}' (v${deployment.model.version}, no traffic) from an interrupted run`);
+      await ctx.target.deleteDeployment(endpoint, deployment.name);
       changed = true;
     }
   }
@@ -251,29 +251,29 @@ function freeName(state: EndpointState): string {
 }
 
 /** Replace whatever the endpoint serves with `mv` at once (staging, or a first production deployment). */
-async function replaceAll(ctx: PipelineContext, endpoint: string, mv: ModelRef): Promise<string> {
+async function replaceAll(ctx: PipelineContext, endpoint: string, model: ModelRef): Promise<string> {
   let state = await ctx.target.state(endpoint);
   state = await removeLeftovers(ctx, endpoint, state);
   const name = freeName(state);
-  ctx.host.info(`deploying ${mv.name} v${mv.version} to ${endpoint} as '${name}'`);
-  await ctx.target.createDeployment(endpoint, await specFor(ctx, mv, name));
+  ctx.host.info(`deploying ${model.name} v${model.version} to ${endpoint} as '${name}'`);
+  await ctx.target.createDeployment(endpoint, await specFor(ctx, model, name));
   const confirmed = await ctx.target.setTraffic(endpoint, { [name]: 100 });
   if (confirmed[name] !== 100) throw new Error(`the endpoint did not confirm 100% for '${name}' (got ${JSON.stringify(confirmed)})`);
   ctx.host.info(`${endpoint}: '${name}' takes 100% of traffic`);
-  for (const d of state.deployments) {
-    if (d.name === name) continue;
-    await ctx.target.deleteDeployment(endpoint, d.name);
-    ctx.host.info(`${endpoint}: removed '${d.name}' (v${d.model.version})`);
+  for (const deployment of state.deployments) {
+    if (deployment.name === name) continue;
+    await ctx.target.deleteDeployment(endpoint, deployment.name);
+    ctx.host.info(`${endpoint}: removed '${deployment.name}' (v${deployment.model.version})`);
   }
   return name;
 }
 
-export async function deployStaging(ctx: PipelineContext, mv: ModelRef): Promise<void> {
+export async function deployStaging(ctx: PipelineContext, model: ModelRef): Promise<void> {
   const endpoint = stagingEndpoint(ctx.config);
   await stage(
     ctx,
     'deploy staging',
-    () => locked(ctx, [endpoint], 'deploy staging', () => replaceAll(ctx, endpoint, mv)),
+    () => locked(ctx, [endpoint], 'deploy staging', () => replaceAll(ctx, endpoint, model)),
     'the deployment log lines above, serve.code and serve.scoringScript',
   );
 }
@@ -318,20 +318,20 @@ function probeFor(ctx: PipelineContext): ProbeTraffic | undefined {
 }
 
 function engineInput(ctx: PipelineContext, stable: string, candidate: string, model: ModelRef, startAt: number) {
-  const r = ctx.config.rollout;
+  const settings = ctx.config.rollout;
   return {
     endpoint: productionEndpoint(ctx.config),
     stable,
     candidate,
     model,
-    steps: planSteps(r),
+    steps: planSteps(settings),
     startAt,
-    bake: r.bake,
+    bake: settings.bake,
     analysis: {
-      interval: r.analysis.interval,
-      minRequests: r.analysis.minRequests,
-      maxErrorRate: r.analysis.maxErrorRate,
-      maxLatencyP99: r.analysis.maxLatencyP99,
+      interval: settings.analysis.interval,
+      minRequests: settings.analysis.minRequests,
+      maxErrorRate: settings.analysis.maxErrorRate,
+      maxLatencyP99: settings.analysis.maxLatencyP99,
     },
   };
 }
@@ -348,25 +348,25 @@ function engineDeps(ctx: PipelineContext) {
 }
 
 /** run a recorded rollout on from the step it reached */
-async function resumeRollout(ctx: PipelineContext, r: RolloutRecord): Promise<CommandOutcome> {
-  const outcome = await runRollout(engineInput(ctx, r.stable, r.candidate, r.model, r.nextStep), engineDeps(ctx));
-  return { result: outcome.result, reason: outcome.reason, model: r.model };
+async function resumeRollout(ctx: PipelineContext, record: RolloutRecord): Promise<CommandOutcome> {
+  const outcome = await runRollout(engineInput(ctx, record.stable, record.candidate, record.model, record.nextStep), engineDeps(ctx));
+  return { result: outcome.result, reason: outcome.reason, model: record.model };
 }
 
 /** Production rollout of `mv`: first deployment goes straight to 100%; otherwise progressive. */
-async function rolloutUnlocked(ctx: PipelineContext, mv: ModelRef): Promise<CommandOutcome> {
+async function rolloutUnlocked(ctx: PipelineContext, model: ModelRef): Promise<CommandOutcome> {
   const endpoint = productionEndpoint(ctx.config);
   let state = await ctx.target.state(endpoint);
   const inProgress = state.record.rollout;
   const interrupted =
     inProgress?.status === 'running' &&
-    inProgress.model.name === mv.name &&
-    inProgress.model.version === mv.version &&
+    inProgress.model.name === model.name &&
+    inProgress.model.version === model.version &&
     state.deployments.some((d) => d.name === inProgress.candidate);
   if (inProgress && interrupted) {
     // an earlier run of the same version was interrupted (killed runner, lost connection): carry on where it stopped
     ctx.host.info(
-      `resuming the interrupted rollout of ${mv.name} v${mv.version} at step ${inProgress.nextStep + 1} (new '${inProgress.candidate}', stable '${inProgress.stable}')`,
+      `resuming the interrupted rollout of ${model.name} v${model.version} at step ${inProgress.nextStep + 1} (new '${inProgress.candidate}', stable '${inProgress.stable}')`,
     );
     return resumeRollout(ctx, inProgress);
   }
@@ -380,60 +380,60 @@ async function rolloutUnlocked(ctx: PipelineContext, mv: ModelRef): Promise<Comm
   state = await removeLeftovers(ctx, endpoint, state);
   const stable = stableDeployment(state);
   if (!stable) {
-    const name = await replaceAll(ctx, endpoint, mv);
-    ctx.host.info(`first production deployment: '${name}' serves ${mv.name} v${mv.version}`);
+    const name = await replaceAll(ctx, endpoint, model);
+    ctx.host.info(`first production deployment: '${name}' serves ${model.name} v${model.version}`);
     ctx.report.emit({ type: 'promote', at: ctx.clock.now(), deployment: name });
-    return { result: 'promoted', model: mv };
+    return { result: 'promoted', model };
   }
   const serving = state.deployments.find((d) => d.name === stable);
-  if (serving && serving.model.version === mv.version && serving.model.name === mv.name) {
-    ctx.host.info(`production already serves ${mv.name} v${mv.version} ('${stable}'): nothing to roll out`);
-    return { result: 'no-change', model: mv };
+  if (serving && serving.model.version === model.version && serving.model.name === model.name) {
+    ctx.host.info(`production already serves ${model.name} v${model.version} ('${stable}'): nothing to roll out`);
+    return { result: 'no-change', model };
   }
   const candidate = freeName(state);
   ctx.host.info(
-    `deploying ${mv.name} v${mv.version} to ${endpoint} as '${candidate}' with no traffic (stable '${stable}' serves v${serving?.model.version})`,
+    `deploying ${model.name} v${model.version} to ${endpoint} as '${candidate}' with no traffic (stable '${stable}' serves v${serving?.model.version})`,
   );
   try {
-    await ctx.target.createDeployment(endpoint, await specFor(ctx, mv, candidate));
+    await ctx.target.createDeployment(endpoint, await specFor(ctx, model, candidate));
   } catch (err: unknown) {
     // it never took traffic; production is untouched
     throw new StageError(
-      `deploying v${mv.version} to production`,
+      `deploying v${model.version} to production`,
       `${errorMessage(err)}\nproduction still serves v${serving?.model.version} on '${stable}' (untouched)`,
       'the deployment output above',
     );
   }
-  const outcome = await runRollout(engineInput(ctx, stable, candidate, mv, 0), engineDeps(ctx));
-  return { result: outcome.result, reason: outcome.reason, model: mv };
+  const outcome = await runRollout(engineInput(ctx, stable, candidate, model, 0), engineDeps(ctx));
+  return { result: outcome.result, reason: outcome.reason, model };
 }
 
-export async function rollout(ctx: PipelineContext, mv: ModelRef): Promise<CommandOutcome> {
+export async function rollout(ctx: PipelineContext, model: ModelRef): Promise<CommandOutcome> {
   const endpoint = productionEndpoint(ctx.config);
   return stage(
     ctx,
     'rollout',
-    () => locked(ctx, [endpoint], 'rollout', () => rolloutUnlocked(ctx, mv)),
+    () => locked(ctx, [endpoint], 'rollout', () => rolloutUnlocked(ctx, model)),
     '`modelship status` and the endpoint logs',
   );
 }
 
-export async function deployProduction(ctx: PipelineContext, mv: ModelRef): Promise<CommandOutcome> {
+export async function deployProduction(ctx: PipelineContext, model: ModelRef): Promise<CommandOutcome> {
   const endpoint = productionEndpoint(ctx.config);
   return stage(ctx, 'deploy production', () =>
     locked(ctx, [endpoint], 'deploy production', async () => {
       let state = await ctx.target.state(endpoint);
       state = await removeLeftovers(ctx, endpoint, state);
       if (!stableDeployment(state)) {
-        await replaceAll(ctx, endpoint, mv);
-        return { result: 'promoted', model: mv } satisfies CommandOutcome;
+        await replaceAll(ctx, endpoint, model);
+        return { result: 'promoted', model } satisfies CommandOutcome;
       }
       const name = freeName(state);
-      await ctx.target.createDeployment(endpoint, await specFor(ctx, mv, name));
+      await ctx.target.createDeployment(endpoint, await specFor(ctx, model, name));
       ctx.host.info(
-        `'${name}' serves v${mv.version} on ${endpoint} with 0% of traffic; test it with the header x-modelship-deployment: ${name}, then \`modelship rollout\``,
+        `'${name}' serves v${model.version} on ${endpoint} with 0% of traffic; test it with the header x-modelship-deployment: ${name}, then \`modelship rollout\``,
       );
-      return { result: 'deployed', model: mv } satisfies CommandOutcome;
+      return { result: 'deployed', model } satisfies CommandOutcome;
     }),
   );
 }
@@ -443,14 +443,14 @@ export async function promote(ctx: PipelineContext): Promise<CommandOutcome> {
   return stage(ctx, 'promote', () =>
     locked(ctx, [endpoint], 'promote', async () => {
       const state = await ctx.target.state(endpoint);
-      const r = state.record.rollout;
-      if (!r) {
+      const inProgress = state.record.rollout;
+      if (!inProgress) {
         ctx.host.info(`no rollout in progress on ${endpoint}: nothing to promote`);
         return { result: 'no-change' } satisfies CommandOutcome;
       }
-      ctx.report.model = r.model;
-      ctx.host.info(`resuming the rollout of ${r.model.name} v${r.model.version} at step ${r.nextStep + 1}`);
-      return resumeRollout(ctx, r);
+      ctx.report.model = inProgress.model;
+      ctx.host.info(`resuming the rollout of ${inProgress.model.name} v${inProgress.model.version} at step ${inProgress.nextStep + 1}`);
+      return resumeRollout(ctx, inProgress);
     }),
   );
 }
@@ -465,17 +465,18 @@ export async function rollback(ctx: PipelineContext): Promise<CommandOutcome> {
   return stage(ctx, 'rollback', () =>
     locked(ctx, [endpoint], 'rollback', async () => {
       const state = await ctx.target.state(endpoint);
-      const r = state.record.rollout;
-      if (r) {
-        ctx.report.model = r.model;
-        const confirmed = await ctx.target.setTraffic(endpoint, { [r.stable]: 100 });
-        if (confirmed[r.stable] !== 100) throw new Error(`the endpoint did not confirm 100% for '${r.stable}'`);
-        ctx.host.info(`all traffic back on '${r.stable}'`);
-        if (state.deployments.some((d) => d.name === r.candidate)) await ctx.target.deleteDeployment(endpoint, r.candidate);
+      const inProgress = state.record.rollout;
+      if (inProgress) {
+        ctx.report.model = inProgress.model;
+        const confirmed = await ctx.target.setTraffic(endpoint, { [inProgress.stable]: 100 });
+        if (confirmed[inProgress.stable] !== 100) throw new Error(`the endpoint did not confirm 100% for '${inProgress.stable}'`);
+        ctx.host.info(`all traffic back on '${inProgress.stable}'`);
+        if (state.deployments.some((d) => d.name === inProgress.candidate))
+          await ctx.target.deleteDeployment(endpoint, inProgress.candidate);
         await ctx.target.setRecord(endpoint, { ...state.record, rollout: undefined });
-        const reason = `manual rollback of the ${r.status} rollout of v${r.model.version}`;
+        const reason = `manual rollback of the ${inProgress.status} rollout of v${inProgress.model.version}`;
         ctx.report.emit({ type: 'rollback', at: ctx.clock.now(), reason });
-        return { result: 'rolled-back', reason, model: r.model } satisfies CommandOutcome;
+        return { result: 'rolled-back', reason, model: inProgress.model } satisfies CommandOutcome;
       }
       const prev = state.record.previous;
       if (!prev) throw new Error(`no rollout in progress and no previous version recorded on ${endpoint}: nothing to roll back to`);
@@ -517,15 +518,15 @@ export async function status(ctx: PipelineContext): Promise<{ production: Endpoi
 export function describeEndpoint(state: EndpointState): string[] {
   if (state.deployments.length === 0) return [`${state.endpoint}: nothing deployed`];
   const lines = [`${state.endpoint} (${state.url}):`];
-  for (const d of state.deployments) {
+  for (const deployment of state.deployments) {
     lines.push(
-      `  ${d.name.padEnd(6)} ${d.model.name} v${d.model.version}  traffic ${state.traffic[d.name] ?? 0}%${state.mirror[d.name] ? ` mirror ${state.mirror[d.name]}%` : ''}  ${d.health}${d.restarts ? ` (restarts ${d.restarts})` : ''}`,
+      `  ${deployment.name.padEnd(6)} ${deployment.model.name} v${deployment.model.version}  traffic ${state.traffic[deployment.name] ?? 0}%${state.mirror[deployment.name] ? ` mirror ${state.mirror[deployment.name]}%` : ''}  ${deployment.health}${deployment.restarts ? ` (restarts ${deployment.restarts})` : ''}`,
     );
   }
-  const r = state.record.rollout;
-  if (r)
+  const inProgress = state.record.rollout;
+  if (inProgress)
     lines.push(
-      `  rollout of v${r.model.version} ${r.status} (next step ${r.nextStep + 1}); \`modelship promote\` or \`modelship rollback\``,
+      `  rollout of v${inProgress.model.version} ${inProgress.status} (next step ${inProgress.nextStep + 1}); \`modelship promote\` or \`modelship rollback\``,
     );
   if (state.record.previous) lines.push(`  previous version: v${state.record.previous.version} (\`modelship rollback\` redeploys it)`);
   return lines;

@@ -26,22 +26,22 @@ export interface Verdict {
   reasons: string[];
 }
 
-export function judge(window: DeploymentCounters, t: AnalysisThresholds): Verdict {
+export function judge(window: DeploymentCounters, thresholds: AnalysisThresholds): Verdict {
   const requests = window.requests;
   const errors = window.errors;
   const errorRate = requests > 0 ? errors / requests : 0;
   const p99Ms = quantileMs(window.latency, 0.99);
   const figures = { requests, errors, errorRate, p99Ms };
-  if (!(requests >= t.minRequests)) {
-    return { status: 'inconclusive', ...figures, reasons: [`${requests} requests, need ${t.minRequests}`] };
+  if (!(requests >= thresholds.minRequests)) {
+    return { status: 'inconclusive', ...figures, reasons: [`${requests} requests, need ${thresholds.minRequests}`] };
   }
   const reasons: string[] = [];
-  if (errorRate > t.maxErrorRate) {
-    const [rate, limit] = formatPercentPair(errorRate, t.maxErrorRate);
+  if (errorRate > thresholds.maxErrorRate) {
+    const [rate, limit] = formatPercentPair(errorRate, thresholds.maxErrorRate);
     reasons.push(`error rate ${rate} > ${limit} (${errors} of ${requests} requests failed)`);
   }
-  if (t.maxLatencyP99 !== undefined && p99Ms !== undefined && p99Ms > t.maxLatencyP99) {
-    reasons.push(`p99 latency ${formatMs(p99Ms)} > ${formatLimitMs(t.maxLatencyP99)}`);
+  if (thresholds.maxLatencyP99 !== undefined && p99Ms !== undefined && p99Ms > thresholds.maxLatencyP99) {
+    reasons.push(`p99 latency ${formatMs(p99Ms)} > ${formatLimitMs(thresholds.maxLatencyP99)}`);
   }
   return { status: reasons.length ? 'fail' : 'pass', ...figures, reasons };
 }

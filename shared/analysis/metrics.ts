@@ -7,7 +7,7 @@ export const LATENCY_BUCKETS_MS: readonly number[] = buildBuckets();
 function buildBuckets(): number[] {
   // log-spaced upper bounds from 0.25 ms to ~2 min, 25% apart: quantiles within ~12%
   const out: number[] = [];
-  for (let b = 0.25; b < 120_000; b *= 1.25) out.push(Math.round(b * 1000) / 1000);
+  for (let bound = 0.25; bound < 120_000; bound *= 1.25) out.push(Math.round(bound * 1000) / 1000);
   return out;
 }
 
@@ -46,10 +46,10 @@ export function bucketIndex(ms: number): number {
   return lo;
 }
 
-export function recordRequest(c: DeploymentCounters, latencyMs: number, failed: boolean): void {
-  c.requests += 1;
-  if (failed) c.errors += 1;
-  c.latency[bucketIndex(latencyMs)] += 1;
+export function recordRequest(counters: DeploymentCounters, latencyMs: number, failed: boolean): void {
+  counters.requests += 1;
+  if (failed) counters.errors += 1;
+  counters.latency[bucketIndex(latencyMs)] += 1;
 }
 
 /** counters in `later` minus counters in `earlier` (a deployment missing earlier counts from zero) */
@@ -62,21 +62,21 @@ export function diffCounters(later: DeploymentCounters | undefined, earlier: Dep
   return out;
 }
 
-/** the q-quantile (0..1) of a latency histogram, interpolated within its bucket; undefined if empty */
-export function quantileMs(latency: readonly number[], q: number): number | undefined {
+/** the `quantile` (0..1, 0.99 for p99) of a latency histogram, interpolated within its bucket; undefined if empty */
+export function quantileMs(latency: readonly number[], quantile: number): number | undefined {
   const total = latency.reduce((a, b) => a + b, 0);
   if (total === 0) return undefined;
-  const rank = q * total;
+  const rank = quantile * total;
   let seen = 0;
   for (let i = 0; i < latency.length; i++) {
-    const n = latency[i];
-    if (n === 0) continue;
-    if (seen + n >= rank) {
+    const count = latency[i];
+    if (count === 0) continue;
+    if (seen + count >= rank) {
       const lower = i === 0 ? 0 : LATENCY_BUCKETS_MS[i - 1];
       const upper = i < LATENCY_BUCKETS_MS.length ? LATENCY_BUCKETS_MS[i] : lower * 1.25;
-      return lower + ((rank - seen) / n) * (upper - lower);
+      return lower + ((rank - seen) / count) * (upper - lower);
     }
-    seen += n;
+    seen += count;
   }
   return LATENCY_BUCKETS_MS[LATENCY_BUCKETS_MS.length - 1];
 }

@@ -21,7 +21,7 @@ import { isRecord } from '../json';
  * `<resourceManagerUrl>/.default`, a timeout per request, bounded retries of throttling
  * (429, Retry-After honoured up to a cap), 5xx answers and network errors, and errors that
  * quote ARM's `code` and `message` and say what to check. It knows nothing about Azure ML;
- * the registry (and later the target) say which paths to call.
+ * the Azure ML registry says which paths to call.
  */
 export interface ArmClientOptions {
   /** e.g. https://management.azure.com (no trailing slash) */
@@ -82,11 +82,6 @@ export class ArmClient {
     this.pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: opts.credential, scopes: this.scope }), { phase: 'Sign' });
   }
 
-  /** the resource manager's origin, for messages */
-  get endpoint(): string {
-    return this.base;
-  }
-
   async get<T>(path: string, doing: string, query: Record<string, string> = {}): Promise<T> {
     return this.call<T>('GET', this.url(path, query), doing);
   }
@@ -129,7 +124,7 @@ export class ArmClient {
   private url(path: string, query: Record<string, string>): string {
     const url = new URL(`${this.base}${path}`);
     url.searchParams.set('api-version', this.opts.apiVersion);
-    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
     return url.toString();
   }
 

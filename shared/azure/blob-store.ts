@@ -105,9 +105,9 @@ export async function uploadTree(
       files.push({ file: path.join(source, relative), name: `${base}/${relative.split(path.sep).join('/')}` });
   }
   let bytes = 0;
-  for (const f of files) {
-    await container.getBlockBlobClient(f.name).uploadFile(f.file);
-    bytes += (await fs.promises.stat(f.file)).size;
+  for (const upload of files) {
+    await container.getBlockBlobClient(upload.name).uploadFile(upload.file);
+    bytes += (await fs.promises.stat(upload.file)).size;
   }
   return { files: files.length, bytes, blobPath: base };
 }
@@ -115,10 +115,10 @@ export async function uploadTree(
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
   const entries = await fs.promises.readdir(path.join(dir, prefix), { withFileTypes: true });
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const relative = path.join(prefix, e.name);
-    if (e.isDirectory()) out.push(...(await listFiles(dir, relative)));
-    else if (e.isFile()) out.push(relative);
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const relative = path.join(prefix, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(dir, relative)));
+    else if (entry.isFile()) out.push(relative);
   }
   return out;
 }

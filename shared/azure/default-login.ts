@@ -9,11 +9,9 @@ import { AzureLogin, azureCredentialOptions } from './login';
  * of the environment, for the authority host.
  */
 export function defaultAzureLogin(env: (name: string) => string | undefined): AzureLogin {
-  const tenantId = env('AZURE_TENANT_ID');
   return {
     credential: new DefaultAzureCredential(azureCredentialOptions(env('AZURE_AUTHORITY_HOST'))),
     source:
       'DefaultAzureCredential (AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET, workload or managed identity, or the Azure CLI login)',
-    ...(tenantId ? { tenantId } : {}),
   };
 }

@@ -10,8 +10,6 @@ export interface AzureLogin {
   credential: TokenCredential;
   /** where the credential comes from, for messages: "the GitHub OIDC login (azure-client-id)" */
   source: string;
-  /** the tenant, when the front end knows it (ACR token exchange) */
-  tenantId?: string;
 }
 
 /** Entra ID hosts whose metadata @azure/identity (MSAL) knows without asking the network */

@@ -16,12 +16,12 @@ export class SchemaDefaults {
   private constructor(private readonly schema: object) {}
 
   static of(schema: object): SchemaDefaults {
-    let d = SchemaDefaults.cache.get(schema);
-    if (!d) {
-      d = new SchemaDefaults(schema);
-      SchemaDefaults.cache.set(schema, d);
+    let defaults = SchemaDefaults.cache.get(schema);
+    if (!defaults) {
+      defaults = new SchemaDefaults(schema);
+      SchemaDefaults.cache.set(schema, defaults);
     }
-    return d;
+    return defaults;
   }
 
   /**
@@ -31,7 +31,7 @@ export class SchemaDefaults {
    */
   at(segs: readonly Segment[]): unknown {
     let node: SchemaNode | undefined = asSchemaRoot(this.schema);
-    for (const s of segs) node = typeof s === 'number' ? node?.items : node?.properties?.[s];
+    for (const seg of segs) node = typeof seg === 'number' ? node?.items : node?.properties?.[seg];
     return node?.default === undefined ? undefined : structuredClone(node.default);
   }
 
@@ -47,12 +47,12 @@ export class SchemaDefaults {
     // conditions then apply, and no subschema is compiled on its own
     let doc: unknown = structuredClone(value);
     for (let i = segs.length - 1; i >= 0; i--) {
-      const s = segs[i];
-      doc = typeof s === 'number' ? [doc] : { [s]: doc };
+      const seg = segs[i];
+      doc = typeof seg === 'number' ? [doc] : { [seg]: doc };
     }
     // its errors (the keys a partial document lacks) do not stop the filling: allErrors
     this.filler()(doc);
-    for (const s of segs) doc = typeof s === 'number' ? (doc as unknown[])[0] : (doc as Record<string, unknown>)[s];
+    for (const seg of segs) doc = typeof seg === 'number' ? (doc as unknown[])[0] : (doc as Record<string, unknown>)[seg];
     return doc as T;
   }
 

@@ -8,9 +8,9 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_00
 
 /** milliseconds (rounded to whole ms), or undefined when `text` is not a duration */
 export function parseDuration(text: string): number | undefined {
-  const m = DURATION_PATTERN.exec(text);
-  if (!m) return undefined;
-  return Math.round(Number(m[1]) * UNIT_MS[m[2]]);
+  const match = DURATION_PATTERN.exec(text);
+  if (!match) return undefined;
+  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
 }
 
 /**

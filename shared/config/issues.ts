@@ -17,18 +17,18 @@ export interface Position {
 /** ['rollout', 'steps', 0] -> 'rollout.steps[0]' */
 export function keyPath(segs: readonly Segment[]): string {
   let out = '';
-  for (const s of segs) out += typeof s === 'number' ? `[${s}]` : out ? `.${s}` : s;
+  for (const seg of segs) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
   return out;
 }
 
 /** a value as a message shows it after "got" */
-export function show(v: unknown): string {
-  if (v === null || v === undefined) return 'an empty value';
-  if (typeof v === 'string') return `'${v.length > 60 ? `${v.slice(0, 57)}...` : v}'`;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  const flow = JSON.stringify(v).replace(/,/g, ', ').replace(/:/g, ': ').replace(/"/g, '');
+export function show(value: unknown): string {
+  if (value === null || value === undefined) return 'an empty value';
+  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const flow = JSON.stringify(value).replace(/,/g, ', ').replace(/:/g, ': ').replace(/"/g, '');
   if (flow.length <= 40) return flow;
-  return Array.isArray(v) ? `a list of ${v.length}` : 'a mapping';
+  return Array.isArray(value) ? `a list of ${value.length}` : 'a mapping';
 }
 
 export class IssueReport {

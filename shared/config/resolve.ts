@@ -119,7 +119,7 @@ interface KubernetesFile {
 
 /** `raw` must have passed the schema and the semantic checks */
 export function resolveConfig(raw: unknown, file: string, defaults: SchemaDefaults): ModelshipConfig {
-  const f = defaults.fill<ConfigFile>([], raw);
+  const filled = defaults.fill<ConfigFile>([], raw);
   const dir = path.dirname(path.resolve(file));
   const abs = (p: string) => path.resolve(dir, p);
   const ms = (text: string): number => {
@@ -129,43 +129,43 @@ export function resolveConfig(raw: unknown, file: string, defaults: SchemaDefaul
     return value;
   };
 
-  const local = f.target.local;
-  const smoke = f.staging.smoke;
-  const rollout = f.rollout;
+  const local = filled.target.local;
+  const smoke = filled.staging.smoke;
+  const rollout = filled.rollout;
   const analysis = rollout.analysis;
 
-  const cases: SmokeCaseConfig[] = smoke.cases.map((c) => ({
-    name: c.name,
-    request: abs(c.request),
-    ...(c.expect !== undefined ? { expect: abs(c.expect) } : {}),
-    tolerance: c.tolerance,
+  const cases: SmokeCaseConfig[] = smoke.cases.map((smokeCase) => ({
+    name: smokeCase.name,
+    request: abs(smokeCase.request),
+    ...(smokeCase.expect !== undefined ? { expect: abs(smokeCase.expect) } : {}),
+    tolerance: smokeCase.tolerance,
   }));
 
   return {
     file: path.resolve(file),
     dir,
-    endpoint: f.endpoint,
+    endpoint: filled.endpoint,
     model: {
-      registry: f.model.registry,
-      name: f.model.name,
-      version: String(f.model.version),
-      tags: f.model.tags,
-      local: { path: abs(f.model.local.path) },
-      ...(f.model.registry === 'azureml' && f.model.azureml ? { azureml: resolveAzureml(f.model.azureml, abs) } : {}),
+      registry: filled.model.registry,
+      name: filled.model.name,
+      version: String(filled.model.version),
+      tags: filled.model.tags,
+      local: { path: abs(filled.model.local.path) },
+      ...(filled.model.registry === 'azureml' && filled.model.azureml ? { azureml: resolveAzureml(filled.model.azureml, abs) } : {}),
     },
     serve: {
-      code: abs(f.serve.code),
-      scoringScript: f.serve.scoringScript,
-      ...(f.serve.requirements !== undefined ? { requirements: abs(f.serve.requirements) } : {}),
-      baseImage: f.serve.baseImage,
-      ...(f.serve.dockerfile !== undefined ? { dockerfile: abs(f.serve.dockerfile) } : {}),
-      readyPath: f.serve.readyPath,
-      scorePath: f.serve.scorePath,
-      readyTimeout: ms(f.serve.readyTimeout),
+      code: abs(filled.serve.code),
+      scoringScript: filled.serve.scoringScript,
+      ...(filled.serve.requirements !== undefined ? { requirements: abs(filled.serve.requirements) } : {}),
+      baseImage: filled.serve.baseImage,
+      ...(filled.serve.dockerfile !== undefined ? { dockerfile: abs(filled.serve.dockerfile) } : {}),
+      readyPath: filled.serve.readyPath,
+      scorePath: filled.serve.scorePath,
+      readyTimeout: ms(filled.serve.readyTimeout),
     },
-    ...(f.image ? { image: { repository: f.image.repository } } : {}),
+    ...(filled.image ? { image: { repository: filled.image.repository } } : {}),
     target: {
-      kind: f.target.kind,
+      kind: filled.target.kind,
       local: {
         runtime: local.runtime,
         port: local.port,
@@ -176,7 +176,7 @@ export function resolveConfig(raw: unknown, file: string, defaults: SchemaDefaul
         python: local.python.includes('/') ? abs(local.python) : local.python,
         ...(local.auth ? { authKeyEnv: local.auth.keyEnv } : {}),
       },
-      ...(f.target.kind === 'kubernetes' ? { kubernetes: resolveKubernetes(f.target.kubernetes, abs, defaults) } : {}),
+      ...(filled.target.kind === 'kubernetes' ? { kubernetes: resolveKubernetes(filled.target.kubernetes, abs, defaults) } : {}),
     },
     staging: {
       smoke: {
@@ -204,53 +204,61 @@ export function resolveConfig(raw: unknown, file: string, defaults: SchemaDefaul
   };
 }
 
-function resolveAzureml(a: NonNullable<ConfigFile['model']['azureml']>, abs: (p: string) => string): AzureMlRegistryConfig {
+function resolveAzureml(azureml: NonNullable<ConfigFile['model']['azureml']>, abs: (relative: string) => string): AzureMlRegistryConfig {
   return {
-    subscriptionId: a.subscriptionId,
-    resourceGroup: a.resourceGroup,
-    ...(a.workspace !== undefined ? { workspace: a.workspace } : {}),
-    ...(a.registryName !== undefined ? { registryName: a.registryName } : {}),
-    ...(a.stage !== undefined ? { stage: a.stage } : {}),
-    resourceManagerUrl: a.resourceManagerUrl.replace(/\/+$/, ''),
-    cacheDir: abs(a.cacheDir),
+    subscriptionId: azureml.subscriptionId,
+    resourceGroup: azureml.resourceGroup,
+    ...(azureml.workspace !== undefined ? { workspace: azureml.workspace } : {}),
+    ...(azureml.registryName !== undefined ? { registryName: azureml.registryName } : {}),
+    ...(azureml.stage !== undefined ? { stage: azureml.stage } : {}),
+    resourceManagerUrl: azureml.resourceManagerUrl.replace(/\/+$/, ''),
+    cacheDir: abs(azureml.cacheDir),
   };
 }
 
-function resolveKubernetes(k: KubernetesFile, abs: (p: string) => string, defaults: SchemaDefaults): KubernetesTargetConfig {
+function resolveKubernetes(
+  kubernetes: KubernetesFile,
+  abs: (relative: string) => string,
+  defaults: SchemaDefaults,
+): KubernetesTargetConfig {
   return {
-    ...(k.kubeconfig !== undefined ? { kubeconfig: abs(k.kubeconfig) } : {}),
-    ...(k.context !== undefined ? { context: k.context } : {}),
-    auth: k.auth,
-    ...(k.namespace !== undefined ? { namespace: k.namespace } : {}),
-    ...(k.staging.namespace !== undefined ? { stagingNamespace: k.staging.namespace } : {}),
-    routing: k.routing,
-    replicas: k.replicas,
-    stagingReplicas: k.staging.replicas,
-    resources: { cpu: k.resources.cpu, memory: k.resources.memory },
-    ...(k.autoscale ? { autoscale: { min: k.autoscale.min, max: k.autoscale.max, cpuUtilization: k.autoscale.cpuUtilization } } : {}),
-    // the Ingresses exist with nginx-ingress routing only, written or not: their settings' defaults then
-    ...(k.routing === 'nginx-ingress'
-      ? { ingress: resolveIngress(k.ingress ?? defaults.fill<IngressFile>(['target', 'kubernetes', 'ingress'], {})) }
+    ...(kubernetes.kubeconfig !== undefined ? { kubeconfig: abs(kubernetes.kubeconfig) } : {}),
+    ...(kubernetes.context !== undefined ? { context: kubernetes.context } : {}),
+    auth: kubernetes.auth,
+    ...(kubernetes.namespace !== undefined ? { namespace: kubernetes.namespace } : {}),
+    ...(kubernetes.staging.namespace !== undefined ? { stagingNamespace: kubernetes.staging.namespace } : {}),
+    routing: kubernetes.routing,
+    replicas: kubernetes.replicas,
+    stagingReplicas: kubernetes.staging.replicas,
+    resources: { cpu: kubernetes.resources.cpu, memory: kubernetes.resources.memory },
+    ...(kubernetes.autoscale
+      ? { autoscale: { min: kubernetes.autoscale.min, max: kubernetes.autoscale.max, cpuUtilization: kubernetes.autoscale.cpuUtilization } }
       : {}),
-    ...(k.gateway
+    // the Ingresses exist with nginx-ingress routing only, written or not: their settings' defaults then
+    ...(kubernetes.routing === 'nginx-ingress'
+      ? { ingress: resolveIngress(kubernetes.ingress ?? defaults.fill<IngressFile>(['target', 'kubernetes', 'ingress'], {})) }
+      : {}),
+    ...(kubernetes.gateway
       ? {
           gateway: {
-            name: k.gateway.name,
-            ...(k.gateway.namespace ? { namespace: k.gateway.namespace } : {}),
-            ...(k.gateway.sectionName ? { sectionName: k.gateway.sectionName } : {}),
-            hostnames: k.gateway.hostnames,
+            name: kubernetes.gateway.name,
+            ...(kubernetes.gateway.namespace ? { namespace: kubernetes.gateway.namespace } : {}),
+            ...(kubernetes.gateway.sectionName ? { sectionName: kubernetes.gateway.sectionName } : {}),
+            hostnames: kubernetes.gateway.hostnames,
           },
         }
       : {}),
-    ...(k.imagePullSecret !== undefined ? { imagePullSecret: k.imagePullSecret } : {}),
-    ...(k.url !== undefined ? { url: k.url.replace(/\/+$/, '') } : {}),
-    leaseSeconds: k.leaseSeconds,
-    ...(k.prometheus ? { prometheus: { url: k.prometheus.url.replace(/\/+$/, ''), queries: { ...k.prometheus.queries } } } : {}),
+    ...(kubernetes.imagePullSecret !== undefined ? { imagePullSecret: kubernetes.imagePullSecret } : {}),
+    ...(kubernetes.url !== undefined ? { url: kubernetes.url.replace(/\/+$/, '') } : {}),
+    leaseSeconds: kubernetes.leaseSeconds,
+    ...(kubernetes.prometheus
+      ? { prometheus: { url: kubernetes.prometheus.url.replace(/\/+$/, ''), queries: { ...kubernetes.prometheus.queries } } }
+      : {}),
   };
 }
 
-function resolveIngress(i: IngressFile): KubernetesTargetConfig['ingress'] {
-  return { ...(i.host ? { host: i.host } : {}), className: i.className, path: i.path };
+function resolveIngress(ingress: IngressFile): KubernetesTargetConfig['ingress'] {
+  return { ...(ingress.host ? { host: ingress.host } : {}), className: ingress.className, path: ingress.path };
 }
 
 function writtenSteps(raw: unknown): RolloutStep[] | number | undefined {
@@ -274,8 +282,8 @@ export function resolveSteps(
     case 'canary':
       return Array.isArray(given) ? [...given] : [];
     case 'linear': {
-      const n = typeof given === 'number' ? given : 0;
-      return Array.from({ length: n }, (_, i) => Math.round((100 * (i + 1)) / n));
+      const count = typeof given === 'number' ? given : 0;
+      return Array.from({ length: count }, (_, i) => Math.round((100 * (i + 1)) / count));
     }
     case 'blue-green':
     case 'all-at-once':

@@ -27,7 +27,6 @@ export interface SchemaNode {
 }
 
 export interface SchemaRoot extends SchemaNode {
-  $id?: string;
   definitions: Record<string, SchemaNode>;
 }
 
@@ -57,12 +56,12 @@ export class SchemaValidator {
   }
 
   static of(schema: object): SchemaValidator {
-    let v = SchemaValidator.cache.get(schema);
-    if (!v) {
-      v = new SchemaValidator(schema);
-      SchemaValidator.cache.set(schema, v);
+    let validator = SchemaValidator.cache.get(schema);
+    if (!validator) {
+      validator = new SchemaValidator(schema);
+      SchemaValidator.cache.set(schema, validator);
     }
-    return v;
+    return validator;
   }
 
   /** every error of `data` (which is not modified: no defaults are filled in here) */
@@ -78,24 +77,24 @@ export class SchemaValidator {
    */
   check(source: YamlSource, report: IssueReport): void {
     const byPath = new Map<string, ErrorObject[]>();
-    for (const e of this.errors(source.data)) {
-      const segs = source.segments(e.instancePath);
-      if (e.keyword === 'if') continue; // the failing `then` reports it
-      if (e.keyword === 'additionalProperties') {
-        const key = String((e.params as { additionalProperty: string }).additionalProperty);
-        const allowed = Object.keys((e.parentSchema as SchemaNode).properties ?? {});
+    for (const error of this.errors(source.data)) {
+      const segs = source.segments(error.instancePath);
+      if (error.keyword === 'if') continue; // the failing `then` reports it
+      if (error.keyword === 'additionalProperties') {
+        const key = String((error.params as { additionalProperty: string }).additionalProperty);
+        const allowed = Object.keys((error.parentSchema as SchemaNode).properties ?? {});
         report.error([...segs, key], source.keyPos([...segs, key]), `unknown key '${key}' (allowed: ${allowed.join(', ')})`);
         continue;
       }
-      if (e.keyword === 'required') {
-        const key = String((e.params as { missingProperty: string }).missingProperty);
+      if (error.keyword === 'required') {
+        const key = String((error.params as { missingProperty: string }).missingProperty);
         report.markBad([...segs, key]);
         report.error([...segs, key], source.mappingPos(segs), `missing required key '${key}'`);
         continue;
       }
-      const group = byPath.get(e.instancePath) ?? [];
-      group.push(e);
-      byPath.set(e.instancePath, group);
+      const group = byPath.get(error.instancePath) ?? [];
+      group.push(error);
+      byPath.set(error.instancePath, group);
     }
     // one issue per value: the most specific error says it (a strategy's own rule, then a wrong type)
     const rank = (e: ErrorObject) => (e.keyword === 'not' ? 0 : e.schemaPath.includes('/then/') ? 1 : e.keyword === 'type' ? 2 : 3);
@@ -107,22 +106,22 @@ export class SchemaValidator {
     }
   }
 
-  private message(e: ErrorObject, segs: Segment[], source: YamlSource): string {
-    const s = (e.parentSchema ?? {}) as SchemaNode;
-    const value: unknown = e.data;
-    if (e.keyword === 'not') {
+  private message(error: ErrorObject, segs: Segment[], source: YamlSource): string {
+    const node = (error.parentSchema ?? {}) as SchemaNode;
+    const value: unknown = error.data;
+    if (error.keyword === 'not') {
       const strategy = asObject(source.at(segs.slice(0, -1)))?.strategy;
-      return `${s.errorMessage ?? 'not allowed here'} (remove it for strategy ${show(strategy)})`;
+      return `${node.errorMessage ?? 'not allowed here'} (remove it for strategy ${show(strategy)})`;
     }
-    if (s === this.root.definitions.duration && typeof value === 'number')
+    if (node === this.root.definitions.duration && typeof value === 'number')
       return `must be a duration string like 30s, not a bare number (got ${value})`;
-    if (e.keyword === 'maxLength') {
+    if (error.keyword === 'maxLength') {
       const why = keyPath(segs) === 'endpoint' ? ': the staging endpoint <endpoint>-staging must fit in 63' : '';
-      return `must be at most ${s.maxLength} characters${why} (got ${String(value).length})`;
+      return `must be at most ${node.maxLength} characters${why} (got ${String(value).length})`;
     }
-    const expected = s.errorMessage ?? `must be ${expectation(s)}`;
-    const wantsString = s.type === 'string' || (Array.isArray(s.type) && s.type.length === 1 && s.type[0] === 'string');
-    if (e.keyword === 'type' && wantsString && (typeof value === 'number' || typeof value === 'boolean')) {
+    const expected = node.errorMessage ?? `must be ${expectation(node)}`;
+    const wantsString = node.type === 'string' || (Array.isArray(node.type) && node.type.length === 1 && node.type[0] === 'string');
+    if (error.keyword === 'type' && wantsString && (typeof value === 'number' || typeof value === 'boolean')) {
       return `${expected} (got the ${typeof value} ${value}: quote it, "${value}")`;
     }
     return `${expected} (got ${show(value)})`;
@@ -134,39 +133,39 @@ function article(word: string): string {
 }
 
 /** "an integer from 1 to 65535", "one of: a, b", "a mapping" ... from the schema node */
-function expectation(s: SchemaNode): string {
-  if (s.enum) return `one of: ${s.enum.map(String).join(', ')}`;
-  const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
-  const names = types.map((t) => {
-    switch (t) {
+function expectation(node: SchemaNode): string {
+  if (node.enum) return `one of: ${node.enum.map(String).join(', ')}`;
+  const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
+  const names = types.map((type) => {
+    switch (type) {
       case 'integer':
       case 'number': {
         const lo =
-          s.minimum !== undefined
-            ? { op: '>=', v: s.minimum }
-            : s.exclusiveMinimum !== undefined
-              ? { op: '>', v: s.exclusiveMinimum }
+          node.minimum !== undefined
+            ? { op: '>=', value: node.minimum }
+            : node.exclusiveMinimum !== undefined
+              ? { op: '>', value: node.exclusiveMinimum }
               : undefined;
         const hi =
-          s.maximum !== undefined
-            ? { op: '<=', v: s.maximum }
-            : s.exclusiveMaximum !== undefined
-              ? { op: '<', v: s.exclusiveMaximum }
+          node.maximum !== undefined
+            ? { op: '<=', value: node.maximum }
+            : node.exclusiveMaximum !== undefined
+              ? { op: '<', value: node.exclusiveMaximum }
               : undefined;
-        if (lo?.op === '>=' && hi?.op === '<=') return `${article(t)} from ${lo.v} to ${hi.v}`;
-        const bounds = [lo, hi].filter((b): b is { op: string; v: number } => b !== undefined).map((b) => `${b.op} ${b.v}`);
-        return bounds.length ? `${article(t)} ${bounds.join(' and ')}` : article(t);
+        if (lo?.op === '>=' && hi?.op === '<=') return `${article(type)} from ${lo.value} to ${hi.value}`;
+        const bounds = [lo, hi].filter((b): b is { op: string; value: number } => b !== undefined).map((b) => `${b.op} ${b.value}`);
+        return bounds.length ? `${article(type)} ${bounds.join(' and ')}` : article(type);
       }
       case 'boolean':
         return 'true or false';
       case 'object':
         return 'a mapping';
       case 'array':
-        return s.minItems ? 'a non-empty list' : 'a list';
+        return node.minItems ? 'a non-empty list' : 'a list';
       case 'string':
-        return s.minLength ? 'a non-empty string' : 'a string';
+        return node.minLength ? 'a non-empty string' : 'a string';
       default:
-        return t;
+        return type;
     }
   });
   return names.join(' or ') || 'valid';

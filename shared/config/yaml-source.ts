@@ -74,13 +74,13 @@ export class YamlSource {
 
   /** the value at `segs`, undefined when absent */
   at(segs: readonly Segment[]): unknown {
-    let v: unknown = this.data;
-    for (const s of segs) {
-      if (Array.isArray(v) && typeof s === 'number') v = v[s];
-      else v = asObject(v)?.[String(s)];
-      if (v === undefined) return undefined;
+    let value: unknown = this.data;
+    for (const seg of segs) {
+      if (Array.isArray(value) && typeof seg === 'number') value = value[seg];
+      else value = asObject(value)?.[String(seg)];
+      if (value === undefined) return undefined;
     }
-    return v;
+    return value;
   }
 
   /** a JSON pointer of the data ("/rollout/steps/0") -> ['rollout', 'steps', 0], numbers where the data is a list */
@@ -159,9 +159,9 @@ export class YamlSource {
   private pathAtOffset(offset: number): Segment[] {
     const segs: Segment[] = [];
     let node: unknown = this.doc.contents;
-    const within = (n: unknown) => {
-      const r = n !== null && typeof n === 'object' ? (n as YamlNode).range : undefined;
-      return r !== undefined && r !== null && offset >= r[0] && offset < Math.max(r[1], r[0] + 1);
+    const within = (node: unknown) => {
+      const range = node !== null && typeof node === 'object' ? (node as YamlNode).range : undefined;
+      return range !== undefined && range !== null && offset >= range[0] && offset < Math.max(range[1], range[0] + 1);
     };
     for (let guard = 0; guard < 1000; guard++) {
       if (isMap(node)) {
@@ -181,8 +181,8 @@ export class YamlSource {
   }
 }
 
-export function asObject(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+export function asObject(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 function keyText(key: unknown): string {

@@ -67,15 +67,16 @@ export function generatedDockerfile(inputs: ImageInputs): string {
 /** every file of a folder, sorted, with paths relative to it (symlinks are refused: they would not build the same elsewhere) */
 export function listFiles(dir: string, prefix: string): ContextFile[] {
   const out: ContextFile[] = [];
-  const walk = (abs: string, rel: string): void => {
-    for (const name of fs.readdirSync(abs).sort()) {
+  const walk = (folder: string, folderRelative: string): void => {
+    for (const name of fs.readdirSync(folder).sort()) {
       if (name === '__pycache__' || name === '.git' || name === '.modelship') continue;
-      const a = path.join(abs, name);
-      const r = rel ? `${rel}/${name}` : name;
-      const st = fs.lstatSync(a);
-      if (st.isSymbolicLink()) throw new Error(`${a} is a symbolic link; copy the file itself into the folder`);
-      if (st.isDirectory()) walk(a, r);
-      else if (st.isFile()) out.push({ path: `${prefix}/${r}`, content: fs.readFileSync(a), executable: (st.mode & 0o111) !== 0 });
+      const absolute = path.join(folder, name);
+      const relative = folderRelative ? `${folderRelative}/${name}` : name;
+      const stat = fs.lstatSync(absolute);
+      if (stat.isSymbolicLink()) throw new Error(`${absolute} is a symbolic link; copy the file itself into the folder`);
+      if (stat.isDirectory()) walk(absolute, relative);
+      else if (stat.isFile())
+        out.push({ path: `${prefix}/${relative}`, content: fs.readFileSync(absolute), executable: (stat.mode & 0o111) !== 0 });
     }
   };
   walk(dir, '');
@@ -98,13 +99,13 @@ export function buildContext(inputs: ImageInputs): BuildContext {
     ...listFiles(inputs.codeDir, 'code'),
     ...listFiles(inputs.model.dir, 'model'),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const h = createHash('sha256');
-  h.update(`base\0${inputs.baseImage}\0`);
-  for (const f of files) {
-    h.update(`${f.path}\0${f.executable ? 'x' : '-'}\0${f.content.length}\0`);
-    h.update(f.content);
+  const hash = createHash('sha256');
+  hash.update(`base\0${inputs.baseImage}\0`);
+  for (const file of files) {
+    hash.update(`${file.path}\0${file.executable ? 'x' : '-'}\0${file.content.length}\0`);
+    hash.update(file.content);
   }
-  return { files, dockerfile, hash: h.digest('hex') };
+  return { files, dockerfile, hash: hash.digest('hex') };
 }
 
 /** the tar archive of the context, as one buffer (contexts are small: code and model files) */
@@ -117,27 +118,27 @@ export async function contextTar(ctx: BuildContext): Promise<Buffer> {
     pack.on('error', reject);
   });
   const dirs = new Set<string>();
-  for (const f of ctx.files) {
+  for (const file of ctx.files) {
     // parent directories first, with fixed metadata too
-    const parts = f.path.split('/');
+    const parts = file.path.split('/');
     for (let i = 1; i < parts.length; i++) {
-      const d = parts.slice(0, i).join('/');
-      if (dirs.has(d)) continue;
-      dirs.add(d);
-      pack.entry({ name: `${d}/`, type: 'directory', mode: 0o755, mtime: FIXED_MTIME, uid: 0, gid: 0, uname: '', gname: '' });
+      const dir = parts.slice(0, i).join('/');
+      if (dirs.has(dir)) continue;
+      dirs.add(dir);
+      pack.entry({ name: `${dir}/`, type: 'directory', mode: 0o755, mtime: FIXED_MTIME, uid: 0, gid: 0, uname: '', gname: '' });
     }
     pack.entry(
       {
-        name: f.path,
-        size: f.content.length,
-        mode: f.executable ? 0o755 : 0o644,
+        name: file.path,
+        size: file.content.length,
+        mode: file.executable ? 0o755 : 0o644,
         mtime: FIXED_MTIME,
         uid: 0,
         gid: 0,
         uname: '',
         gname: '',
       },
-      f.content,
+      file.content,
     );
   }
   pack.finalize();

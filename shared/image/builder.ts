@@ -51,19 +51,21 @@ interface ProgressEvent {
 }
 
 export class DockerImageBuilder implements ImageBuilder {
-  constructor(private readonly o: DockerBuilderOptions) {}
+  constructor(private readonly options: DockerBuilderOptions) {}
 
   async build(req: ImageBuildRequest): Promise<ImageBuildResult> {
     const ctx = buildContext(req.inputs);
     const tag = contentTag(req.repository, req.inputs.model.name, req.inputs.model.version, ctx.hash);
     const ref = parseImageRef(tag);
-    const credential = await this.o.credential(ref.registry);
-    const registry = new RegistryClient(ref.registry, credential, { ...this.o.retry, log: this.o.log });
-    this.o.log(`image ${tag} (content hash ${ctx.hash.slice(0, 12)}; registry credentials: ${credential ? credential.source : 'none'})`);
+    const credential = await this.options.credential(ref.registry);
+    const registry = new RegistryClient(ref.registry, credential, { ...this.options.retry, log: this.options.log });
+    this.options.log(
+      `image ${tag} (content hash ${ctx.hash.slice(0, 12)}; registry credentials: ${credential ? credential.source : 'none'})`,
+    );
     if (!req.force) {
       const existing = await registry.manifestDigest(ref);
       if (existing) {
-        this.o.log(`the registry already has this tag (${existing}): no build, no push`);
+        this.options.log(`the registry already has this tag (${existing}): no build, no push`);
         return { tag, digest: existing, pinned: `${req.repository}@${existing}`, hash: ctx.hash, built: false, pushed: false };
       }
     }
@@ -74,13 +76,13 @@ export class DockerImageBuilder implements ImageBuilder {
     const resolved = await registry.manifestDigest({ ...ref, tag: ref.tag });
     if (resolved !== pushed)
       throw new Error(`after the push, ${tag} resolves to ${resolved ?? 'nothing'} in the registry, not to the pushed ${pushed}`);
-    this.o.log(`pushed ${req.repository}@${pushed}`);
+    this.options.log(`pushed ${req.repository}@${pushed}`);
     return { tag, digest: pushed, pinned: `${req.repository}@${pushed}`, hash: ctx.hash, built: true, pushed: true };
   }
 
   private async checkEngine(): Promise<void> {
     try {
-      await this.o.docker.ping();
+      await this.options.docker.ping();
     } catch (err: unknown) {
       throw new Error(
         `the Docker engine is not reachable (${(err as Error).message}); start it (\`sudo systemctl start docker\`, or \`dockerd &\`; in this repository \`bash scripts/test-env.sh\`) or point DOCKER_HOST at it`,
@@ -90,7 +92,7 @@ export class DockerImageBuilder implements ImageBuilder {
 
   private async checkBaseImage(baseImage: string): Promise<void> {
     try {
-      await this.o.docker.getImage(baseImage).inspect();
+      await this.options.docker.getImage(baseImage).inspect();
     } catch (err: unknown) {
       if ((err as { statusCode?: number }).statusCode === 404) {
         throw new Error(
@@ -103,18 +105,18 @@ export class DockerImageBuilder implements ImageBuilder {
 
   private async runBuild(ctx: BuildContext, tag: string): Promise<void> {
     const tarball = await contextTar(ctx);
-    this.o.log(`building ${tag} (context ${(tarball.length / 1024).toFixed(0)} KiB)`);
-    const stream = await this.o.docker.buildImage(Readable.from(tarball), { t: tag, rm: true, forcerm: true });
+    this.options.log(`building ${tag} (context ${(tarball.length / 1024).toFixed(0)} KiB)`);
+    const stream = await this.options.docker.buildImage(Readable.from(tarball), { t: tag, rm: true, forcerm: true });
     let step = '';
     let stepOutput: string[] = [];
-    const events = await follow(this.o.docker, stream, (e) => {
-      const text = e.stream?.trimEnd();
+    const events = await follow(this.options.docker, stream, (event) => {
+      const text = event.stream?.trimEnd();
       if (!text) return;
       for (const line of text.split('\n')) {
         if (/^Step \d+\/\d+ :/.test(line)) {
           step = line;
           stepOutput = [];
-          this.o.log(`  ${line}`);
+          this.options.log(`  ${line}`);
         } else if (!/^ ---> |^Removing intermediate container/.test(line)) {
           stepOutput.push(line);
           if (stepOutput.length > 30) stepOutput.shift();
@@ -139,7 +141,7 @@ export class DockerImageBuilder implements ImageBuilder {
       } catch (err: unknown) {
         last = err as Error;
         if (err instanceof RegistryAuthError || i === attempts) break;
-        this.o.log(`push interrupted (${last.message}); retry ${i}/${attempts - 1}`);
+        this.options.log(`push interrupted (${last.message}); retry ${i}/${attempts - 1}`);
         await new Promise((r) => setTimeout(r, 1000 * i));
       }
     }
@@ -149,17 +151,17 @@ export class DockerImageBuilder implements ImageBuilder {
   private async pushOnce(tag: string, registry: string, credential: RegistryCredential | undefined): Promise<string> {
     const ref = parseImageRef(tag);
     const authconfig = credential ? { username: credential.username, password: credential.password, serveraddress: registry } : undefined;
-    this.o.log(`pushing ${tag}`);
-    const stream = await this.o.docker.getImage(tag).push({ tag: ref.tag, authconfig });
+    this.options.log(`pushing ${tag}`);
+    const stream = await this.options.docker.getImage(tag).push({ tag: ref.tag, authconfig });
     const reported = new Set<string>();
     let digest: string | undefined;
-    const events = await follow(this.o.docker, stream, (e) => {
+    const events = await follow(this.options.docker, stream, (event) => {
       // one line per layer when it is done, not one per chunk
-      if (e.id && (e.status === 'Pushed' || e.status === 'Layer already exists') && !reported.has(e.id)) {
-        reported.add(e.id);
-        this.o.log(`  layer ${e.id}: ${e.status.toLowerCase()}`);
+      if (event.id && (event.status === 'Pushed' || event.status === 'Layer already exists') && !reported.has(event.id)) {
+        reported.add(event.id);
+        this.options.log(`  layer ${event.id}: ${event.status.toLowerCase()}`);
       }
-      if (e.aux?.Digest) digest = e.aux.Digest;
+      if (event.aux?.Digest) digest = event.aux.Digest;
     });
     const failed = events.find((e) => e.error);
     if (failed) {
@@ -177,12 +179,12 @@ export class DockerImageBuilder implements ImageBuilder {
   }
 }
 
-function follow(docker: Docker, stream: NodeJS.ReadableStream, onEvent: (e: ProgressEvent) => void): Promise<ProgressEvent[]> {
+function follow(docker: Docker, stream: NodeJS.ReadableStream, onEvent: (event: ProgressEvent) => void): Promise<ProgressEvent[]> {
   return new Promise((resolve, reject) => {
     docker.modem.followProgress(
       stream,
       (err: Error | null, events: ProgressEvent[]) => (err ? reject(err) : resolve(events)),
-      (e: ProgressEvent) => onEvent(e),
+      (event: ProgressEvent) => onEvent(event),
     );
   });
 }

@@ -23,7 +23,7 @@ export interface CredentialOptions {
   env: (name: string) => string | undefined;
   /** registers every secret read or derived, so front ends mask it */
   setSecret: (value: string) => void;
-  /** for ACR: the Azure AD credential (DefaultAzureCredential in production) */
+  /** for ACR: the credential of the run's Azure login (see azure/login.ts) */
   azureCredential?: () => TokenCredential;
   /** for ACR: the tenant the token comes from, when known */
   azureTenantId?: string;
@@ -37,17 +37,17 @@ export function isAzureContainerRegistry(registry: string): boolean {
   return /\.azurecr\.(io|cn|us)$/i.test(registry.replace(/:\d+$/, ''));
 }
 
-export async function resolveCredential(registry: string, o: CredentialOptions): Promise<RegistryCredential | undefined> {
-  const user = o.env('MODELSHIP_REGISTRY_USERNAME');
-  const pass = o.env('MODELSHIP_REGISTRY_PASSWORD');
+export async function resolveCredential(registry: string, options: CredentialOptions): Promise<RegistryCredential | undefined> {
+  const user = options.env('MODELSHIP_REGISTRY_USERNAME');
+  const pass = options.env('MODELSHIP_REGISTRY_PASSWORD');
   if (user && pass) {
-    o.setSecret(pass);
+    options.setSecret(pass);
     return { username: user, password: pass, source: 'environment (MODELSHIP_REGISTRY_USERNAME / MODELSHIP_REGISTRY_PASSWORD)' };
   }
-  const fromFile = dockerConfigCredential(registry, o);
+  const fromFile = dockerConfigCredential(registry, options);
   if (fromFile) return fromFile;
-  if (isAzureContainerRegistry(registry) && o.azureCredential) {
-    return acrCredential(registry, o.azureCredential(), { tenantId: o.azureTenantId, setSecret: o.setSecret });
+  if (isAzureContainerRegistry(registry) && options.azureCredential) {
+    return acrCredential(registry, options.azureCredential(), { tenantId: options.azureTenantId, setSecret: options.setSecret });
   }
   return undefined;
 }
@@ -60,9 +60,9 @@ interface DockerConfigFile {
 
 export function dockerConfigCredential(
   registry: string,
-  o: Pick<CredentialOptions, 'env' | 'setSecret' | 'log'>,
+  options: Pick<CredentialOptions, 'env' | 'setSecret' | 'log'>,
 ): RegistryCredential | undefined {
-  const dir = o.env('DOCKER_CONFIG') || path.join(os.homedir(), '.docker');
+  const dir = options.env('DOCKER_CONFIG') || path.join(os.homedir(), '.docker');
   const file = path.join(dir, 'config.json');
   let cfg: DockerConfigFile;
   try {
@@ -74,7 +74,7 @@ export function dockerConfigCredential(
   const entry = keys.map((k) => cfg.auths?.[k]).find((e) => e !== undefined);
   if (!entry) {
     if (cfg.credHelpers?.[registry] || cfg.credsStore)
-      o.log?.(
+      options.log?.(
         `${file} uses a credential helper, which modelship does not run; set MODELSHIP_REGISTRY_USERNAME / MODELSHIP_REGISTRY_PASSWORD instead`,
       );
     return undefined;
@@ -92,8 +92,8 @@ export function dockerConfigCredential(
     password = entry.identitytoken;
   }
   if (!username || !password) return undefined;
-  o.setSecret(password);
-  if (entry.auth) o.setSecret(entry.auth);
+  options.setSecret(password);
+  if (entry.auth) options.setSecret(entry.auth);
   return { username, password, source: `Docker config file ${file}` };
 }
 
@@ -105,15 +105,15 @@ export function dockerConfigCredential(
 export async function acrCredential(
   registry: string,
   credential: TokenCredential,
-  o: { tenantId?: string; setSecret: (v: string) => void; baseUrl?: string; retry?: RetryOptions },
+  options: { tenantId?: string; setSecret: (value: string) => void; baseUrl?: string; retry?: RetryOptions },
 ): Promise<RegistryCredential> {
   const aad = await credential.getToken('https://management.azure.com/.default');
   if (!aad)
     throw new Error(`Azure AD returned no token for ${registry}; check the Azure login (azure-client-id / azure-tenant-id, or az login)`);
-  o.setSecret(aad.token);
+  options.setSecret(aad.token);
   const form = new URLSearchParams({ grant_type: 'access_token', service: registry.replace(/:\d+$/, ''), access_token: aad.token });
-  if (o.tenantId) form.set('tenant', o.tenantId);
-  const url = `${o.baseUrl ?? registryBaseUrl(registry)}/oauth2/exchange`;
+  if (options.tenantId) form.set('tenant', options.tenantId);
+  const url = `${options.baseUrl ?? registryBaseUrl(registry)}/oauth2/exchange`;
   const res = await withRetry(
     `exchanging an Azure AD token at ${url}`,
     () =>
@@ -123,7 +123,7 @@ export async function acrCredential(
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         signal: AbortSignal.timeout(15_000),
       }),
-    o.retry,
+    options.retry,
   );
   if (res.status === 401 || res.status === 403) {
     throw new Error(
@@ -133,6 +133,6 @@ export async function acrCredential(
   if (!res.ok) throw new Error(`ACR token exchange at ${url} answered ${res.status}`);
   const body = (await res.json()) as { refresh_token?: string };
   if (!body.refresh_token) throw new Error(`ACR token exchange at ${url} returned no refresh_token`);
-  o.setSecret(body.refresh_token);
+  options.setSecret(body.refresh_token);
   return { username: ACR_TOKEN_USER, password: body.refresh_token, source: 'Azure AD token exchanged for an ACR refresh token' };
 }

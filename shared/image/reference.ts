@@ -27,8 +27,8 @@ export function parseImageRef(ref: string): ImageRef {
   return { registry: rest.slice(0, slash), repository: rest.slice(slash + 1), tag, digest };
 }
 
-export function formatImageRef(r: ImageRef): string {
-  return `${r.registry}/${r.repository}${r.tag ? `:${r.tag}` : ''}${r.digest ? `@${r.digest}` : ''}`;
+export function formatImageRef(ref: ImageRef): string {
+  return `${ref.registry}/${ref.repository}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
 }
 
 /** registries on loopback speak plain HTTP (Docker allows that without daemon flags); others HTTPS */

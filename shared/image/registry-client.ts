@@ -70,11 +70,11 @@ export class RegistryClient {
   }
 
   private headers(): Record<string, string> {
-    const h: Record<string, string> = { accept: MANIFEST_TYPES };
-    if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
+    const headers: Record<string, string> = { accept: MANIFEST_TYPES };
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     else if (this.credential)
-      h.authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
-    return h;
+      headers.authorization = `Basic ${Buffer.from(`${this.credential.username}:${this.credential.password}`).toString('base64')}`;
+    return headers;
   }
 
   private authError(status: number): RegistryAuthError {

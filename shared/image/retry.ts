@@ -11,10 +11,10 @@ export interface RetryOptions {
 
 export class RetryExhaustedError extends Error {}
 
-export async function withRetry(doing: string, call: () => Promise<Response>, o: RetryOptions = {}): Promise<Response> {
-  const attempts = o.attempts ?? 4;
-  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  let delay = o.firstDelayMs ?? 500;
+export async function withRetry(doing: string, call: () => Promise<Response>, options: RetryOptions = {}): Promise<Response> {
+  const attempts = options.attempts ?? 4;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let delay = options.firstDelayMs ?? 500;
   let last = '';
   for (let i = 1; i <= attempts; i++) {
     try {
@@ -27,7 +27,7 @@ export async function withRetry(doing: string, call: () => Promise<Response>, o:
       last = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
     }
     if (i < attempts) {
-      o.log?.(`${doing}: ${last}; retry ${i}/${attempts - 1} in ${delay} ms`);
+      options.log?.(`${doing}: ${last}; retry ${i}/${attempts - 1} in ${delay} ms`);
       await sleep(delay);
       delay *= 2;
     }

@@ -89,23 +89,25 @@ export class AzureMlModelRegistry implements ModelRegistry {
   readonly eventOrigin: string;
   private readonly arm: ArmClient;
   private readonly scopePath: string;
-  private readonly s: AzureMlRegistrySettings;
+  private readonly settings: AzureMlRegistrySettings;
 
-  constructor(private readonly o: AzureMlRegistryOptions) {
-    this.s = o.settings;
-    const providers = `/subscriptions/${seg(this.s.subscriptionId)}/resourceGroups/${seg(this.s.resourceGroup)}/providers/Microsoft.MachineLearningServices`;
-    this.scopePath = this.s.workspace ? `${providers}/workspaces/${seg(this.s.workspace)}` : `${providers}/registries/${seg(this.s.registryName ?? '')}`;
+  constructor(private readonly options: AzureMlRegistryOptions) {
+    this.settings = options.settings;
+    const providers = `/subscriptions/${seg(this.settings.subscriptionId)}/resourceGroups/${seg(this.settings.resourceGroup)}/providers/Microsoft.MachineLearningServices`;
+    this.scopePath = this.settings.workspace
+      ? `${providers}/workspaces/${seg(this.settings.workspace)}`
+      : `${providers}/registries/${seg(this.settings.registryName ?? '')}`;
     this.eventOrigin = decodeURIComponent(this.scopePath);
-    this.description = this.s.workspace
-      ? `Azure ML workspace '${this.s.workspace}' (resource group ${this.s.resourceGroup}, subscription ${this.s.subscriptionId})`
-      : `Azure ML registry '${this.s.registryName ?? ''}' (resource group ${this.s.resourceGroup}, subscription ${this.s.subscriptionId})`;
+    this.description = this.settings.workspace
+      ? `Azure ML workspace '${this.settings.workspace}' (resource group ${this.settings.resourceGroup}, subscription ${this.settings.subscriptionId})`
+      : `Azure ML registry '${this.settings.registryName ?? ''}' (resource group ${this.settings.resourceGroup}, subscription ${this.settings.subscriptionId})`;
     this.arm = new ArmClient({
-      resourceManagerUrl: this.s.resourceManagerUrl,
-      credential: o.credential,
-      credentialSource: o.credentialSource,
+      resourceManagerUrl: this.settings.resourceManagerUrl,
+      credential: options.credential,
+      credentialSource: options.credentialSource,
       apiVersion: AZUREML_API_VERSION,
-      log: o.log,
-      firstDelayMs: o.firstRetryDelayMs,
+      log: options.log,
+      firstDelayMs: options.firstRetryDelayMs,
     });
   }
 
@@ -117,7 +119,7 @@ export class AzureMlModelRegistry implements ModelRegistry {
   async resolve(selector: ModelSelector): Promise<ModelVersion | undefined> {
     if (selector.version === 'latest') {
       const wanted = Object.entries(selector.tags);
-      const stage = this.s.stage;
+      const stage = this.settings.stage;
       const matching = (await this.listRaw(selector.name)).filter(
         (v) => wanted.every(([k, val]) => v.properties?.tags?.[k] === val) && (stage === undefined || v.properties?.stage === stage),
       );
@@ -138,34 +140,35 @@ export class AzureMlModelRegistry implements ModelRegistry {
 
   async register(request: RegisterRequest): Promise<ModelVersion> {
     const doing = `registering model '${request.name}' in the ${this.description}`;
-    if (!this.s.workspace) {
+    if (!this.settings.workspace) {
       throw new UsageError(
         `${doing}: modelship registers models in a workspace; register in a workspace and share the version to the registry (az ml model share)`,
       );
     }
     const source = path.resolve(request.source);
     const stat = await fs.promises.stat(source).catch(() => undefined);
-    if (!stat || (!stat.isFile() && !stat.isDirectory())) throw new UsageError(`${doing}: the source ${source} is neither a file nor a folder`);
+    if (!stat || (!stat.isFile() && !stat.isDirectory()))
+      throw new UsageError(`${doing}: the source ${source} is neither a file nor a folder`);
 
     const datastore = await this.defaultDatastore(doing);
     const hash = await contentHash(source);
     const container = containerClient(blobRef(datastore, doing), await this.blobAuth(datastore, doing));
     const prefix = `LocalUpload/${hash.slice(0, 32)}`;
-    this.o.log(`uploading ${source} to datastore '${datastore.name}' (${prefix}/)`);
+    this.options.log(`uploading ${source} to datastore '${datastore.name}' (${prefix}/)`);
     const uploaded = await uploadTree(container, source, prefix).catch((err: unknown) => {
       throw new StageError(`${doing}: uploading the files to datastore '${datastore.name}'`, errorMessage(err), storageCheck(datastore));
     });
     if (uploaded.files === 0) throw new UsageError(`${doing}: the source folder ${source} holds no files`);
-    const modelUri = `azureml://subscriptions/${this.s.subscriptionId}/resourcegroups/${this.s.resourceGroup}/workspaces/${this.s.workspace}/datastores/${datastore.name}/paths/${uploaded.blobPath}`;
+    const modelUri = `azureml://subscriptions/${this.settings.subscriptionId}/resourcegroups/${this.settings.resourceGroup}/workspaces/${this.settings.workspace}/datastores/${datastore.name}/paths/${uploaded.blobPath}`;
 
     // the model's nextVersion is the service's counter; a version taken meanwhile by another
     // writer answers 409 (a version's files are immutable), and the next number is tried
     for (let attempt = 1; ; attempt++) {
-      const container_ = await this.arm.find<{ properties?: { nextVersion?: string | null } }>(
+      const modelContainer = await this.arm.find<{ properties?: { nextVersion?: string | null } }>(
         `${this.scopePath}/models/${seg(request.name)}`,
         `${doing}: reading the model`,
       );
-      const version = container_?.properties?.nextVersion ?? '1';
+      const version = modelContainer?.properties?.nextVersion ?? '1';
       const body = {
         properties: {
           modelUri,
@@ -175,8 +178,12 @@ export class AzureMlModelRegistry implements ModelRegistry {
         },
       };
       try {
-        const created = await this.arm.put<ArmModelVersion>(`${this.versionPath(request.name, version)}`, body, `${doing} as version ${version}`);
-        this.o.log(`registered ${request.name} v${created.name} (${uploaded.files} files, ${formatBytes(uploaded.bytes)})`);
+        const created = await this.arm.put<ArmModelVersion>(
+          `${this.versionPath(request.name, version)}`,
+          body,
+          `${doing} as version ${version}`,
+        );
+        this.options.log(`registered ${request.name} v${created.name} (${uploaded.files} files, ${formatBytes(uploaded.bytes)})`);
         return toModelVersion(request.name, created);
       } catch (err: unknown) {
         if (err instanceof ArmRequestError && err.info.status === 409 && attempt < 5) continue;
@@ -187,10 +194,10 @@ export class AzureMlModelRegistry implements ModelRegistry {
 
   async materialize(name: string, version: string): Promise<string> {
     const doing = `downloading ${name} v${version} from the ${this.description}`;
-    const dir = path.join(this.s.cacheDir, cacheKey(this.eventOrigin), safeSegment(name), safeSegment(version));
+    const dir = path.join(this.settings.cacheDir, cacheKey(this.eventOrigin), safeSegment(name), safeSegment(version));
     const files = path.join(dir, 'files');
     if (fs.existsSync(path.join(dir, COMPLETE_MARKER))) {
-      this.o.log(`${name} v${version}: files already downloaded (${files})`);
+      this.options.log(`${name} v${version}: files already downloaded (${files})`);
       return files;
     }
     const found = await this.getVersion(name, version);
@@ -206,17 +213,24 @@ export class AzureMlModelRegistry implements ModelRegistry {
     await fs.promises.mkdir(path.dirname(dir), { recursive: true });
     const incoming = `${dir}.incoming-${crypto.randomBytes(6).toString('hex')}`;
     try {
-      this.o.log(`downloading ${name} v${version} from datastore '${datastore.name}' path ${location.path}`);
+      this.options.log(`downloading ${name} v${version} from datastore '${datastore.name}' path ${location.path}`);
       const summary = await downloadTree(container, location.path, path.join(incoming, 'files')).catch((err: unknown) => {
-        throw new StageError(doing, `reading ${location.path} in datastore '${datastore.name}': ${errorMessage(err)}`, storageCheck(datastore));
+        throw new StageError(
+          doing,
+          `reading ${location.path} in datastore '${datastore.name}': ${errorMessage(err)}`,
+          storageCheck(datastore),
+        );
       });
       if (summary.files === 0) {
         throw new StageError(doing, `datastore '${datastore.name}' holds no files at ${location.path} (the version's modelUri is ${uri})`);
       }
-      await fs.promises.writeFile(path.join(incoming, COMPLETE_MARKER), `${JSON.stringify({ name, version, modelUri: uri, ...summary })}\n`);
+      await fs.promises.writeFile(
+        path.join(incoming, COMPLETE_MARKER),
+        `${JSON.stringify({ name, version, modelUri: uri, ...summary })}\n`,
+      );
       await fs.promises.rm(dir, { recursive: true, force: true });
       await fs.promises.rename(incoming, dir);
-      this.o.log(`downloaded ${name} v${version}: ${summary.files} files, ${formatBytes(summary.bytes)}`);
+      this.options.log(`downloaded ${name} v${version}: ${summary.files} files, ${formatBytes(summary.bytes)}`);
       return files;
     } finally {
       await fs.promises.rm(incoming, { recursive: true, force: true }).catch(() => undefined);
@@ -228,9 +242,13 @@ export class AzureMlModelRegistry implements ModelRegistry {
   }
 
   private async listRaw(name: string): Promise<ArmModelVersion[]> {
-    const items = await this.arm.list<ArmModelVersion>(`${this.scopePath}/models/${seg(name)}/versions`, `listing the versions of model '${name}' in the ${this.description}`, {
-      listViewType: 'ActiveOnly',
-    });
+    const items = await this.arm.list<ArmModelVersion>(
+      `${this.scopePath}/models/${seg(name)}/versions`,
+      `listing the versions of model '${name}' in the ${this.description}`,
+      {
+        listViewType: 'ActiveOnly',
+      },
+    );
     // oldest first: by creation time, then by version for versions created in the same instant
     return items
       .filter((v) => !v.properties?.isArchived)
@@ -242,16 +260,23 @@ export class AzureMlModelRegistry implements ModelRegistry {
   }
 
   private async defaultDatastore(doing: string): Promise<ArmDatastore> {
-    const list = await this.arm.list<ArmDatastore>(`${this.scopePath}/datastores`, `${doing}: finding the default datastore`, { isDefault: 'true' });
+    const list = await this.arm.list<ArmDatastore>(`${this.scopePath}/datastores`, `${doing}: finding the default datastore`, {
+      isDefault: 'true',
+    });
     const found = list.find((d) => d.properties?.isDefault) ?? list[0];
-    if (!found) throw new StageError(doing, 'the workspace has no default datastore', 'the workspace: every workspace has workspaceblobstore unless it was removed');
+    if (!found)
+      throw new StageError(
+        doing,
+        'the workspace has no default datastore',
+        'the workspace: every workspace has workspaceblobstore unless it was removed',
+      );
     return found;
   }
 
   /** how to reach the datastore's container: the run's token, or the secret the workspace keeps for it */
   private async blobAuth(datastore: ArmDatastore, doing: string, at?: DatastorePath): Promise<BlobAuth> {
     const kind = datastore.properties?.credentials?.credentialsType ?? 'None';
-    if (kind === 'None') return { kind: 'token', credential: this.o.credential };
+    if (kind === 'None') return { kind: 'token', credential: this.options.credential };
     if (kind !== 'AccountKey' && kind !== 'Sas') {
       throw new StageError(
         doing,
@@ -274,14 +299,16 @@ export class AzureMlModelRegistry implements ModelRegistry {
 
   /** the datastore and path a modelUri names; models of a registry and job outputs are not read here */
   private datastorePath(uri: string, doing: string): DatastorePath {
-    const long = /^azureml:\/\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/workspaces\/([^/]+)\/datastores\/([^/]+)\/paths\/(.+)$/i.exec(uri);
-    if (long) return { subscriptionId: long[1], resourceGroup: long[2], workspace: long[3], datastore: long[4], path: decodeURIComponent(long[5]) };
+    const long =
+      /^azureml:\/\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/workspaces\/([^/]+)\/datastores\/([^/]+)\/paths\/(.+)$/i.exec(uri);
+    if (long)
+      return { subscriptionId: long[1], resourceGroup: long[2], workspace: long[3], datastore: long[4], path: decodeURIComponent(long[5]) };
     const short = /^azureml:\/\/datastores\/([^/]+)\/paths\/(.+)$/i.exec(uri);
-    if (short && this.s.workspace) {
+    if (short && this.settings.workspace) {
       return {
-        subscriptionId: this.s.subscriptionId,
-        resourceGroup: this.s.resourceGroup,
-        workspace: this.s.workspace,
+        subscriptionId: this.settings.subscriptionId,
+        resourceGroup: this.settings.resourceGroup,
+        workspace: this.settings.workspace,
         datastore: short[1],
         path: decodeURIComponent(short[2]),
       };
@@ -290,22 +317,22 @@ export class AzureMlModelRegistry implements ModelRegistry {
     throw new StageError(
       doing,
       `the version's files are at ${JSON.stringify(uri)}, which is not a datastore path (scheme ${scheme}); modelship downloads azureml://.../datastores/NAME/paths/PATH`,
-      this.s.registryName
+      this.settings.registryName
         ? 'models of an Azure ML registry are referenced by the azureml target without a download; for an image build, register the version in a workspace'
         : 'register the version from files (az ml model create --path) rather than from a job output or a registry',
     );
   }
 }
 
-function toModelVersion(name: string, v: ArmModelVersion): ModelVersion {
-  const tags = v.properties?.tags;
-  const description = v.properties?.description;
+function toModelVersion(name: string, armVersion: ArmModelVersion): ModelVersion {
+  const tags = armVersion.properties?.tags;
+  const description = armVersion.properties?.description;
   return {
     name,
-    version: v.name,
+    version: armVersion.name,
     tags: isStringRecord(tags) ? { ...tags } : stringTags(tags),
     ...(typeof description === 'string' ? { description } : {}),
-    registeredAt: v.systemData?.createdAt ?? '',
+    registeredAt: armVersion.systemData?.createdAt ?? '',
   };
 }
 
@@ -315,20 +342,29 @@ function stringTags(tags: unknown): Record<string, string> {
 }
 
 function blobRef(datastore: ArmDatastore, doing: string): BlobContainerRef {
-  const p = datastore.properties ?? {};
-  if (p.datastoreType !== undefined && p.datastoreType !== 'AzureBlob') {
-    throw new StageError(doing, `datastore '${datastore.name}' is of type ${p.datastoreType}; modelship reads model files from AzureBlob datastores`);
+  const properties = datastore.properties ?? {};
+  if (properties.datastoreType !== undefined && properties.datastoreType !== 'AzureBlob') {
+    throw new StageError(
+      doing,
+      `datastore '${datastore.name}' is of type ${properties.datastoreType}; modelship reads model files from AzureBlob datastores`,
+    );
   }
-  if (!p.accountName || !p.containerName) throw new StageError(doing, `datastore '${datastore.name}' names no storage account or container`);
-  return { accountName: p.accountName, containerName: p.containerName, endpoint: p.endpoint ?? 'core.windows.net', protocol: p.protocol ?? 'https' };
+  if (!properties.accountName || !properties.containerName)
+    throw new StageError(doing, `datastore '${datastore.name}' names no storage account or container`);
+  return {
+    accountName: properties.accountName,
+    containerName: properties.containerName,
+    endpoint: properties.endpoint ?? 'core.windows.net',
+    protocol: properties.protocol ?? 'https',
+  };
 }
 
 function storageCheck(datastore: ArmDatastore): string {
-  const p = datastore.properties ?? {};
-  const kind = p.credentials?.credentialsType ?? 'None';
+  const properties = datastore.properties ?? {};
+  const kind = properties.credentials?.credentialsType ?? 'None';
   return kind === 'None'
-    ? `that the identity of this run has Storage Blob Data Reader (Contributor to register) on storage account ${p.accountName ?? '?'}, container ${p.containerName ?? '?'}`
-    : `the ${kind} credential of datastore '${datastore.name}' (it may have been rotated: update the datastore) and network access to storage account ${p.accountName ?? '?'}`;
+    ? `that the identity of this run has Storage Blob Data Reader (Contributor to register) on storage account ${properties.accountName ?? '?'}, container ${properties.containerName ?? '?'}`
+    : `the ${kind} credential of datastore '${datastore.name}' (it may have been rotated: update the datastore) and network access to storage account ${properties.accountName ?? '?'}`;
 }
 
 /** a path segment of an ARM URL */
@@ -355,11 +391,11 @@ function sha(text: string): string {
 async function contentHash(source: string): Promise<string> {
   const hash = crypto.createHash('sha256');
   const walk = async (file: string, relative: string): Promise<void> => {
-    const st = await fs.promises.stat(file);
-    if (st.isDirectory()) {
+    const stat = await fs.promises.stat(file);
+    if (stat.isDirectory()) {
       for (const name of (await fs.promises.readdir(file)).sort()) await walk(path.join(file, name), `${relative}/${name}`);
-    } else if (st.isFile()) {
-      hash.update(`${relative}\0${st.size}\0`);
+    } else if (stat.isFile()) {
+      hash.update(`${relative}\0${stat.size}\0`);
       hash.update(await fs.promises.readFile(file));
     }
   };

@@ -49,7 +49,8 @@ export class LocalModelRegistry implements ModelRegistry {
     const modelDir = this.modelDir(name);
     const versions = await versionNumbers(modelDir);
     const out: ModelVersion[] = [];
-    for (const v of versions) out.push(toModelVersion(name, v, await readMeta(path.join(modelDir, String(v), 'meta.json'))));
+    for (const version of versions)
+      out.push(toModelVersion(name, version, await readMeta(path.join(modelDir, String(version), 'meta.json'))));
     return out;
   }
 
@@ -128,8 +129,8 @@ export class LocalModelRegistry implements ModelRegistry {
     if (!VERSION_DIR.test(version))
       throw new Error(`model '${name}' version ${version} is not in the ${this.description} (its versions are whole numbers)`);
     const dir = path.join(this.modelDir(name), version, 'files');
-    const st = await fs.promises.stat(dir).catch(() => undefined);
-    if (!st?.isDirectory()) throw new Error(`model '${name}' version ${version} is not in the ${this.description} (no folder ${dir})`);
+    const stat = await fs.promises.stat(dir).catch(() => undefined);
+    if (!stat?.isDirectory()) throw new Error(`model '${name}' version ${version} is not in the ${this.description} (no folder ${dir})`);
     return dir;
   }
 
@@ -183,14 +184,14 @@ async function readMeta(file: string): Promise<LocalModelMeta> {
 
 function metaProblem(raw: unknown): string | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'expected a JSON object';
-  const m = raw as Record<string, unknown>;
-  if (typeof m.name !== 'string') return '`name` must be a string';
-  if (typeof m.registeredAt !== 'string') return '`registeredAt` must be a string';
-  if (m.description !== undefined && typeof m.description !== 'string') return '`description` must be a string';
-  const tags = m.tags;
+  const meta = raw as Record<string, unknown>;
+  if (typeof meta.name !== 'string') return '`name` must be a string';
+  if (typeof meta.registeredAt !== 'string') return '`registeredAt` must be a string';
+  if (meta.description !== undefined && typeof meta.description !== 'string') return '`description` must be a string';
+  const tags = meta.tags;
   if (typeof tags !== 'object' || tags === null || Array.isArray(tags)) return '`tags` must be an object';
-  for (const [k, v] of Object.entries(tags)) if (typeof v !== 'string') return `tag '${k}' must be a string`;
-  if (!Array.isArray(m.files)) return '`files` must be a list';
+  for (const [key, value] of Object.entries(tags)) if (typeof value !== 'string') return `tag '${key}' must be a string`;
+  if (!Array.isArray(meta.files)) return '`files` must be a list';
   return undefined;
 }
 
@@ -228,13 +229,13 @@ async function copyTree(fromDir: string, toDir: string, relDir: string, files: L
     const from = path.join(fromDir, name);
     const to = path.join(toDir, name);
     const rel = relDir ? `${relDir}/${name}` : name;
-    const st = await fs.promises.stat(from);
-    if (st.isDirectory()) {
+    const stat = await fs.promises.stat(from);
+    if (stat.isDirectory()) {
       const real = await fs.promises.realpath(from);
       if (seen.has(real)) throw new UsageError(`cannot register ${from}: it links back to a folder being copied`);
       await fs.promises.mkdir(to);
       await copyTree(from, to, rel, files, new Set([...seen, real]));
-    } else if (st.isFile()) {
+    } else if (stat.isFile()) {
       files.push(await copyFile(from, to, rel));
     }
     // sockets, FIFOs and devices are not model files: skipped

@@ -32,7 +32,7 @@ export interface StepEvent {
   preview: boolean;
 }
 
-/** weights (and mirror shares) the router confirmed */
+/** weights (and mirror shares) the target confirmed */
 export interface TrafficEvent {
   type: 'traffic';
   at: number;
@@ -116,5 +116,5 @@ export type ModelshipEventType = ModelshipEvent['type'];
 export type EventOf<T extends ModelshipEventType> = Extract<ModelshipEvent, { type: T }>;
 
 export interface EventSink {
-  emit(e: ModelshipEvent): void;
+  emit(event: ModelshipEvent): void;
 }

@@ -43,7 +43,8 @@ export function renderMarkdown(report: RunReport | ReportDocument): string {
       lines.push('');
       lines.push('| case | result | failures |');
       lines.push('| --- | --- | --- |');
-      for (const c of smoke.cases) lines.push(`| ${cell(c.name)} | ${c.passed ? 'pass' : 'fail'} | ${cell(c.failures.join('; '))} |`);
+      for (const smokeCase of smoke.cases)
+        lines.push(`| ${cell(smokeCase.name)} | ${smokeCase.passed ? 'pass' : 'fail'} | ${cell(smokeCase.failures.join('; '))} |`);
     }
   }
 
@@ -54,7 +55,7 @@ export function renderMarkdown(report: RunReport | ReportDocument): string {
     lines.push('');
     lines.push('| step | weight | requests | error rate | p99 | verdict |');
     lines.push('| --- | --- | --- | --- | --- | --- |');
-    for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
+    for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
   }
 
   const pause = lastOf(events, 'pause');
@@ -73,17 +74,17 @@ export function renderMarkdown(report: RunReport | ReportDocument): string {
 /** one row per step that started, from the last analysis of that step (dashes when it was never analysed) */
 function stepRows(events: ModelshipEvent[]): string[][] {
   const steps = new Map<number, { step?: StepEvent; analysis?: AnalysisEvent }>();
-  for (const e of events) {
-    if (e.type === 'step') steps.set(e.index, { ...steps.get(e.index), step: e });
-    else if (e.type === 'analysis') steps.set(e.step, { ...steps.get(e.step), analysis: e });
+  for (const event of events) {
+    if (event.type === 'step') steps.set(event.index, { ...steps.get(event.index), step: event });
+    else if (event.type === 'analysis') steps.set(event.step, { ...steps.get(event.step), analysis: event });
   }
   return [...steps.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([n, { step, analysis }]) => {
+    .map(([stepNumber, { step, analysis }]) => {
       const weight = step?.weight ?? analysis?.weight ?? 0;
       const extras = [step?.preview ? 'preview' : '', step?.mirror ? `mirror ${step.mirror}%` : ''].filter(Boolean);
       const weightCell = `${weight}%${extras.length ? ` (${extras.join(', ')})` : ''}`;
-      const stepCell = step ? `${n}/${step.total}` : String(n);
+      const stepCell = step ? `${stepNumber}/${step.total}` : String(stepNumber);
       if (!analysis) return [stepCell, weightCell, '—', '—', '—', 'not analysed'];
       return [
         stepCell,
@@ -98,8 +99,8 @@ function stepRows(events: ModelshipEvent[]): string[][] {
 
 function lastOf<T extends ModelshipEvent['type']>(events: ModelshipEvent[], type: T): EventOf<T> | undefined {
   for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i];
-    if (e.type === type) return e as EventOf<T>;
+    const event = events[i];
+    if (event.type === type) return event as EventOf<T>;
   }
   return undefined;
 }
@@ -109,6 +110,6 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
-function groupThousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+function groupThousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -59,9 +59,9 @@ export class RunReport implements EventSink {
     this.startedAt = this.clock.now();
   }
 
-  emit(e: ModelshipEvent): void {
+  emit(event: ModelshipEvent): void {
     // a copy: an emitter that reuses its object must not rewrite history
-    this.list.push(structuredClone(e));
+    this.list.push(structuredClone(event));
   }
 
   get events(): readonly ModelshipEvent[] {

@@ -24,15 +24,15 @@ export function timelinePoints(doc: ReportDocument): TimelinePoint[] {
   const started = Date.parse(doc.startedAt);
   const points: TimelinePoint[] = [];
   let lastStep: number | undefined;
-  for (const e of doc.events) {
-    if (e.type === 'analysis') {
-      if (points.length && lastStep !== e.step) points[points.length - 1].stepEnd = true;
-      lastStep = e.step;
-      points.push({ seconds: (e.at - started) / 1000, weight: e.weight, errorRate: e.errorRate * 100, stepEnd: false });
-    } else if (e.type === 'rollback' && points.length) {
+  for (const event of doc.events) {
+    if (event.type === 'analysis') {
+      if (points.length && lastStep !== event.step) points[points.length - 1].stepEnd = true;
+      lastStep = event.step;
+      points.push({ seconds: (event.at - started) / 1000, weight: event.weight, errorRate: event.errorRate * 100, stepEnd: false });
+    } else if (event.type === 'rollback' && points.length) {
       // traffic leaves the new deployment: the chart ends at 0% with the rate that caused it
       points[points.length - 1].stepEnd = true;
-      points.push({ seconds: (e.at - started) / 1000, weight: 0, errorRate: points[points.length - 1].errorRate, stepEnd: true });
+      points.push({ seconds: (event.at - started) / 1000, weight: 0, errorRate: points[points.length - 1].errorRate, stepEnd: true });
     }
   }
   if (points.length) points[points.length - 1].stepEnd = true;
@@ -72,6 +72,6 @@ export function renderTimeline(report: RunReport | ReportDocument): string | und
 }
 
 /** 12 -> "12", 12.5 -> "12.5", 0.3333 -> "0.33" */
-function formatNumber(n: number, decimals: number): string {
-  return String(Number(n.toFixed(decimals)));
+function formatNumber(value: number, decimals: number): string {
+  return String(Number(value.toFixed(decimals)));
 }

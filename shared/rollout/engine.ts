@@ -13,7 +13,7 @@ import { PlannedStep } from './plan';
  * rolls back. All time goes through deps.clock, so tests run it in virtual time.
  *
  * Safety rules: the stable deployment keeps running (and in the traffic map) until
- * promotion, so a rollback is one traffic change; nothing is deleted before the router
+ * promotion, so a rollback is one traffic change; nothing is deleted before the target
  * has confirmed the weights that make it unneeded.
  */
 
@@ -130,8 +130,8 @@ class Rollout {
     return this.deps.clock.now();
   }
 
-  private emit(e: ModelshipEvent): void {
-    this.deps.events.emit(e);
+  private emit(event: ModelshipEvent): void {
+    this.deps.events.emit(event);
   }
 
   private async storeRollout(nextStep: number, status: RolloutRecord['status']): Promise<void> {
@@ -142,11 +142,11 @@ class Rollout {
   }
 
   /** One traffic step with its analysis; resolves with the failure, or undefined when it passed. */
-  private async runShift(i: number, weight: number, mirror: number, preview: boolean): Promise<StepFailure | undefined> {
+  private async runShift(index: number, weight: number, mirror: number, preview: boolean): Promise<StepFailure | undefined> {
     const { endpoint, stable, candidate } = this.input;
     const { target, metrics, probe, log } = this.deps;
-    const n = `${i + 1}/${this.total}`;
-    const label = `step ${n} (${weight}%${mirror ? `, mirror ${mirror}%` : ''}${preview ? ', preview' : ''})`;
+    const position = `${index + 1}/${this.total}`;
+    const label = `step ${position} (${weight}%${mirror ? `, mirror ${mirror}%` : ''}${preview ? ', preview' : ''})`;
     let doing = 'reading the endpoint state';
     let probing = false;
     try {
@@ -154,11 +154,11 @@ class Rollout {
       this.record = before.record;
       const restartsAtStart = before.deployments.find((d) => d.name === candidate)?.restarts ?? 0;
       doing = 'storing the rollout record';
-      await this.storeRollout(i, 'running');
+      await this.storeRollout(index, 'running');
 
-      this.emit({ type: 'step', at: this.now(), index: i + 1, total: this.total, weight, mirror, preview });
+      this.emit({ type: 'step', at: this.now(), index: index + 1, total: this.total, weight, mirror, preview });
       log(
-        `step ${n}: new ${weight}% / stable ${100 - weight}%${mirror ? `, mirror ${mirror}% of live requests to new` : ''}${preview ? ' (preview)' : ''}`,
+        `step ${position}: new ${weight}% / stable ${100 - weight}%${mirror ? `, mirror ${mirror}% of live requests to new` : ''}${preview ? ' (preview)' : ''}`,
       );
       doing = 'setting traffic';
       const asked = { [stable]: 100 - weight, [candidate]: weight };
@@ -177,7 +177,10 @@ class Rollout {
         probe.start(endpoint, candidate);
         probing = true;
       }
-      return await this.analyse({ stepNumber: i + 1, n, label, weight, baseline, windowStart, restartsAtStart }, (d) => (doing = d));
+      return await this.analyse(
+        { stepNumber: index + 1, position, label, weight, baseline, windowStart, restartsAtStart },
+        (d) => (doing = d),
+      );
     } catch (err: unknown) {
       return `${label}: ${doing} failed: ${errorMessage(err)}`;
     } finally {
@@ -192,9 +195,9 @@ class Rollout {
   }
 
   private async analyse(
-    s: {
+    step: {
       stepNumber: number;
-      n: string;
+      position: string;
       label: string;
       weight: number;
       baseline: MetricsSnapshot;
@@ -207,23 +210,23 @@ class Rollout {
     const { interval, minRequests, maxErrorRate, maxLatencyP99 } = this.input.analysis;
     const thresholds: AnalysisThresholds = { minRequests, maxErrorRate, maxLatencyP99 };
     const { target, metrics, clock, log } = this.deps;
-    const tag = `  [step ${s.n} ${s.weight}%]`;
+    const tag = `  [step ${step.position} ${step.weight}%]`;
     // checks at every interval and one at the end of the bake; at least one check
     const every = interval > 0 ? Math.min(interval, Math.max(bake, 0)) : Math.max(bake, 0);
     const checks = every > 0 ? Math.ceil(bake / every) : 1;
-    let baseline = s.baseline;
+    let baseline = step.baseline;
     let last: Verdict | undefined;
-    for (let k = 1; k <= checks; k++) {
-      const dueAt = s.windowStart + Math.min(k * every, bake);
+    for (let check = 1; check <= checks; check++) {
+      const dueAt = step.windowStart + Math.min(check * every, bake);
       await clock.sleep(Math.max(0, dueAt - clock.now()));
-      const elapsed = clock.now() - s.windowStart;
+      const elapsed = clock.now() - step.windowStart;
 
       setDoing('reading metrics');
       const snap = await metrics.snapshot(endpoint);
       if (snap.epoch !== baseline.epoch) {
         // counters started again from zero during this step (the weights were restored with
         // the source), so the new epoch's counts all belong to the step: count from zero
-        const message = `metrics source restarted (epoch ${baseline.epoch} -> ${snap.epoch}): the analysis window of step ${s.n} starts again`;
+        const message = `metrics source restarted (epoch ${baseline.epoch} -> ${snap.epoch}): the analysis window of step ${step.position} starts again`;
         log(`${tag} ${message}`);
         this.emit({ type: 'info', at: this.now(), message });
         baseline = { ...snap, deployments: {} };
@@ -231,7 +234,7 @@ class Rollout {
       const verdict = judge(diffCounters(snap.deployments[candidate], baseline.deployments[candidate]), thresholds);
 
       setDoing('reading the endpoint state');
-      const health = healthProblem(await target.state(endpoint), candidate, s.restartsAtStart);
+      const health = healthProblem(await target.state(endpoint), candidate, step.restartsAtStart);
       if (health) {
         // a dead or restarted candidate fails the step whatever its figures say
         verdict.reasons = [health, ...(verdict.status === 'fail' ? verdict.reasons : [])];
@@ -244,10 +247,10 @@ class Rollout {
       this.emit({
         type: 'analysis',
         at: this.now(),
-        step: s.stepNumber,
-        weight: s.weight,
+        step: step.stepNumber,
+        weight: step.weight,
         deployment: candidate,
-        interval: k,
+        interval: check,
         elapsedMs: elapsed,
         requests: verdict.requests,
         errors: verdict.errors,
@@ -257,12 +260,12 @@ class Rollout {
         reasons: [...verdict.reasons],
       });
       if (verdict.status === 'fail')
-        return `${s.label}: ${verdict.reasons.join('; ')}, after ${formatDuration(elapsed)} of ${formatDuration(bake)}`;
+        return `${step.label}: ${verdict.reasons.join('; ')}, after ${formatDuration(elapsed)} of ${formatDuration(bake)}`;
       last = verdict;
     }
     // no data is not success: the step passes only with a pass at the end of the bake
     if (!last || last.status !== 'pass')
-      return `${s.label}: inconclusive after ${formatDuration(bake)}: ${last?.reasons.join('; ') ?? 'no analysis'}`;
+      return `${step.label}: inconclusive after ${formatDuration(bake)}: ${last?.reasons.join('; ') ?? 'no analysis'}`;
     return undefined;
   }
 
@@ -373,10 +376,10 @@ class Rollout {
 
 /** why the candidate cannot be trusted any more, or undefined */
 function healthProblem(state: EndpointState, candidate: string, restartsAtStart: number): string | undefined {
-  const d = state.deployments.find((x) => x.name === candidate);
-  if (!d) return `deployment ${candidate} disappeared from the endpoint`;
-  if (d.restarts > restartsAtStart) return `deployment ${candidate} died (restarts ${restartsAtStart} -> ${d.restarts})`;
-  if (d.health === 'dead') return `deployment ${candidate} died (health dead)`;
+  const deployment = state.deployments.find((x) => x.name === candidate);
+  if (!deployment) return `deployment ${candidate} disappeared from the endpoint`;
+  if (deployment.restarts > restartsAtStart) return `deployment ${candidate} died (restarts ${restartsAtStart} -> ${deployment.restarts})`;
+  if (deployment.health === 'dead') return `deployment ${candidate} died (health dead)`;
   return undefined;
 }
 
@@ -391,7 +394,7 @@ export function weightMismatch(asked: Record<string, number>, got: Record<string
   return undefined;
 }
 
-function formatWeights(w: Record<string, number>): string {
-  const entries = Object.entries(w);
+function formatWeights(weights: Record<string, number>): string {
+  const entries = Object.entries(weights);
   return entries.length ? entries.map(([name, pct]) => `${name} ${pct}%`).join(' / ') : 'none';
 }

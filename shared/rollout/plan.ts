@@ -8,33 +8,33 @@ import { ModelshipConfig } from '../config/types';
  */
 export type PlannedStep = { kind: 'shift'; weight: number; mirror: number; preview: boolean } | { kind: 'pause' };
 
-export function planSteps(r: ModelshipConfig['rollout']): PlannedStep[] {
-  switch (r.strategy) {
+export function planSteps(rollout: ModelshipConfig['rollout']): PlannedStep[] {
+  switch (rollout.strategy) {
     case 'canary':
     case 'linear': {
       // the config loader expands `linear` into its equal steps; both arrive as a list here
       const steps: PlannedStep[] = [];
       let last: number | undefined;
-      for (const s of r.steps) {
-        if (s === 'pause') {
+      for (const step of rollout.steps) {
+        if (step === 'pause') {
           steps.push({ kind: 'pause' });
           continue;
         }
-        checkWeight(s);
-        steps.push(shift(s));
-        last = s;
+        checkWeight(step);
+        steps.push(shift(step));
+        last = step;
       }
       // a rollout always ends at 100% with analysis, so the stable is never removed before
       if (last === undefined || last < 100) steps.push(shift(100));
       return steps;
     }
     case 'blue-green':
-      checkWeight(r.mirror, 'mirror share');
-      return [{ kind: 'shift', weight: 0, mirror: r.mirror, preview: true }, shift(100)];
+      checkWeight(rollout.mirror, 'mirror share');
+      return [{ kind: 'shift', weight: 0, mirror: rollout.mirror, preview: true }, shift(100)];
     case 'all-at-once':
       return [shift(100)];
     default: {
-      const unknown: never = r.strategy;
+      const unknown: never = rollout.strategy;
       throw new Error(`unknown rollout strategy '${String(unknown)}'`);
     }
   }
@@ -44,7 +44,8 @@ function shift(weight: number): PlannedStep {
   return { kind: 'shift', weight, mirror: 0, preview: false };
 }
 
-function checkWeight(w: number, what = 'rollout step'): void {
+function checkWeight(weight: number, what = 'rollout step'): void {
   // the config loader validates; this guards callers that build a config in code
-  if (!Number.isInteger(w) || w < 0 || w > 100) throw new Error(`${what} must be an integer percent from 0 to 100 (got ${w})`);
+  if (!Number.isInteger(weight) || weight < 0 || weight > 100)
+    throw new Error(`${what} must be an integer percent from 0 to 100 (got ${weight})`);
 }

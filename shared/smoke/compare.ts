@@ -38,15 +38,15 @@ export function compareJson(expected: unknown, actual: unknown, tolerance: numbe
 
 type Kind = 'number' | 'string' | 'boolean' | 'null' | 'array' | 'object' | 'other';
 
-function kindOf(v: unknown): Kind {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  switch (typeof v) {
+function kindOf(value: unknown): Kind {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  switch (typeof value) {
     case 'number':
     case 'string':
     case 'boolean':
     case 'object':
-      return typeof v as Kind;
+      return typeof value as Kind;
     default:
       return 'other';
   }
@@ -54,11 +54,11 @@ function kindOf(v: unknown): Kind {
 
 const MAX_SHOWN = 80;
 
-function describe(v: unknown): string {
-  if (Array.isArray(v)) return `an array of ${v.length} items`;
-  if (v !== null && typeof v === 'object') return 'an object';
-  if (v === undefined) return 'nothing';
-  const text = typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? typeof v);
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return `an array of ${value.length} items`;
+  if (value !== null && typeof value === 'object') return 'an object';
+  if (value === undefined) return 'nothing';
+  const text = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? typeof value);
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 

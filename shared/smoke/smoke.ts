@@ -36,7 +36,7 @@ export async function runSmoke(
   log: (line: string) => void,
 ): Promise<SmokeReport> {
   const cases: SmokeCaseResult[] = [];
-  for (const c of cfg.cases) cases.push(await runCase(c, cfg.repeat, cfg.timeout, send, log));
+  for (const smokeCase of cfg.cases) cases.push(await runCase(smokeCase, cfg.repeat, cfg.timeout, send, log));
 
   const all = cases.flatMap((c) => c.latenciesMs);
   const p95Ms = percentile(all, 95);
@@ -64,18 +64,18 @@ export async function runSmoke(
 }
 
 async function runCase(
-  c: SmokeCaseConfig,
+  smokeCase: SmokeCaseConfig,
   repeat: number,
   timeoutMs: number,
   send: SendScore,
   log: (line: string) => void,
 ): Promise<SmokeCaseResult> {
-  const result: SmokeCaseResult = { name: c.name, passed: false, failures: [], latenciesMs: [] };
+  const result: SmokeCaseResult = { name: smokeCase.name, passed: false, failures: [], latenciesMs: [] };
   let body: string;
   let expected: { value: unknown } | undefined;
   try {
-    body = await fs.promises.readFile(c.request, 'utf8');
-    if (c.expect !== undefined) expected = { value: await readJson(c.expect) };
+    body = await fs.promises.readFile(smokeCase.request, 'utf8');
+    if (smokeCase.expect !== undefined) expected = { value: await readJson(smokeCase.expect) };
   } catch (err: unknown) {
     result.failures.push(errorMessage(err));
     logCase(result, 0, repeat, log);
@@ -97,7 +97,7 @@ async function runCase(
       continue;
     }
     result.latenciesMs.push(res.latencyMs);
-    const problems = checkAnswer(res, expected, c.tolerance);
+    const problems = checkAnswer(res, expected, smokeCase.tolerance);
     problems.forEach(note);
     if (problems.length === 0) good += 1;
   }
@@ -133,18 +133,18 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-function logCase(r: SmokeCaseResult, good: number, repeat: number, log: (line: string) => void): void {
-  const p95 = percentile(r.latenciesMs, 95);
+function logCase(result: SmokeCaseResult, good: number, repeat: number, log: (line: string) => void): void {
+  const p95 = percentile(result.latenciesMs, 95);
   const stats = `${good}/${repeat}${p95 === undefined ? '' : `, p95 ${ms(p95)}`}`;
-  log(`smoke '${r.name}': ${r.passed ? 'pass' : 'FAIL'} (${stats})`);
-  for (const f of r.failures) log(`  - ${f}`);
+  log(`smoke '${result.name}': ${result.passed ? 'pass' : 'FAIL'} (${stats})`);
+  for (const failure of result.failures) log(`  - ${failure}`);
 }
 
-/** exact nearest-rank percentile: the smallest value with at least p% of values at or below it */
-function percentile(values: number[], p: number): number | undefined {
+/** exact nearest-rank percentile: the smallest value with at least `percent`% of values at or below it */
+function percentile(values: number[], percent: number): number | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  const rank = Math.max(1, Math.ceil((percent / 100) * sorted.length));
   return sorted[rank - 1];
 }
 
@@ -154,6 +154,6 @@ function excerpt(body: string): string {
   return oneLine.length > BODY_EXCERPT ? `${oneLine.slice(0, BODY_EXCERPT)}…` : oneLine;
 }
 
-function ms(v: number): string {
-  return `${v.toFixed(1)}ms`;
+function ms(value: number): string {
+  return `${value.toFixed(1)}ms`;
 }

@@ -26,11 +26,11 @@ export function scoreOnce(call: ScoreCall): Promise<ScoreResponse> {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const h = res.headers[DEPLOYMENT_HEADER];
+        const answeredBy = res.headers[DEPLOYMENT_HEADER];
         resolve({
           status: res.statusCode ?? 0,
           body: Buffer.concat(chunks).toString('utf8'),
-          deployment: Array.isArray(h) ? h[0] : h,
+          deployment: Array.isArray(answeredBy) ? answeredBy[0] : answeredBy,
           latencyMs: Number(process.hrtime.bigint() - started) / 1e6,
         });
       });

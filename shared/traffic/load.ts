@@ -128,22 +128,22 @@ export class LoadGenerator {
     let ok = 0;
     const failures: LoadResult[] = [];
     const latencies: number[] = [];
-    for (const r of this.results) {
-      const good = r.status >= 200 && r.status < 300 && !r.error;
-      const key = r.deployment ?? '(none)';
+    for (const result of this.results) {
+      const good = result.status >= 200 && result.status < 300 && !result.error;
+      const key = result.deployment ?? '(none)';
       const slot = (byDeployment[key] ??= { ok: 0, failed: 0 });
       if (good) {
         ok += 1;
         slot.ok += 1;
-        latencies.push(r.latencyMs);
+        latencies.push(result.latencyMs);
       } else {
         slot.failed += 1;
-        if (failures.length < 20) failures.push(r);
+        if (failures.length < 20) failures.push(result);
       }
     }
     latencies.sort((a, b) => a - b);
-    const q = (p: number): number | undefined =>
-      latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] : undefined;
+    const quantile = (fraction: number): number | undefined =>
+      latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(fraction * latencies.length) - 1)] : undefined;
     const durationMs = Date.now() - this.startedAt;
     return {
       sent: this.results.length,
@@ -154,8 +154,8 @@ export class LoadGenerator {
       rate: durationMs > 0 ? (this.results.length * 1000) / durationMs : 0,
       byDeployment,
       failures,
-      latencyP50Ms: q(0.5),
-      latencyP99Ms: q(0.99),
+      latencyP50Ms: quantile(0.5),
+      latencyP99Ms: quantile(0.99),
     };
   }
 }

@@ -8,7 +8,7 @@ import { LoadGenerator } from './load';
  * and never reach the stable one.
  */
 export class SmokeProbe {
-  private gen?: LoadGenerator;
+  private generator?: LoadGenerator;
 
   constructor(
     private readonly target: Target,
@@ -23,8 +23,8 @@ export class SmokeProbe {
 
   start(endpoint: string, deployment: string): void {
     // the previous generator only has in-flight requests left; they end by their own timeout
-    void this.gen?.stop();
-    this.gen = new LoadGenerator({
+    void this.generator?.stop();
+    this.generator = new LoadGenerator({
       rate: this.rate,
       durationMs: this.maxDurationMs,
       maxInFlight: Math.max(8, Math.ceil(this.rate)),
@@ -33,8 +33,8 @@ export class SmokeProbe {
   }
 
   async stop(): Promise<void> {
-    const gen = this.gen;
-    this.gen = undefined;
-    if (gen) await gen.stop();
+    const generator = this.generator;
+    this.generator = undefined;
+    if (generator) await generator.stop();
   }
 }

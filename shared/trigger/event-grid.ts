@@ -32,8 +32,8 @@ export function eventGridType(value: unknown): string | undefined {
 /** `models/{name}:{version}` -> its parts (raw); undefined when the subject has another shape */
 function fromSubject(subject: unknown): { name: string; version: string } | undefined {
   if (typeof subject !== 'string') return undefined;
-  const m = /^models\/([^:/]+):([^:/]+)$/.exec(subject);
-  return m ? { name: m[1], version: m[2] } : undefined;
+  const match = /^models\/([^:/]+):([^:/]+)$/.exec(subject);
+  return match ? { name: match[1], version: match[2] } : undefined;
 }
 
 const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';

@@ -56,9 +56,9 @@ export interface ConfiguredModel {
 }
 
 /** ARM ids are case-insensitive, and senders differ on a trailing slash */
-function sameArmId(a: string, b: string): boolean {
+function sameArmId(left: string, right: string): boolean {
   const norm = (id: string): string => id.trim().replace(/\/+$/, '').toLowerCase();
-  return norm(a) === norm(b);
+  return norm(left) === norm(right);
 }
 
 /** Check a request against the config and the registry; throws a StageError that says what was refused and why. */

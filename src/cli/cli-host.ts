@@ -16,7 +16,7 @@ export class CliHost implements Host {
   private write(line: string): void {
     const stamp = new Date().toISOString().slice(11, 19);
     const indent = '  '.repeat(this.depth);
-    for (const l of this.masker.mask(line).split('\n')) this.out.write(`${stamp} ${indent}${l}\n`);
+    for (const text of this.masker.mask(line).split('\n')) this.out.write(`${stamp} ${indent}${text}\n`);
   }
 
   info(message: string): void {
@@ -57,6 +57,6 @@ export class CliHost implements Host {
   }
 }
 
-function formatWhere(w: SourceLocation): string {
-  return [w.file, w.line, w.col].filter((x) => x !== undefined).join(':');
+function formatWhere(where: SourceLocation): string {
+  return [where.file, where.line, where.col].filter((x) => x !== undefined).join(':');
 }

@@ -94,11 +94,11 @@ export async function main(
   );
   common(program.command('status').description('what each endpoint serves, at what traffic')).action(
     act('status', async (ctx, opts) => {
-      const s = await pipeline.status(ctx);
+      const status = await pipeline.status(ctx);
       if (!opts.json)
-        for (const line of [...pipeline.describeEndpoint(s.production), ...pipeline.describeEndpoint(s.staging)])
+        for (const line of [...pipeline.describeEndpoint(status.production), ...pipeline.describeEndpoint(status.staging)])
           io.stdout.write(line + '\n');
-      return { result: 'no-change', data: s };
+      return { result: 'no-change', data: status };
     }),
   );
   withVersion(common(program.command('run').description('detect -> build -> staging -> smoke -> rollout'))).action(
@@ -123,31 +123,33 @@ export async function main(
     .action(
       act('model register', async (ctx, opts) => {
         const tags: Record<string, string> = {};
-        for (const t of opts.tag as string[]) {
-          const i = t.indexOf('=');
-          if (i <= 0) throw new UsageError(`--tag takes key=value (got '${t}')`);
-          tags[t.slice(0, i)] = t.slice(i + 1);
+        for (const tag of opts.tag as string[]) {
+          const separator = tag.indexOf('=');
+          if (separator <= 0) throw new UsageError(`--tag takes key=value (got '${tag}')`);
+          tags[tag.slice(0, separator)] = tag.slice(separator + 1);
         }
-        const mv = await ctx.registry.register({
+        const registered = await ctx.registry.register({
           name: ctx.config.model.name,
           source: path.resolve(String(opts.path)),
           tags,
           description: opts.description as string | undefined,
         });
-        ctx.host.info(`registered ${mv.name} v${mv.version}${Object.keys(tags).length ? ` with tags ${JSON.stringify(tags)}` : ''}`);
-        if (!opts.json) io.stdout.write(`${mv.version}\n`);
-        return { result: 'no-change', model: { name: mv.name, version: mv.version } };
+        ctx.host.info(
+          `registered ${registered.name} v${registered.version}${Object.keys(tags).length ? ` with tags ${JSON.stringify(tags)}` : ''}`,
+        );
+        if (!opts.json) io.stdout.write(`${registered.version}\n`);
+        return { result: 'no-change', model: { name: registered.name, version: registered.version } };
       }),
     );
   common(model.command('list').description('versions of the model in the registry')).action(
     act('model list', async (ctx, opts) => {
       const versions = await ctx.registry.list(ctx.config.model.name);
       if (!opts.json)
-        for (const v of versions)
+        for (const entry of versions)
           io.stdout.write(
-            `${v.name} v${v.version}  ${v.registeredAt}  ${Object.entries(v.tags)
+            `${entry.name} v${entry.version}  ${entry.registeredAt}  ${Object.entries(entry.tags)
               .map(([k, x]) => `${k}=${x}`)
-              .join(' ')}${v.description ? `  ${v.description}` : ''}\n`,
+              .join(' ')}${entry.description ? `  ${entry.description}` : ''}\n`,
           );
       return { result: 'no-change', data: versions };
     }),
@@ -181,7 +183,7 @@ async function runCommand(
     io.stderr.write(`modelship: ${loaded.message}\n`);
     return 2;
   }
-  for (const w of loaded.warnings) host.warn(formatConfigIssue(w));
+  for (const warning of loaded.warnings) host.warn(formatConfigIssue(warning));
   const modelVersion = opts.modelVersion === undefined ? undefined : versionString(opts.modelVersion);
   if (opts.modelVersion !== undefined && modelVersion === undefined) {
     io.stderr.write(
@@ -244,34 +246,34 @@ async function runLoad(ctx: PipelineContext, opts: CommonOptions & Record<string
   // bodies in a seeded random order: a fixed rotation would alias with the router's exact
   // weighted round robin (a 10% canary would see the same few bodies over and over)
   const pick = seededIndex(bodies.length);
-  const gen = new LoadGenerator({
+  const generator = new LoadGenerator({
     rate,
     durationMs,
     send: () => ctx.target.score(endpoint, { body: bodies[pick()], timeoutMs: 10_000 }),
   }).start();
-  const stop = (): void => void gen.stop();
+  const stop = (): void => void generator.stop();
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  const s = await gen.done();
+  const summary = await generator.done();
   process.off('SIGTERM', stop);
   process.off('SIGINT', stop);
-  const per = Object.entries(s.byDeployment)
+  const per = Object.entries(summary.byDeployment)
     .map(([d, c]) => `${d}: ${c.ok} ok, ${c.failed} failed`)
     .join('; ');
   ctx.host.info(
-    `load: ${s.sent} requests in ${(s.durationMs / 1000).toFixed(1)}s (${s.rate.toFixed(1)}/s), ${s.ok} ok, ${s.failed} failed, p50 ${s.latencyP50Ms?.toFixed(1)} ms, p99 ${s.latencyP99Ms?.toFixed(1)} ms; ${per}`,
+    `load: ${summary.sent} requests in ${(summary.durationMs / 1000).toFixed(1)}s (${summary.rate.toFixed(1)}/s), ${summary.ok} ok, ${summary.failed} failed, p50 ${summary.latencyP50Ms?.toFixed(1)} ms, p99 ${summary.latencyP99Ms?.toFixed(1)} ms; ${per}`,
   );
-  return { result: 'no-change', data: s };
+  return { result: 'no-change', data: summary };
 }
 
-/** a small deterministic generator of indexes in [0, n) (mulberry32) */
-function seededIndex(n: number, seed = 0x5eed): () => number {
-  let a = seed >>> 0;
+/** a small deterministic generator of indexes in [0, count) (mulberry32) */
+function seededIndex(count: number, seed = 0x5eed): () => number {
+  let state = seed >>> 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = state;
+    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    return Math.floor((((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296) * count);
   };
 }

@@ -17,7 +17,7 @@ export class OidcError extends Error {
 }
 
 /** the job's OIDC token for Azure; every token is a secret */
-async function githubIdToken(setSecret: (v: string) => void): Promise<string> {
+async function githubIdToken(setSecret: (value: string) => void): Promise<string> {
   try {
     const token = await core.getIDToken(AZURE_AUDIENCE);
     setSecret(token);
@@ -41,7 +41,7 @@ async function githubIdToken(setSecret: (v: string) => void): Promise<string> {
  */
 export async function azureOidcCredential(
   login: { clientId: string; tenantId: string },
-  setSecret: (v: string) => void,
+  setSecret: (value: string) => void,
   options: { authorityHost?: string; disableInstanceDiscovery?: boolean } = {},
 ): Promise<TokenCredential> {
   await githubIdToken(setSecret);

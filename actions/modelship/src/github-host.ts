@@ -14,12 +14,12 @@ export class GitHubHost implements MaskingHost {
   private readonly registered = new Set<string>();
 
   /**
-   * @param env values the core reads as environment variables, set from inputs (secrets
+   * @param envOverlay values the core reads as environment variables, set from inputs (secrets
    *   among them); they win over the process environment
    * @param workspace annotation paths are made relative to it (GITHUB_WORKSPACE), as GitHub links them
    */
   constructor(
-    private readonly env_: Record<string, string>,
+    private readonly envOverlay: Record<string, string>,
     private readonly workspace: string,
   ) {}
 
@@ -62,11 +62,11 @@ export class GitHubHost implements MaskingHost {
   }
 
   env(name: string): string | undefined {
-    return Object.prototype.hasOwnProperty.call(this.env_, name) ? this.env_[name] : process.env[name];
+    return Object.prototype.hasOwnProperty.call(this.envOverlay, name) ? this.envOverlay[name] : process.env[name];
   }
 
   childEnv(): Record<string, string> {
-    return definedEnv({ ...process.env, ...this.env_ });
+    return definedEnv({ ...process.env, ...this.envOverlay });
   }
 
   /** annotation properties for a place in a file */

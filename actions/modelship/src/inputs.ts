@@ -36,18 +36,18 @@ export interface InputSource {
   get(name: string): string;
   /** called with every secret input as soon as it is read, before anything can print it */
   secret(value: string): void;
-  resolvePath(p: string): string;
+  resolvePath(path: string): string;
 }
 
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 
-export function readInputs(src: InputSource): ActionInputs {
-  const input = (name: string): string => src.get(name);
+export function readInputs(source: InputSource): ActionInputs {
+  const input = (name: string): string => source.get(name);
   const secretInput = (name: string): string => {
-    const v = input(name);
-    if (v) src.secret(v);
-    return v;
+    const value = input(name);
+    if (value) source.secret(value);
+    return value;
   };
   // secrets first: an error about another input must not be printed before they are masked
   const registryPassword = secretInput('registry-password');
@@ -94,7 +94,7 @@ export function readInputs(src: InputSource): ActionInputs {
     command,
     config: input('config') || 'modelship.yaml',
     modelVersion,
-    workingDirectory: src.resolvePath(input('working-directory') || '.'),
+    workingDirectory: source.resolvePath(input('working-directory') || '.'),
     force,
     azure: clientId ? { clientId, tenantId } : undefined,
     azureSubscriptionId: subscriptionId || undefined,

@@ -54,8 +54,8 @@ export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Rec
   const config = opened.config;
   // for the post step: the locks this process may hold
   core.saveState(STATE_MAIN_PID, String(process.pid));
-  const lockDirs = [pipeline.productionEndpoint(config), pipeline.stagingEndpoint(config)].map((e) =>
-    endpointDir(config.target.local.stateDir, e),
+  const lockDirs = [pipeline.productionEndpoint(config), pipeline.stagingEndpoint(config)].map((endpoint) =>
+    endpointDir(config.target.local.stateDir, endpoint),
   );
   core.saveState(STATE_LOCK_DIRS, JSON.stringify(lockDirs));
 
@@ -63,8 +63,12 @@ export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Rec
   if (inputs.azure) {
     const { clientId, tenantId } = inputs.azure;
     try {
-      const credential = await azureOidcCredential(inputs.azure, (v) => host.setSecret(v), azureCredentialOptions(host.env('AZURE_AUTHORITY_HOST')));
-      azureLogin = () => ({ credential, source: `the GitHub OIDC login of client ${clientId} (azure-client-id) in tenant ${tenantId}`, tenantId });
+      const credential = await azureOidcCredential(
+        inputs.azure,
+        (v) => host.setSecret(v),
+        azureCredentialOptions(host.env('AZURE_AUTHORITY_HOST')),
+      );
+      azureLogin = () => ({ credential, source: `the GitHub OIDC login of client ${clientId} (azure-client-id) in tenant ${tenantId}` });
     } catch (err: unknown) {
       return fail(errorMessage(err));
     }
@@ -90,13 +94,13 @@ export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Rec
 
 async function publish(run: Extract<CommandRun, { ok: true }>, host: GitHubHost): Promise<void> {
   const { ctx, outcome } = run;
-  const o = stepOutputs(run);
-  output('result', o.result);
-  if (o.newVersion !== undefined) output('new-version', o.newVersion);
-  if (o.modelName !== undefined) output('model-name', o.modelName);
-  if (o.modelVersion !== undefined) output('model-version', o.modelVersion);
-  if (o.image !== undefined) output('image', o.image);
-  if (o.digest !== undefined) output('digest', o.digest);
+  const values = stepOutputs(run);
+  output('result', values.result);
+  if (values.newVersion !== undefined) output('new-version', values.newVersion);
+  if (values.modelName !== undefined) output('model-name', values.modelName);
+  if (values.modelVersion !== undefined) output('model-version', values.modelVersion);
+  if (values.image !== undefined) output('image', values.image);
+  if (values.digest !== undefined) output('digest', values.digest);
   const file = reportPath();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, run.reportJson + '\n');

@@ -61,8 +61,8 @@ export class Checker {
 
   /** the milliseconds of the duration at `segs` when it is written and fine */
   durationMs(segs: readonly Segment[]): number | undefined {
-    const v = this.ok(segs);
-    return typeof v === 'string' ? parseDuration(v) : undefined;
+    const value = this.ok(segs);
+    return typeof value === 'string' ? parseDuration(value) : undefined;
   }
 
   /** the absolute path when `raw` (relative to the config folder) is an existing `kind`, else an issue */
@@ -86,9 +86,9 @@ export class Checker {
   }
 }
 
-export function isFile(p: string): boolean {
+export function isFile(file: string): boolean {
   try {
-    return fs.statSync(p).isFile();
+    return fs.statSync(file).isFile();
   } catch {
     return false;
   }

@@ -15,11 +15,11 @@ const DURATION_PATHS: Segment[][] = [
 ];
 
 /** every duration written is more than 0 and at most a day */
-export function checkDurations(c: Checker): void {
+export function checkDurations(checker: Checker): void {
   for (const segs of DURATION_PATHS) {
-    const ms = c.durationMs(segs);
+    const ms = checker.durationMs(segs);
     if (ms === undefined) continue;
-    if (ms <= 0) c.issue(segs, `must be a duration greater than 0 (got ${show(c.at(segs))})`);
-    else if (ms > MAX_DURATION_MS) c.issue(segs, `must be a duration of at most 24h (got ${show(c.at(segs))})`);
+    if (ms <= 0) checker.issue(segs, `must be a duration greater than 0 (got ${show(checker.at(segs))})`);
+    else if (ms > MAX_DURATION_MS) checker.issue(segs, `must be a duration of at most 24h (got ${show(checker.at(segs))})`);
   }
 }

@@ -14,12 +14,12 @@ export { Checker } from './checker';
  * and skip every value it already reported. The order matters where one check's issue
  * silences a later one (a duration out of range is not compared with another).
  */
-export function runSemanticChecks(c: Checker): void {
-  checkModel(c);
-  checkTargetKind(c);
-  checkDurations(c);
-  checkServe(c);
-  checkTarget(c);
-  checkSmoke(c);
-  checkRollout(c);
+export function runSemanticChecks(checker: Checker): void {
+  checkModel(checker);
+  checkTargetKind(checker);
+  checkDurations(checker);
+  checkServe(checker);
+  checkTarget(checker);
+  checkSmoke(checker);
+  checkRollout(checker);
 }

@@ -5,54 +5,54 @@ import { Checker } from './checker';
 const AVAILABLE_REGISTRIES = ['local', 'azureml'];
 
 /** model.registry and the settings block of the registry it names */
-export function checkModel(c: Checker): void {
-  const registry = c.ok(['model', 'registry']);
+export function checkModel(checker: Checker): void {
+  const registry = checker.ok(['model', 'registry']);
   if (typeof registry === 'string' && !AVAILABLE_REGISTRIES.includes(registry)) {
-    c.issue(
+    checker.issue(
       ['model', 'registry'],
       `registry '${registry}' is not available in this version (available: ${AVAILABLE_REGISTRIES.join(', ')})`,
     );
   }
-  checkAzureml(c);
+  checkAzureml(checker);
 }
 
 /** model.azureml: read with registry azureml only, where it is required */
-function checkAzureml(c: Checker): void {
-  const a = ['model', 'azureml'];
-  const registry = c.effective(['model', 'registry']);
+function checkAzureml(checker: Checker): void {
+  const azureml = ['model', 'azureml'];
+  const registry = checker.effective(['model', 'registry']);
   // a registry the schema refused: which block belongs is unknown, so nothing more is said
   if (typeof registry !== 'string') return;
   if (registry !== 'azureml') {
-    if (c.at(a) !== undefined) c.issue(a, `is only read with model.registry: azureml (registry is '${registry}')`);
+    if (checker.at(azureml) !== undefined) checker.issue(azureml, `is only read with model.registry: azureml (registry is '${registry}')`);
     return;
   }
-  if (c.at(a) === undefined) {
-    c.issue(
+  if (checker.at(azureml) === undefined) {
+    checker.issue(
       ['model', 'registry'],
       `registry 'azureml' needs model.azureml: { subscriptionId: <GUID>, resourceGroup: <name>, workspace: <name> } (or registryName: <name> of an Azure ML registry instead of workspace)`,
     );
     return;
   }
-  if (c.ok(a) === undefined) return;
-  const workspace = c.at([...a, 'workspace']) !== undefined;
-  const registryName = c.at([...a, 'registryName']) !== undefined;
+  if (checker.ok(azureml) === undefined) return;
+  const workspace = checker.at([...azureml, 'workspace']) !== undefined;
+  const registryName = checker.at([...azureml, 'registryName']) !== undefined;
   if (workspace && registryName) {
-    c.issue(
-      a,
+    checker.issue(
+      azureml,
       'sets both workspace and registryName: set one, workspace for the models of an Azure ML workspace or registryName for an Azure ML registry shared across workspaces',
     );
-  } else if (!workspace && !registryName && !c.hasIssuesWithin(a)) {
+  } else if (!workspace && !registryName && !checker.hasIssuesWithin(azureml)) {
     // (with an issue inside the block, e.g. an unknown key `workspaceName`, that issue says it)
-    c.issue(
-      a,
+    checker.issue(
+      azureml,
       'needs workspace (the models of an Azure ML workspace) or registryName (an Azure ML registry shared across workspaces), one of the two',
     );
   }
-  const urlSegs = [...a, 'resourceManagerUrl'];
-  const url = c.ok(urlSegs);
+  const urlSegs = [...azureml, 'resourceManagerUrl'];
+  const url = checker.ok(urlSegs);
   if (typeof url === 'string') {
     const problem = resourceManagerUrlProblem(url);
-    if (problem) c.issue(urlSegs, `${problem} (got ${show(url)})`);
+    if (problem) checker.issue(urlSegs, `${problem} (got ${show(url)})`);
   }
 }
 

@@ -30,6 +30,7 @@ const TOKEN_REFRESH_MARGIN_MS = 10 * 60_000;
 export const AKS_ENTRA_SCOPE = '6dae42f8-4368-4678-94ff-3960e28e3630/.default';
 
 export interface Connection {
+  /** the loaded kubeconfig, for the API clients */
   kc: KubeConfig;
   /** namespace of the context, when it names one */
   namespace?: string;
@@ -37,34 +38,34 @@ export interface Connection {
   describe: string;
 }
 
-export async function connect(o: ConnectionOptions): Promise<Connection> {
-  const kc = new KubeConfig();
+export async function connect(options: ConnectionOptions): Promise<Connection> {
+  const kubeConfig = new KubeConfig();
   let source: string;
   // KUBECONFIG from the front end's environment (the task writes its own), not process.env
-  const fromEnv = (o.env('KUBECONFIG') ?? '').split(path.delimiter).filter((f) => f !== '' && fs.existsSync(f));
+  const fromEnv = (options.env('KUBECONFIG') ?? '').split(path.delimiter).filter((f) => f !== '' && fs.existsSync(f));
   const home = path.join(os.homedir(), '.kube', 'config');
   try {
-    if (o.kubeconfig) {
-      kc.loadFromFile(o.kubeconfig);
-      source = o.kubeconfig;
+    if (options.kubeconfig) {
+      kubeConfig.loadFromFile(options.kubeconfig);
+      source = options.kubeconfig;
     } else if (fromEnv.length) {
       // as kubectl does: the files merged, the first one's current context wins
-      kc.loadFromFile(fromEnv[0]);
-      for (const f of fromEnv.slice(1)) {
+      kubeConfig.loadFromFile(fromEnv[0]);
+      for (const file of fromEnv.slice(1)) {
         const more = new KubeConfig();
-        more.loadFromFile(f);
-        kc.mergeConfig(more, true);
+        more.loadFromFile(file);
+        kubeConfig.mergeConfig(more, true);
       }
       source = `KUBECONFIG (${fromEnv.join(path.delimiter)})`;
-    } else if (o.env('KUBERNETES_SERVICE_HOST')) {
-      kc.loadFromCluster();
+    } else if (options.env('KUBERNETES_SERVICE_HOST')) {
+      kubeConfig.loadFromCluster();
       source = 'the in-cluster service account';
     } else if (fs.existsSync(home)) {
-      kc.loadFromFile(home);
+      kubeConfig.loadFromFile(home);
       source = home;
     } else {
       throw new Error(
-        `no kubeconfig: target.kubernetes.kubeconfig is not set, KUBECONFIG names no existing file${o.env('KUBECONFIG') ? ` (${o.env('KUBECONFIG')})` : ''}, ${home} does not exist, and this is not a pod (KUBERNETES_SERVICE_HOST is not set)`,
+        `no kubeconfig: target.kubernetes.kubeconfig is not set, KUBECONFIG names no existing file${options.env('KUBECONFIG') ? ` (${options.env('KUBECONFIG')})` : ''}, ${home} does not exist, and this is not a pod (KUBERNETES_SERVICE_HOST is not set)`,
       );
     }
   } catch (err: unknown) {
@@ -74,31 +75,31 @@ export async function connect(o: ConnectionOptions): Promise<Connection> {
       'target.kubernetes.kubeconfig, KUBECONFIG (azure/aks-set-context, a Kubernetes service connection), or run inside a cluster',
     );
   }
-  if (o.context) {
-    if (!kc.getContextObject(o.context)) {
-      const known = kc.getContexts().map((c) => c.name);
+  if (options.context) {
+    if (!kubeConfig.getContextObject(options.context)) {
+      const known = kubeConfig.getContexts().map((c) => c.name);
       throw new StageError(
         'connecting to the cluster',
-        `context '${o.context}' is not in ${source} (contexts: ${known.join(', ') || 'none'})`,
+        `context '${options.context}' is not in ${source} (contexts: ${known.join(', ') || 'none'})`,
         'target.kubernetes.context',
       );
     }
-    kc.setCurrentContext(o.context);
+    kubeConfig.setCurrentContext(options.context);
   }
-  const cluster = kc.getCurrentCluster();
+  const cluster = kubeConfig.getCurrentCluster();
   if (!cluster) {
     throw new StageError(
       'connecting to the cluster',
-      `${source} has no cluster for context '${kc.getCurrentContext()}'`,
+      `${source} has no cluster for context '${kubeConfig.getCurrentContext()}'`,
       'target.kubernetes.kubeconfig and target.kubernetes.context, or KUBECONFIG',
     );
   }
-  const contextName = kc.getCurrentContext();
-  if (o.auth === 'azure') await useEntraToken(kc, o);
-  const ctx = kc.getContextObject(contextName);
+  const contextName = kubeConfig.getCurrentContext();
+  if (options.auth === 'azure') await useEntraToken(kubeConfig, options);
+  const context = kubeConfig.getContextObject(contextName);
   return {
-    kc,
-    namespace: ctx?.namespace,
+    kc: kubeConfig,
+    namespace: context?.namespace,
     describe: `${contextName && contextName !== 'inClusterContext' ? `context ${contextName}` : source} at ${cluster.server}`,
   };
 }
@@ -108,20 +109,20 @@ export async function connect(o: ConnectionOptions): Promise<Connection> {
  * does not need; the same token comes from @azure/identity (workload identity, a service
  * principal, or az login) and replaces the user of the current context.
  */
-async function useEntraToken(kc: KubeConfig, o: ConnectionOptions): Promise<void> {
-  if (!o.azureCredential)
+async function useEntraToken(kubeConfig: KubeConfig, options: ConnectionOptions): Promise<void> {
+  if (!options.azureCredential)
     throw new StageError(
       'connecting to the cluster',
       'target.kubernetes.auth is azure but no Azure credential is available',
       'sign in to Azure (azure/login, an AzureRM service connection, or AZURE_* variables)',
     );
-  const credential = o.azureCredential();
+  const credential = options.azureCredential();
   const fetchToken = async (): Promise<AccessToken> => {
     try {
-      const t = await credential.getToken(AKS_ENTRA_SCOPE);
-      if (!t) throw new Error('no token returned');
-      o.setSecret(t.token);
-      return t;
+      const accessToken = await credential.getToken(AKS_ENTRA_SCOPE);
+      if (!accessToken) throw new Error('no token returned');
+      options.setSecret(accessToken.token);
+      return accessToken;
     } catch (err: unknown) {
       throw new StageError(
         'getting an Entra ID token for the AKS cluster',
@@ -131,29 +132,34 @@ async function useEntraToken(kc: KubeConfig, o: ConnectionOptions): Promise<void
     }
   };
   let current = await fetchToken();
-  kc.loadFromOptions(
+  kubeConfig.loadFromOptions(
     withBearerToken(
-      { clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: kc.getCurrentContext() },
+      {
+        clusters: kubeConfig.getClusters(),
+        users: kubeConfig.getUsers(),
+        contexts: kubeConfig.getContexts(),
+        currentContext: kubeConfig.getCurrentContext(),
+      },
       current.token,
     ),
   );
   // a long rollout outlives the token (about an hour): client-node reads the user's token at
   // every request, so replacing it in place renews every client made from this config
-  const user = kc.getCurrentUser() as { token?: string } | null;
+  const user = kubeConfig.getCurrentUser() as { token?: string } | null;
   let refreshing = false;
   const timer = setInterval(() => {
     if (refreshing || !user || current.expiresOnTimestamp - Date.now() > TOKEN_REFRESH_MARGIN_MS) return;
     refreshing = true;
     fetchToken()
-      .then((t) => {
-        current = t;
-        user.token = t.token;
-        o.log?.(`kubernetes: Entra ID token renewed (valid until ${new Date(t.expiresOnTimestamp).toISOString()})`);
+      .then((renewed) => {
+        current = renewed;
+        user.token = renewed.token;
+        options.log?.(`kubernetes: Entra ID token renewed (valid until ${new Date(renewed.expiresOnTimestamp).toISOString()})`);
       })
       .catch((err: unknown) =>
-        o.log?.(`kubernetes: renewing the Entra ID token failed: ${err instanceof Error ? err.message : String(err)}`),
+        options.log?.(`kubernetes: renewing the Entra ID token failed: ${err instanceof Error ? err.message : String(err)}`),
       )
       .finally(() => (refreshing = false));
-  }, o.tokenCheckMs ?? 60_000);
+  }, options.tokenCheckMs ?? 60_000);
   timer.unref();
 }

@@ -22,7 +22,7 @@ export interface KubernetesWiring {
 export async function createKubernetesTarget(
   config: ModelshipConfig,
   host: Host,
-  o: {
+  options: {
     productionEndpoint: string;
     stagingEndpoint: string;
     azureCredential: () => TokenCredential;
@@ -30,47 +30,54 @@ export async function createKubernetesTarget(
     retry?: RetryPolicy;
   },
 ): Promise<KubernetesWiring> {
-  const k = config.target.kubernetes;
-  if (!k) throw new Error('target.kubernetes is missing from the resolved config');
+  const kubernetes = config.target.kubernetes;
+  if (!kubernetes) throw new Error('target.kubernetes is missing from the resolved config');
   const conn = await connect({
-    kubeconfig: k.kubeconfig,
-    context: k.context,
-    auth: k.auth,
+    kubeconfig: kubernetes.kubeconfig,
+    context: kubernetes.context,
+    auth: kubernetes.auth,
     env: (n) => host.env(n),
-    azureCredential: o.azureCredential,
+    azureCredential: options.azureCredential,
     setSecret: (v) => host.setSecret(v),
     log: (l) => host.info(l),
   });
-  const namespace = k.namespace ?? conn.namespace ?? 'default';
-  const stagingNamespace = k.stagingNamespace ?? namespace;
-  host.info(`kubernetes: ${conn.describe}; production in namespace ${namespace}, staging in ${stagingNamespace}; routing '${k.routing}'`);
+  const namespace = kubernetes.namespace ?? conn.namespace ?? 'default';
+  const stagingNamespace = kubernetes.stagingNamespace ?? namespace;
+  host.info(
+    `kubernetes: ${conn.describe}; production in namespace ${namespace}, staging in ${stagingNamespace}; routing '${kubernetes.routing}'`,
+  );
   const log = (line: string) => host.info(line);
-  const api = new KubeApi(conn.kc, log, o.retry);
+  const api = new KubeApi(conn.kc, log, options.retry);
   const target = new KubernetesTarget({
     api,
-    config: k,
+    config: kubernetes,
     containerPort: DEFAULT_CONTAINER_PORT,
     scorePath: config.serve.scorePath,
-    leaseSeconds: k.leaseSeconds,
+    leaseSeconds: kubernetes.leaseSeconds,
     log,
     endpoints: {
-      [o.productionEndpoint]: { namespace, routing: k.routing, replicas: k.replicas, autoscale: k.autoscale, url: k.url },
+      [options.productionEndpoint]: {
+        namespace,
+        routing: kubernetes.routing,
+        replicas: kubernetes.replicas,
+        autoscale: kubernetes.autoscale,
+        url: kubernetes.url,
+      },
       // staging has one deployment at a time: a Service over it is all it needs
-      [o.stagingEndpoint]: { namespace: stagingNamespace, routing: 'replicas', replicas: k.stagingReplicas },
+      [options.stagingEndpoint]: { namespace: stagingNamespace, routing: 'replicas', replicas: kubernetes.stagingReplicas },
     },
     pullCredential: async (image) => {
       const registry = parseImageRef(image).registry;
       // ACR tokens expire within hours: attach the registry to the cluster instead (az aks update --attach-acr)
       if (isAzureContainerRegistry(registry)) return undefined;
-      const cred = await o.registryCredential(registry);
+      const cred = await options.registryCredential(registry);
       return cred ? { registry, username: cred.username, password: cred.password } : undefined;
     },
   });
-  const metrics = k.prometheus
+  const metrics = kubernetes.prometheus
     ? new PrometheusMetrics({
-        ...k.prometheus,
+        ...kubernetes.prometheus,
         namespace,
-        log,
         deployments: async (endpoint) => (await target.state(endpoint)).deployments.map((d) => d.name),
       })
     : target;

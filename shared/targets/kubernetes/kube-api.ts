@@ -61,15 +61,15 @@ export class KubeApi {
   readonly server: string;
 
   constructor(
-    private readonly kc: KubeConfig,
+    private readonly kubeConfig: KubeConfig,
     private readonly log: (line: string) => void,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {
-    this.objects = KubernetesObjectApi.makeApiClient(kc);
-    this.core = kc.makeApiClient(CoreV1Api);
-    this.server = (kc.getCurrentCluster()?.server ?? '').replace(/\/+$/, '');
-    this.where = `${this.server || '(no server)'} (context ${kc.getCurrentContext() || '(in-cluster)'})`;
+    this.objects = KubernetesObjectApi.makeApiClient(kubeConfig);
+    this.core = kubeConfig.makeApiClient(CoreV1Api);
+    this.server = (kubeConfig.getCurrentCluster()?.server ?? '').replace(/\/+$/, '');
+    this.where = `${this.server || '(no server)'} (context ${kubeConfig.getCurrentContext() || '(in-cluster)'})`;
   }
 
   /** server-side apply: creates or converges the object; fields modelship no longer sets are removed */
@@ -155,7 +155,7 @@ export class KubeApi {
    * whose failures the analysis must see.
    */
   async proxy(namespace: string, service: string, port: string, req: ProxyRequest): Promise<ProxyResponse> {
-    const cluster = this.kc.getCurrentCluster();
+    const cluster = this.kubeConfig.getCurrentCluster();
     if (!cluster) throw new KubeApiError(`no cluster in the kubeconfig (${this.where})`, undefined);
     const base = new URL(cluster.server);
     const prefix = base.pathname.replace(/\/+$/, '');
@@ -176,18 +176,18 @@ export class KubeApi {
       timeout: req.timeoutMs,
     };
     // client-node fills in the TLS settings and the credentials of the context
-    await this.kc.applyToHTTPSOptions(opts);
+    await this.kubeConfig.applyToHTTPSOptions(opts);
     const lib = url.protocol === 'https:' ? https : http;
     return new Promise<ProxyResponse>((resolve, reject) => {
-      const r = lib.request(opts, (res) => {
+      const outgoing = lib.request(opts, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
         res.on('error', reject);
       });
-      r.on('timeout', () => r.destroy(new Error(`no answer within ${req.timeoutMs} ms`)));
-      r.on('error', reject);
-      r.end(req.body);
+      outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${req.timeoutMs} ms`)));
+      outgoing.on('error', reject);
+      outgoing.end(req.body);
     });
   }
 
@@ -221,12 +221,12 @@ interface StatusBody {
 
 function describeFailure(err: unknown): { code?: number; message: string; retryAfterMs?: number } {
   if (err instanceof ApiException) {
-    const e = err as ApiException<unknown>;
-    const body = parseBody(e.body);
-    const retryAfter = Number(e.headers?.['retry-after'] ?? e.headers?.['Retry-After']);
+    const apiError = err as ApiException<unknown>;
+    const body = parseBody(apiError.body);
+    const retryAfter = Number(apiError.headers?.['retry-after'] ?? apiError.headers?.['Retry-After']);
     return {
-      code: e.code,
-      message: `${e.code}${body.reason ? ` ${body.reason}` : ''}: ${body.message ?? (typeof e.body === 'string' ? e.body.slice(0, 300) : 'no message')}`,
+      code: apiError.code,
+      message: `${apiError.code}${body.reason ? ` ${body.reason}` : ''}: ${body.message ?? (typeof apiError.body === 'string' ? apiError.body.slice(0, 300) : 'no message')}`,
       retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
     };
   }
@@ -248,10 +248,10 @@ function parseBody(body: unknown): StatusBody {
 }
 
 function networkCode(err: unknown): string | undefined {
-  for (let e: unknown = err, depth = 0; e && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
+  for (let current: unknown = err, depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
+    current = (current as { cause?: unknown }).cause;
   }
   return undefined;
 }

@@ -11,16 +11,16 @@ export interface KubeconfigData<C extends { name: string; user: string }, U exte
 }
 
 export function withBearerToken<C extends { name: string; user: string }, U extends { name: string }, K>(
-  kc: KubeconfigData<C, U, K>,
+  kubeconfig: KubeconfigData<C, U, K>,
   token: string,
 ): KubeconfigData<C, U | { name: string; token: string }, K> {
-  const current = kc.contexts.find((c) => c.name === kc.currentContext);
-  if (!current) throw new Error(`the kubeconfig has no context '${kc.currentContext}'`);
+  const current = kubeconfig.contexts.find((c) => c.name === kubeconfig.currentContext);
+  if (!current) throw new Error(`the kubeconfig has no context '${kubeconfig.currentContext}'`);
   const userName = `modelship-entra-${current.name}`;
   return {
-    clusters: kc.clusters,
-    users: [...kc.users.filter((u) => u.name !== userName), { name: userName, token }],
-    contexts: kc.contexts.map((c) => (c.name === current.name ? { ...c, user: userName } : c)),
-    currentContext: kc.currentContext,
+    clusters: kubeconfig.clusters,
+    users: [...kubeconfig.users.filter((u) => u.name !== userName), { name: userName, token }],
+    contexts: kubeconfig.contexts.map((c) => (c.name === current.name ? { ...c, user: userName } : c)),
+    currentContext: kubeconfig.currentContext,
   };
 }

@@ -91,21 +91,26 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   private readonly pollMs: number;
   private readonly now: () => Date;
 
-  constructor(private readonly o: KubernetesTargetOptions) {
-    this.api = o.api;
-    this.pollMs = o.pollMs ?? 1000;
-    this.now = o.now ?? (() => new Date());
-    this.description = `kubernetes ${o.api.where}`;
+  constructor(private readonly options: KubernetesTargetOptions) {
+    this.api = options.api;
+    this.pollMs = options.pollMs ?? 1000;
+    this.now = options.now ?? (() => new Date());
+    this.description = `kubernetes ${options.api.where}`;
   }
 
   // ---- Target --------------------------------------------------------------------------
 
   async state(endpoint: string): Promise<EndpointState> {
-    const p = this.placement(endpoint);
+    const placement = this.placement(endpoint);
     const [stored, deployments, pods] = await Promise.all([
       this.readState(endpoint),
-      this.api.list<V1Deployment>(DEPLOYMENT_KIND.apiVersion, DEPLOYMENT_KIND.kind, p.namespace, selector(endpointLabels(endpoint))),
-      this.api.pods(p.namespace, selector(endpointLabels(endpoint))),
+      this.api.list<V1Deployment>(
+        DEPLOYMENT_KIND.apiVersion,
+        DEPLOYMENT_KIND.kind,
+        placement.namespace,
+        selector(endpointLabels(endpoint)),
+      ),
+      this.api.pods(placement.namespace, selector(endpointLabels(endpoint))),
     ]);
     const infos = deployments.map((d) => this.info(d, pods)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     const names = new Set(infos.map((d) => d.name));
@@ -115,43 +120,43 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   }
 
   async createDeployment(endpoint: string, spec: DeploymentSpec): Promise<void> {
-    const p = this.placement(endpoint);
+    const placement = this.placement(endpoint);
     const pullSecret = await this.ensurePullSecret(endpoint, spec);
     const createdAt = this.now().toISOString();
     // replicas routing: a new deployment starts outside the pool with one pod; setTraffic sizes it
-    const replicas = p.autoscale ? undefined : p.routing === 'replicas' ? 1 : p.replicas;
-    await this.api.apply(deploymentServiceObject(endpoint, p.namespace, spec));
+    const replicas = placement.autoscale ? undefined : placement.routing === 'replicas' ? 1 : placement.replicas;
+    await this.api.apply(deploymentServiceObject(endpoint, placement.namespace, spec));
     const applied = await this.api.apply(
       deploymentObject({
         endpoint,
-        namespace: p.namespace,
+        namespace: placement.namespace,
         spec,
         replicas,
         inPool: false,
-        containerPort: this.o.containerPort,
-        resources: this.o.config.resources,
+        containerPort: this.options.containerPort,
+        resources: this.options.config.resources,
         pullSecret,
         createdAt,
       }),
     );
-    if (p.autoscale) await this.api.apply(autoscalerObject(endpoint, p.namespace, spec, p.autoscale));
-    this.o.log(
+    if (placement.autoscale) await this.api.apply(autoscalerObject(endpoint, placement.namespace, spec, placement.autoscale));
+    this.options.log(
       `${endpoint}: Deployment ${applied.metadata?.namespace}/${applied.metadata?.name} applied (${spec.image}); waiting for it to be ready`,
     );
     await this.waitReady(endpoint, spec.name, spec.readyTimeout);
   }
 
   async deleteDeployment(endpoint: string, name: string): Promise<void> {
-    const p = this.placement(endpoint);
+    const placement = this.placement(endpoint);
     const stored = await this.readState(endpoint);
     if ((stored.traffic[name] ?? 0) > 0)
       throw new Error(`refusing to delete '${name}' on ${endpoint}: it still takes ${stored.traffic[name]}% of traffic`);
     const objectName = endpointNames(endpoint).deployment(name);
-    if (p.autoscale) await this.api.delete({ ...HPA_KIND, namespace: p.namespace, name: objectName });
-    await this.api.delete({ ...DEPLOYMENT_KIND, namespace: p.namespace, name: objectName });
-    await this.api.delete({ ...SERVICE_KIND, namespace: p.namespace, name: objectName });
-    const { [name]: _t, ...traffic } = stored.traffic;
-    const { [name]: _m, ...mirror } = stored.mirror;
+    if (placement.autoscale) await this.api.delete({ ...HPA_KIND, namespace: placement.namespace, name: objectName });
+    await this.api.delete({ ...DEPLOYMENT_KIND, namespace: placement.namespace, name: objectName });
+    await this.api.delete({ ...SERVICE_KIND, namespace: placement.namespace, name: objectName });
+    const { [name]: _droppedWeight, ...traffic } = stored.traffic;
+    const { [name]: _droppedMirror, ...mirror } = stored.mirror;
     await this.writeState(endpoint, { ...stored, traffic, mirror });
     const counters = this.counters.get(endpoint);
     if (counters) delete counters[name];
@@ -162,14 +167,14 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     traffic: Record<string, number>,
     mirror: Record<string, number> = {},
   ): Promise<Record<string, number>> {
-    const p = this.placement(endpoint);
+    const placement = this.placement(endpoint);
     const total = Object.values(traffic).reduce((a, b) => a + b, 0);
     if (total !== 100) throw new Error(`weights must sum to 100 (got ${JSON.stringify(traffic)})`);
     const stored = await this.readState(endpoint);
     const deployments = await this.api.list<V1Deployment>(
       DEPLOYMENT_KIND.apiVersion,
       DEPLOYMENT_KIND.kind,
-      p.namespace,
+      placement.namespace,
       selector(endpointLabels(endpoint)),
     );
     const byName = new Map(deployments.map((d) => [d.metadata?.labels?.[LABELS.deployment] ?? '', d]));
@@ -177,7 +182,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       if (!byName.has(labelValue(name))) throw new Error(`no deployment '${name}' on ${endpoint}`);
     }
     let confirmed: Record<string, number>;
-    switch (p.routing) {
+    switch (placement.routing) {
       case 'replicas':
         if (Object.values(mirror).some((m) => m > 0)) throw new Error(`routing 'replicas' cannot mirror requests`);
         confirmed = await this.routeByReplicas(endpoint, traffic, byName);
@@ -190,7 +195,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
         confirmed = await this.routeByGateway(endpoint, traffic, mirror);
         break;
     }
-    await this.writeState(endpoint, { ...stored, traffic: confirmed, mirror: p.routing === 'gateway-api' ? mirror : {} });
+    await this.writeState(endpoint, { ...stored, traffic: confirmed, mirror: placement.routing === 'gateway-api' ? mirror : {} });
     this.weights.delete(endpoint);
     return confirmed;
   }
@@ -201,15 +206,15 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   }
 
   async score(endpoint: string, req: ScoreRequest): Promise<ScoreResponse> {
-    const p = this.placement(endpoint);
+    const placement = this.placement(endpoint);
     const started = performance.now();
     let deployment = req.deployment;
     let status: number;
     let body: string;
     let answeredBy: string | undefined;
     try {
-      if (p.url) {
-        const res = await fetch(`${p.url}${this.o.scorePath}`, {
+      if (placement.url) {
+        const res = await fetch(`${placement.url}${this.options.scorePath}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(deployment ? { [DEPLOYMENT_HEADER]: deployment } : {}) },
           body: req.body,
@@ -219,12 +224,12 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
         body = await res.text();
         answeredBy = res.headers.get(DEPLOYMENT_HEADER) ?? undefined;
       } else {
-        if (!deployment && p.routing !== 'replicas') deployment = await this.pickByWeight(endpoint);
+        if (!deployment && placement.routing !== 'replicas') deployment = await this.pickByWeight(endpoint);
         const names = endpointNames(endpoint);
         const service = deployment ? names.deployment(deployment) : names.route;
-        const res = await this.api.proxy(p.namespace, service, PORT_NAME, {
+        const res = await this.api.proxy(placement.namespace, service, PORT_NAME, {
           method: 'POST',
-          path: this.o.scorePath,
+          path: this.options.scorePath,
           body: req.body,
           timeoutMs: req.timeoutMs,
         });
@@ -246,21 +251,21 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   }
 
   async destroy(endpoint: string): Promise<void> {
-    const p = this.placement(endpoint);
-    const sel = selector(endpointLabels(endpoint));
+    const placement = this.placement(endpoint);
+    const labelSelector = selector(endpointLabels(endpoint));
     // only the kinds this endpoint's settings use: the Role may grant nothing else
     const kinds = [
-      ...(p.autoscale ? [HPA_KIND] : []),
-      ...(p.routing === 'nginx-ingress' ? [INGRESS_KIND] : []),
-      ...(p.routing === 'gateway-api' ? [ROUTE_KIND] : []),
+      ...(placement.autoscale ? [HPA_KIND] : []),
+      ...(placement.routing === 'nginx-ingress' ? [INGRESS_KIND] : []),
+      ...(placement.routing === 'gateway-api' ? [ROUTE_KIND] : []),
       DEPLOYMENT_KIND,
       SERVICE_KIND,
       SECRET_KIND,
       CONFIGMAP_KIND,
     ];
     for (const kind of kinds) {
-      const items = await this.api.list(kind.apiVersion, kind.kind, p.namespace, sel);
-      for (const item of items) await this.api.delete({ ...kind, namespace: p.namespace, name: item.metadata?.name ?? '' });
+      const items = await this.api.list(kind.apiVersion, kind.kind, placement.namespace, labelSelector);
+      for (const item of items) await this.api.delete({ ...kind, namespace: placement.namespace, name: item.metadata?.name ?? '' });
     }
     this.counters.delete(endpoint);
   }
@@ -270,28 +275,29 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   async snapshot(endpoint: string): Promise<MetricsSnapshot> {
     const counters = this.counters.get(endpoint) ?? {};
     const copy: Record<string, DeploymentCounters> = {};
-    for (const [name, c] of Object.entries(counters)) copy[name] = { requests: c.requests, errors: c.errors, latency: [...c.latency] };
+    for (const [name, counts] of Object.entries(counters))
+      copy[name] = { requests: counts.requests, errors: counts.errors, latency: [...counts.latency] };
     return { epoch: this.epoch, at: Date.now(), deployments: copy };
   }
 
   // ---- EndpointLocker: a coordination.k8s.io Lease ---------------------------------------
 
   async acquireLock(endpoint: string, holder: string): Promise<() => Promise<void>> {
-    const p = this.placement(endpoint);
-    const seconds = this.o.leaseSeconds ?? 30;
+    const placement = this.placement(endpoint);
+    const seconds = this.options.leaseSeconds ?? 30;
     const identity = `${holder} (${os.hostname()} pid ${process.pid})`;
-    const ref = { ...LEASE_KIND, namespace: p.namespace, name: endpointNames(endpoint).lease };
+    const ref = { ...LEASE_KIND, namespace: placement.namespace, name: endpointNames(endpoint).lease };
     let lease = await this.takeLease(endpoint, ref, identity, seconds);
     let stopped = false;
     let renewing: Promise<void> = Promise.resolve();
     const renew = async () => {
       try {
-        const rv = lease.metadata?.resourceVersion;
+        const resourceVersion = lease.metadata?.resourceVersion;
         lease = await this.api.replace(
-          leaseObject(endpoint, p.namespace, identity, seconds, this.now(), rv, leaseTime(lease.spec?.acquireTime)),
+          leaseObject(endpoint, placement.namespace, identity, seconds, this.now(), resourceVersion, leaseTime(lease.spec?.acquireTime)),
         );
       } catch (err: unknown) {
-        this.o.log(`${endpoint}: renewing the Lease failed: ${err instanceof Error ? err.message : String(err)}`);
+        this.options.log(`${endpoint}: renewing the Lease failed: ${err instanceof Error ? err.message : String(err)}`);
       }
     };
     const timer = setInterval(
@@ -316,11 +322,11 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   }
 
   private async takeLease(endpoint: string, ref: ObjectRef, identity: string, seconds: number): Promise<V1Lease> {
-    const p = this.placement(endpoint);
+    const placement = this.placement(endpoint);
     const current = await this.api.read<V1Lease>(ref);
     if (!current) {
       try {
-        return await this.api.create(leaseObject(endpoint, p.namespace, identity, seconds, this.now()));
+        return await this.api.create(leaseObject(endpoint, placement.namespace, identity, seconds, this.now()));
       } catch (err: unknown) {
         if (err instanceof KubeApiError && err.code === 409) return this.busy(endpoint, await this.api.read<V1Lease>(ref));
         throw err;
@@ -330,9 +336,11 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const renewed = Date.parse(leaseTime(current.spec?.renewTime) ?? '') || 0;
     const expires = renewed + (current.spec?.leaseDurationSeconds ?? 0) * 1000;
     if (held && expires > this.now().getTime()) return this.busy(endpoint, current);
-    if (held) this.o.log(`${endpoint}: taking over the Lease of '${held}', which expired at ${new Date(expires).toISOString()}`);
+    if (held) this.options.log(`${endpoint}: taking over the Lease of '${held}', which expired at ${new Date(expires).toISOString()}`);
     try {
-      return await this.api.replace(leaseObject(endpoint, p.namespace, identity, seconds, this.now(), current.metadata?.resourceVersion));
+      return await this.api.replace(
+        leaseObject(endpoint, placement.namespace, identity, seconds, this.now(), current.metadata?.resourceVersion),
+      );
     } catch (err: unknown) {
       // someone else took it between our read and our write
       if (err instanceof KubeApiError && err.code === 409) return this.busy(endpoint, await this.api.read<V1Lease>(ref));
@@ -355,8 +363,8 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     traffic: Record<string, number>,
     byName: Map<string, V1Deployment>,
   ): Promise<Record<string, number>> {
-    const p = this.placement(endpoint);
-    await this.api.apply(poolServiceObject(endpoint, p.namespace));
+    const placement = this.placement(endpoint);
+    await this.api.apply(poolServiceObject(endpoint, placement.namespace));
     const names = [...byName.values()].map((d) => specOf(d).name);
     const deployment = (name: string) => byName.get(labelValue(name)) as V1Deployment;
     // the stable one is the oldest: a rollout's new deployment is always younger, and the
@@ -365,7 +373,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       (a.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? '').localeCompare(b.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? ''),
     )[0];
     const stableName = stable ? specOf(stable).name : undefined;
-    const plan = planReplicas(p.replicas, traffic, stableName);
+    const plan = planReplicas(placement.replicas, traffic, stableName);
     const grow = names.filter((n) => (traffic[n] ?? 0) > 0);
     // the stable one at 0% (the last canary step) leaves the pool but keeps its replicas until
     // it is removed, so a rollback has its capacity; anything else without weight goes to 0
@@ -377,21 +385,21 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const pool = await this.readPool(endpoint);
     const unconfirmed = grow.filter((n) => (pool[n] ?? 0) !== plan.replicas[n]);
     if (unconfirmed.length) {
-      this.o.log(
+      this.options.log(
         `${endpoint}: the pool does not have the planned ready pods (${JSON.stringify(pool)} for ${JSON.stringify(plan.replicas)})`,
       );
       return shareOf(pool);
     }
     for (const name of leaving) {
-      await this.resize(endpoint, deployment(name), p.replicas, false);
+      await this.resize(endpoint, deployment(name), placement.replicas, false);
       // a rolling update: its pods in the pool go once the replacements outside it are ready
       await this.waitReady(endpoint, name, specOf(deployment(name)).readyTimeout);
     }
     for (const name of dropped) {
-      const d = deployment(name);
+      const dropping = deployment(name);
       // only what was in the pool: a new deployment outside it (a blue-green preview) keeps its pods for probe traffic
-      if ((d.spec?.replicas ?? 1) > 0 && d.spec?.template?.metadata?.labels?.[LABELS.pool] !== undefined)
-        await this.resize(endpoint, d, 0, false);
+      if ((dropping.spec?.replicas ?? 1) > 0 && dropping.spec?.template?.metadata?.labels?.[LABELS.pool] !== undefined)
+        await this.resize(endpoint, dropping, 0, false);
     }
     // scaling down is asynchronous: wait (bounded) until the pool holds only what takes traffic
     const deadline = Date.now() + Math.max(...[...leaving, ...dropped].map((n) => specOf(deployment(n)).readyTimeout), 0);
@@ -403,45 +411,44 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       stray = Object.keys(after).filter((n) => !grow.includes(n) && after[n] > 0);
     }
     if (stray.length) {
-      this.o.log(
+      this.options.log(
         `${endpoint}: ${stray.join(', ')} still ${stray.length === 1 ? 'has' : 'have'} ready pods in the pool (${JSON.stringify(after)})`,
       );
       return shareOf(after);
     }
     const desc = grow.map((n) => `${n} ${plan.replicas[n]}`).join(' + ');
-    this.o.log(
-      `${endpoint}: replicas ${desc} → real share ${grow.map((n) => `${n} ${plan.share[n]}%`).join(', ')} (asked ${grow.map((n) => `${n} ${traffic[n]}%`).join(', ')})${leaving.length ? `; ${leaving.join(', ')} out of the pool with its ${p.replicas} replicas kept` : ''}`,
+    this.options.log(
+      `${endpoint}: replicas ${desc} → real share ${grow.map((n) => `${n} ${plan.share[n]}%`).join(', ')} (asked ${grow.map((n) => `${n} ${traffic[n]}%`).join(', ')})${leaving.length ? `; ${leaving.join(', ')} out of the pool with its ${placement.replicas} replicas kept` : ''}`,
     );
     return { ...traffic };
   }
 
-  private async resize(endpoint: string, d: V1Deployment, replicas: number, inPool: boolean): Promise<void> {
-    const p = this.placement(endpoint);
-    const spec = specOf(d);
-    const current = d.spec?.replicas ?? 1;
-    const currentlyInPool = d.spec?.template?.metadata?.labels?.[LABELS.pool] !== undefined;
+  private async resize(endpoint: string, deployment: V1Deployment, replicas: number, inPool: boolean): Promise<void> {
+    const placement = this.placement(endpoint);
+    const spec = specOf(deployment);
+    const current = deployment.spec?.replicas ?? 1;
+    const currentlyInPool = deployment.spec?.template?.metadata?.labels?.[LABELS.pool] !== undefined;
     if (current === replicas && currentlyInPool === inPool) return;
     await this.api.apply(
       deploymentObject({
         endpoint,
-        namespace: p.namespace,
+        namespace: placement.namespace,
         spec,
         replicas,
         inPool,
-        containerPort: this.o.containerPort,
-        resources: this.o.config.resources,
-        pullSecret: d.spec?.template?.spec?.imagePullSecrets?.[0]?.name,
-        createdAt: d.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? this.now().toISOString(),
+        containerPort: this.options.containerPort,
+        resources: this.options.config.resources,
+        pullSecret: deployment.spec?.template?.spec?.imagePullSecrets?.[0]?.name,
+        createdAt: deployment.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? this.now().toISOString(),
       }),
     );
   }
 
-  /** ready replicas in the pool per deployment, read back from the API server */
   /** ready pods behind the pool Service per deployment, read back from the API server (what its endpoints hold) */
   private async readPool(endpoint: string): Promise<Record<string, number>> {
-    const p = this.placement(endpoint);
+    const placement = this.placement(endpoint);
     const pods = await this.api.pods(
-      p.namespace,
+      placement.namespace,
       selector({ [LABELS.endpoint]: labelValue(endpoint), [LABELS.pool]: labelValue(endpoint) }),
     );
     const pool: Record<string, number> = {};
@@ -459,13 +466,13 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
 
   /** nginx-ingress: the stable Ingress routes to one deployment, a canary Ingress sends a weight to the other */
   private async routeByIngress(endpoint: string, traffic: Record<string, number>): Promise<Record<string, number>> {
-    const p = this.placement(endpoint);
+    const placement = this.placement(endpoint);
     const names = endpointNames(endpoint);
-    const cfg = this.o.config.ingress ?? { className: 'nginx', path: '/' };
+    const cfg = this.options.config.ingress ?? { className: 'nginx', path: '/' };
     const live = Object.entries(traffic).filter(([, w]) => w > 0);
     if (live.length > 2)
       throw new Error(`routing 'nginx-ingress' splits traffic between two deployments at most (asked ${JSON.stringify(traffic)})`);
-    const stableIngress = await this.api.read<V1Ingress>({ ...INGRESS_KIND, namespace: p.namespace, name: names.route });
+    const stableIngress = await this.api.read<V1Ingress>({ ...INGRESS_KIND, namespace: placement.namespace, name: names.route });
     const currentBackend = stableIngress?.spec?.rules?.[0]?.http?.paths?.[0]?.backend?.service?.name;
     const primary =
       live.find(([n]) => names.deployment(n) === currentBackend)?.[0] ??
@@ -474,14 +481,14 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const canary = live.find(([n]) => n !== primary);
     // the canary Ingress first when it gains weight, the stable one first when the canary goes away
     if (canary) {
-      await this.api.apply(ingressObject(endpoint, p.namespace, cfg, primary));
-      await this.api.apply(ingressObject(endpoint, p.namespace, cfg, canary[0], canary[1]));
+      await this.api.apply(ingressObject(endpoint, placement.namespace, cfg, primary));
+      await this.api.apply(ingressObject(endpoint, placement.namespace, cfg, canary[0], canary[1]));
     } else {
-      await this.api.apply(ingressObject(endpoint, p.namespace, cfg, primary));
+      await this.api.apply(ingressObject(endpoint, placement.namespace, cfg, primary));
     }
     // read back what the API server holds
-    const readStable = await this.api.read<V1Ingress>({ ...INGRESS_KIND, namespace: p.namespace, name: names.route });
-    const readCanary = await this.api.read<V1Ingress>({ ...INGRESS_KIND, namespace: p.namespace, name: names.canaryIngress });
+    const readStable = await this.api.read<V1Ingress>({ ...INGRESS_KIND, namespace: placement.namespace, name: names.route });
+    const readCanary = await this.api.read<V1Ingress>({ ...INGRESS_KIND, namespace: placement.namespace, name: names.canaryIngress });
     const backendOf = (i: V1Ingress | undefined) => i?.spec?.rules?.[0]?.http?.paths?.[0]?.backend?.service?.name;
     const got: Record<string, number> = Object.fromEntries(Object.keys(traffic).map((n) => [n, 0]));
     const stableName = Object.keys(traffic).find((n) => names.deployment(n) === backendOf(readStable));
@@ -490,8 +497,8 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     if (stableName) got[stableName] = 100 - canaryWeight;
     if (canaryName) got[canaryName] = canaryWeight;
     // no canary: the stable Ingress was read back with the whole traffic, now the canary Ingress can go
-    if (!canary && readCanary) await this.api.delete({ ...INGRESS_KIND, namespace: p.namespace, name: names.canaryIngress });
-    this.o.log(
+    if (!canary && readCanary) await this.api.delete({ ...INGRESS_KIND, namespace: placement.namespace, name: names.canaryIngress });
+    this.options.log(
       `${endpoint}: Ingress ${names.route} → ${backendOf(readStable)}${canaryName ? `, canary Ingress ${names.canaryIngress} → ${backendOf(readCanary)} weight ${canaryWeight}` : ''}`,
     );
     return got;
@@ -503,12 +510,12 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     traffic: Record<string, number>,
     mirror: Record<string, number>,
   ): Promise<Record<string, number>> {
-    const p = this.placement(endpoint);
-    const gw = this.o.config.gateway;
-    if (!gw) throw new Error(`routing 'gateway-api' needs target.kubernetes.gateway`);
+    const placement = this.placement(endpoint);
+    const gateway = this.options.config.gateway;
+    if (!gateway) throw new Error(`routing 'gateway-api' needs target.kubernetes.gateway`);
     const names = endpointNames(endpoint);
-    await this.api.apply(httpRouteObject(endpoint, p.namespace, gw, traffic, mirror));
-    const route = await this.api.read<HttpRouteObject>({ ...ROUTE_KIND, namespace: p.namespace, name: names.route });
+    await this.api.apply(httpRouteObject(endpoint, placement.namespace, gateway, traffic, mirror));
+    const route = await this.api.read<HttpRouteObject>({ ...ROUTE_KIND, namespace: placement.namespace, name: names.route });
     const got: Record<string, number> = Object.fromEntries(Object.keys(traffic).map((n) => [n, 0]));
     // the weighted rule is the one without header matches
     const weighted = route?.spec?.rules?.find((r) => r.matches.every((m) => !m.headers?.length));
@@ -516,7 +523,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       const name = Object.keys(traffic).find((n) => names.deployment(n) === ref.name);
       if (name) got[name] = ref.weight ?? 1;
     }
-    this.o.log(
+    this.options.log(
       `${endpoint}: HTTPRoute ${names.route} weights ${Object.entries(got)
         .map(([n, w]) => `${n} ${w}`)
         .join(', ')}${Object.keys(mirror).length ? `, mirror ${JSON.stringify(mirror)}` : ''}`,
@@ -532,9 +539,9 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       this.weights.set(endpoint, cached);
     }
     const entries = Object.entries(cached.traffic).filter(([, w]) => w > 0);
-    let r = Math.random() * 100;
-    for (const [name, w] of entries) {
-      if ((r -= w) < 0) return name;
+    let remaining = Math.random() * 100;
+    for (const [name, weight] of entries) {
+      if ((remaining -= weight) < 0) return name;
     }
     return entries[0]?.[0];
   }
@@ -542,18 +549,18 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   // ---- readiness -------------------------------------------------------------------------
 
   private async waitReady(endpoint: string, name: string, timeoutMs: number): Promise<void> {
-    const p = this.placement(endpoint);
+    const placement = this.placement(endpoint);
     const objectName = endpointNames(endpoint).deployment(name);
     const podSelector = selector({ [LABELS.endpoint]: labelValue(endpoint), [LABELS.deployment]: labelValue(name) });
     const deadline = Date.now() + timeoutMs;
     let lastLog = 0;
     for (;;) {
-      const d = await this.api.read<V1Deployment>({ ...DEPLOYMENT_KIND, namespace: p.namespace, name: objectName });
-      if (!d) throw new Error(`Deployment ${p.namespace}/${objectName} disappeared while waiting for it`);
-      const pods = await this.api.pods(p.namespace, podSelector);
-      const progress = deploymentProgress(d, pods);
+      const deployment = await this.api.read<V1Deployment>({ ...DEPLOYMENT_KIND, namespace: placement.namespace, name: objectName });
+      if (!deployment) throw new Error(`Deployment ${placement.namespace}/${objectName} disappeared while waiting for it`);
+      const pods = await this.api.pods(placement.namespace, podSelector);
+      const progress = deploymentProgress(deployment, pods);
       if (progress.done) {
-        this.o.log(`${endpoint}: '${name}' ready (${progress.ready}/${progress.desired} pods)`);
+        this.options.log(`${endpoint}: '${name}' ready (${progress.ready}/${progress.desired} pods)`);
         return;
       }
       const timedOut = Date.now() >= deadline;
@@ -561,11 +568,11 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
         const why =
           progress.hopeless ??
           `not ready within ${Math.round(timeoutMs / 1000)} s (serve.readyTimeout): ${progress.ready}/${progress.desired} pods available`;
-        const evidence = await podDiagnostics(this.api, p.namespace, pods);
-        throw new Error(`Deployment ${p.namespace}/${objectName} ('${name}') failed: ${why}${evidence ? `\n${evidence}` : ''}`);
+        const evidence = await podDiagnostics(this.api, placement.namespace, pods);
+        throw new Error(`Deployment ${placement.namespace}/${objectName} ('${name}') failed: ${why}${evidence ? `\n${evidence}` : ''}`);
       }
       if (Date.now() - lastLog >= 5000) {
-        this.o.log(`${endpoint}: waiting for '${name}': ${progress.ready}/${progress.desired} pods available`);
+        this.options.log(`${endpoint}: waiting for '${name}': ${progress.ready}/${progress.desired} pods available`);
         lastLog = Date.now();
       }
       await new Promise((r) => setTimeout(r, this.pollMs));
@@ -575,39 +582,43 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   // ---- state -----------------------------------------------------------------------------
 
   private async readState(endpoint: string): Promise<StoredState> {
-    const p = this.placement(endpoint);
-    const cm = await this.api.read<V1ConfigMap>({ ...CONFIGMAP_KIND, namespace: p.namespace, name: endpointNames(endpoint).state });
-    const a = cm?.metadata?.annotations ?? {};
+    const placement = this.placement(endpoint);
+    const configMap = await this.api.read<V1ConfigMap>({
+      ...CONFIGMAP_KIND,
+      namespace: placement.namespace,
+      name: endpointNames(endpoint).state,
+    });
+    const annotations = configMap?.metadata?.annotations ?? {};
     return {
-      traffic: parseJson<Record<string, number>>(a[ANNOTATIONS.traffic]) ?? {},
-      mirror: parseJson<Record<string, number>>(a[ANNOTATIONS.mirror]) ?? {},
-      record: parseJson<EndpointRecord>(a[ANNOTATIONS.record]) ?? {},
+      traffic: parseJson<Record<string, number>>(annotations[ANNOTATIONS.traffic]) ?? {},
+      mirror: parseJson<Record<string, number>>(annotations[ANNOTATIONS.mirror]) ?? {},
+      record: parseJson<EndpointRecord>(annotations[ANNOTATIONS.record]) ?? {},
     };
   }
 
-  private async writeState(endpoint: string, s: StoredState): Promise<void> {
-    const p = this.placement(endpoint);
-    await this.api.apply(stateObject(endpoint, p.namespace, s));
+  private async writeState(endpoint: string, state: StoredState): Promise<void> {
+    const placement = this.placement(endpoint);
+    await this.api.apply(stateObject(endpoint, placement.namespace, state));
   }
 
   private async ensurePullSecret(endpoint: string, spec: DeploymentSpec): Promise<string | undefined> {
-    if (this.o.config.imagePullSecret) return this.o.config.imagePullSecret;
-    if (!spec.image || !this.o.pullCredential) return undefined;
-    const cred = await this.o.pullCredential(spec.image);
+    if (this.options.config.imagePullSecret) return this.options.config.imagePullSecret;
+    if (!spec.image || !this.options.pullCredential) return undefined;
+    const cred = await this.options.pullCredential(spec.image);
     if (!cred) return undefined;
-    const p = this.placement(endpoint);
-    const secret = await this.api.apply(pullSecretObject(endpoint, p.namespace, cred.registry, cred.username, cred.password));
+    const placement = this.placement(endpoint);
+    const secret = await this.api.apply(pullSecretObject(endpoint, placement.namespace, cred.registry, cred.username, cred.password));
     return secret.metadata?.name;
   }
 
-  private info(d: V1Deployment, pods: V1Pod[]): DeploymentInfo {
-    const spec = specOf(d);
-    const own = pods.filter((pod) => pod.metadata?.labels?.[LABELS.deployment] === d.metadata?.labels?.[LABELS.deployment]);
+  private info(deployment: V1Deployment, pods: V1Pod[]): DeploymentInfo {
+    const spec = specOf(deployment);
+    const own = pods.filter((pod) => pod.metadata?.labels?.[LABELS.deployment] === deployment.metadata?.labels?.[LABELS.deployment]);
     const restarts = own.reduce(
       (sum, pod) => sum + (pod.status?.containerStatuses ?? []).reduce((s, c) => s + (c.restartCount ?? 0), 0),
       0,
     );
-    const progress = deploymentProgress(d, own);
+    const progress = deploymentProgress(deployment, own);
     const anyRestarting = own.some((pod) =>
       (pod.status?.containerStatuses ?? []).some(
         (c) => c.state?.waiting?.reason === 'CrashLoopBackOff' || (c.state?.terminated && !c.ready),
@@ -626,7 +637,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
       image: spec.image,
       health,
       restarts,
-      createdAt: d.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? d.metadata?.creationTimestamp?.toString() ?? '',
+      createdAt: deployment.metadata?.annotations?.[ANNOTATIONS.createdAt] ?? deployment.metadata?.creationTimestamp?.toString() ?? '',
     };
   }
 
@@ -637,35 +648,35 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
   }
 
   private endpointUrl(endpoint: string): string {
-    const p = this.placement(endpoint);
-    if (p.url) return p.url;
-    return `${this.api.server}/api/v1/namespaces/${p.namespace}/services/${endpointNames(endpoint).route}:${PORT_NAME}/proxy`;
+    const placement = this.placement(endpoint);
+    if (placement.url) return placement.url;
+    return `${this.api.server}/api/v1/namespaces/${placement.namespace}/services/${endpointNames(endpoint).route}:${PORT_NAME}/proxy`;
   }
 
   private placement(endpoint: string): EndpointPlacement {
-    const p = this.o.endpoints[endpoint];
-    if (!p) throw new Error(`endpoint ${endpoint} is not configured for this target`);
-    return p;
+    const placement = this.options.endpoints[endpoint];
+    if (!placement) throw new Error(`endpoint ${endpoint} is not configured for this target`);
+    return placement;
   }
 }
 
 /** the DeploymentSpec a Deployment was made from (what resize needs to apply it again) */
-function specOf(d: V1Deployment): DeploymentSpec {
-  const c = d.spec?.template?.spec?.containers?.[0];
-  const model = modelRef(parseJson<unknown>(d.metadata?.annotations?.[ANNOTATIONS.model])) ?? {
-    name: d.metadata?.labels?.[LABELS.model] ?? '?',
-    version: d.metadata?.labels?.[LABELS.version] ?? '?',
+function specOf(deployment: V1Deployment): DeploymentSpec {
+  const container = deployment.spec?.template?.spec?.containers?.[0];
+  const model = modelRef(parseJson<unknown>(deployment.metadata?.annotations?.[ANNOTATIONS.model])) ?? {
+    name: deployment.metadata?.labels?.[LABELS.model] ?? '?',
+    version: deployment.metadata?.labels?.[LABELS.version] ?? '?',
   };
   return {
-    name: c?.env?.find((e) => e.name === 'MODELSHIP_DEPLOYMENT')?.value ?? d.metadata?.labels?.[LABELS.deployment] ?? '?',
+    name: container?.env?.find((e) => e.name === 'MODELSHIP_DEPLOYMENT')?.value ?? deployment.metadata?.labels?.[LABELS.deployment] ?? '?',
     model,
     modelDir: '',
     codeDir: '',
     scoringScript: '',
-    image: d.metadata?.annotations?.[ANNOTATIONS.image] ?? c?.image,
-    readyPath: c?.readinessProbe?.httpGet?.path ?? '/',
+    image: deployment.metadata?.annotations?.[ANNOTATIONS.image] ?? container?.image,
+    readyPath: container?.readinessProbe?.httpGet?.path ?? '/',
     scorePath: '',
-    readyTimeout: Math.max(1, d.spec?.progressDeadlineSeconds ?? 60) * 1000,
+    readyTimeout: Math.max(1, deployment.spec?.progressDeadlineSeconds ?? 60) * 1000,
   };
 }
 
@@ -684,7 +695,7 @@ function parseJson<T>(text: string | undefined): T | undefined {
 }
 
 /** client-node turns MicroTime into Date objects; accept both */
-function leaseTime(v: Date | string | undefined): string | undefined {
-  if (v === undefined) return undefined;
-  return v instanceof Date ? v.toISOString() : String(v);
+function leaseTime(value: Date | string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return value instanceof Date ? value.toISOString() : String(value);
 }

@@ -51,15 +51,15 @@ export function objectName(...parts: string[]): string {
 
 /** a valid label value (at most 63 characters of [A-Za-z0-9-_.], alphanumeric at both ends) */
 export function labelValue(value: string): string {
-  let v = value
+  let label = value
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[^A-Za-z0-9]+/, '')
     .replace(/[^A-Za-z0-9]+$/, '');
-  if (v.length > MAX_NAME) {
+  if (label.length > MAX_NAME) {
     const hash = createHash('sha256').update(value).digest('hex').slice(0, 8);
-    v = `${v.slice(0, MAX_NAME - 9).replace(/[^A-Za-z0-9]+$/, '')}-${hash}`;
+    label = `${label.slice(0, MAX_NAME - 9).replace(/[^A-Za-z0-9]+$/, '')}-${hash}`;
   }
-  return v;
+  return label;
 }
 
 export interface EndpointNames {

@@ -49,50 +49,54 @@ function deploymentLabels(endpoint: string, spec: DeploymentSpec): Record<string
   };
 }
 
-export function deploymentObject(i: DeploymentObjectInput): V1Deployment {
-  const names = endpointNames(i.endpoint);
-  const labels = deploymentLabels(i.endpoint, i.spec);
-  if (!i.spec.image) throw new Error(`deployment '${i.spec.name}' has no image: the kubernetes target deploys images pinned by digest`);
-  const readySeconds = Math.max(1, Math.ceil(i.spec.readyTimeout / 1000));
-  const probe = { httpGet: { path: i.spec.readyPath, port: PORT_NAME } };
+export function deploymentObject(input: DeploymentObjectInput): V1Deployment {
+  const names = endpointNames(input.endpoint);
+  const labels = deploymentLabels(input.endpoint, input.spec);
+  if (!input.spec.image)
+    throw new Error(`deployment '${input.spec.name}' has no image: the kubernetes target deploys images pinned by digest`);
+  const readySeconds = Math.max(1, Math.ceil(input.spec.readyTimeout / 1000));
+  const probe = { httpGet: { path: input.spec.readyPath, port: PORT_NAME } };
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: {
-      name: names.deployment(i.spec.name),
-      namespace: i.namespace,
+      name: names.deployment(input.spec.name),
+      namespace: input.namespace,
       labels,
       annotations: {
-        [ANNOTATIONS.image]: i.spec.image,
-        [ANNOTATIONS.createdAt]: i.createdAt,
-        [ANNOTATIONS.model]: JSON.stringify(i.spec.model),
+        [ANNOTATIONS.image]: input.spec.image,
+        [ANNOTATIONS.createdAt]: input.createdAt,
+        [ANNOTATIONS.model]: JSON.stringify(input.spec.model),
       },
     },
     spec: {
-      ...(i.replicas !== undefined ? { replicas: i.replicas } : {}),
-      selector: { matchLabels: selectorLabels(i.endpoint, i.spec.name) },
+      ...(input.replicas !== undefined ? { replicas: input.replicas } : {}),
+      selector: { matchLabels: selectorLabels(input.endpoint, input.spec.name) },
       // joining or leaving the endpoint's pool changes the template: the replacements start
       // first and the old pods go once they are ready, so capacity never dips
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '100%', maxUnavailable: 0 } },
       progressDeadlineSeconds: readySeconds,
       revisionHistoryLimit: 2,
       template: {
-        metadata: { labels: { ...labels, ...(i.inPool ? { [LABELS.pool]: labelValue(i.endpoint) } : {}) } },
+        metadata: { labels: { ...labels, ...(input.inPool ? { [LABELS.pool]: labelValue(input.endpoint) } : {}) } },
         spec: {
           containers: [
             {
               name: 'model',
-              image: i.spec.image,
-              ports: [{ name: PORT_NAME, containerPort: i.containerPort }],
-              env: [{ name: 'MODELSHIP_DEPLOYMENT', value: i.spec.name }],
-              resources: { requests: { cpu: i.resources.cpu, memory: i.resources.memory }, limits: { memory: i.resources.memory } },
+              image: input.spec.image,
+              ports: [{ name: PORT_NAME, containerPort: input.containerPort }],
+              env: [{ name: 'MODELSHIP_DEPLOYMENT', value: input.spec.name }],
+              resources: {
+                requests: { cpu: input.resources.cpu, memory: input.resources.memory },
+                limits: { memory: input.resources.memory },
+              },
               // the model's init() may take the whole readyTimeout; liveness starts after it
               startupProbe: { ...probe, periodSeconds: 2, failureThreshold: Math.max(1, Math.ceil(readySeconds / 2)) },
               readinessProbe: { ...probe, periodSeconds: 2, failureThreshold: 2 },
               livenessProbe: { ...probe, periodSeconds: 10, failureThreshold: 3 },
             },
           ],
-          ...(i.pullSecret ? { imagePullSecrets: [{ name: i.pullSecret }] } : {}),
+          ...(input.pullSecret ? { imagePullSecrets: [{ name: input.pullSecret }] } : {}),
         },
       },
     },
@@ -126,7 +130,7 @@ export function autoscalerObject(
   endpoint: string,
   namespace: string,
   spec: DeploymentSpec,
-  a: NonNullable<KubernetesTargetConfig['autoscale']>,
+  autoscale: NonNullable<KubernetesTargetConfig['autoscale']>,
 ): V2HorizontalPodAutoscaler {
   const name = endpointNames(endpoint).deployment(spec.name);
   return {
@@ -135,9 +139,11 @@ export function autoscalerObject(
     metadata: { name, namespace, labels: deploymentLabels(endpoint, spec) },
     spec: {
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
-      minReplicas: a.min,
-      maxReplicas: a.max,
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: a.cpuUtilization } } }],
+      minReplicas: autoscale.min,
+      maxReplicas: autoscale.max,
+      metrics: [
+        { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: autoscale.cpuUtilization } } },
+      ],
     },
   };
 }
@@ -162,7 +168,7 @@ export interface EndpointAnnotations {
 }
 
 /** the ConfigMap whose annotations hold the endpoint's weights and rollout record */
-export function stateObject(endpoint: string, namespace: string, s: EndpointAnnotations): V1ConfigMap {
+export function stateObject(endpoint: string, namespace: string, state: EndpointAnnotations): V1ConfigMap {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
@@ -171,9 +177,9 @@ export function stateObject(endpoint: string, namespace: string, s: EndpointAnno
       namespace,
       labels: endpointLabels(endpoint),
       annotations: {
-        [ANNOTATIONS.traffic]: JSON.stringify(s.traffic),
-        [ANNOTATIONS.mirror]: JSON.stringify(s.mirror),
-        [ANNOTATIONS.record]: JSON.stringify(s.record),
+        [ANNOTATIONS.traffic]: JSON.stringify(state.traffic),
+        [ANNOTATIONS.mirror]: JSON.stringify(state.mirror),
+        [ANNOTATIONS.record]: JSON.stringify(state.record),
       },
     },
     data: { endpoint },
@@ -210,8 +216,8 @@ export function leaseObject(
 }
 
 /** RFC 3339 with microseconds, as Lease times (MicroTime) are written */
-export function microTime(d: Date): string {
-  return d.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+export function microTime(date: Date): string {
+  return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
 export const NGINX_CANARY = 'nginx.ingress.kubernetes.io/canary';
@@ -282,7 +288,7 @@ export interface HttpRouteObject extends KubernetesObject {
 export function httpRouteObject(
   endpoint: string,
   namespace: string,
-  gw: NonNullable<KubernetesTargetConfig['gateway']>,
+  gateway: NonNullable<KubernetesTargetConfig['gateway']>,
   traffic: Record<string, number>,
   mirror: Record<string, number>,
 ): HttpRouteObject {
@@ -294,26 +300,33 @@ export function httpRouteObject(
     metadata: { name: names.route, namespace, labels: endpointLabels(endpoint) },
     spec: {
       parentRefs: [
-        { name: gw.name, ...(gw.namespace ? { namespace: gw.namespace } : {}), ...(gw.sectionName ? { sectionName: gw.sectionName } : {}) },
+        {
+          name: gateway.name,
+          ...(gateway.namespace ? { namespace: gateway.namespace } : {}),
+          ...(gateway.sectionName ? { sectionName: gateway.sectionName } : {}),
+        },
       ],
-      ...(gw.hostnames.length ? { hostnames: gw.hostnames } : {}),
+      ...(gateway.hostnames.length ? { hostnames: gateway.hostnames } : {}),
       rules: [
         // a request naming a deployment in the deployment header reaches it whatever the weights
         // (header matches take precedence over the path-only rule): probe traffic through target.kubernetes.url
-        ...Object.keys(traffic).map((d) => ({
+        ...Object.keys(traffic).map((deployment) => ({
           matches: [
-            { path: { type: 'PathPrefix' as const, value: '/' }, headers: [{ type: 'Exact' as const, name: DEPLOYMENT_HEADER, value: d }] },
+            {
+              path: { type: 'PathPrefix' as const, value: '/' },
+              headers: [{ type: 'Exact' as const, name: DEPLOYMENT_HEADER, value: deployment }],
+            },
           ],
-          backendRefs: [{ name: names.deployment(d), port: SERVICE_PORT, weight: 1 }],
+          backendRefs: [{ name: names.deployment(deployment), port: SERVICE_PORT, weight: 1 }],
         })),
         {
           matches: [{ path: { type: 'PathPrefix', value: '/' } }],
           backendRefs: Object.entries(traffic).map(([d, w]) => ({ name: names.deployment(d), port: SERVICE_PORT, weight: w })),
           ...(mirrors.length
             ? {
-                filters: mirrors.map(([d, p]) => ({
+                filters: mirrors.map(([deployment, percent]) => ({
                   type: 'RequestMirror' as const,
-                  requestMirror: { backendRef: { name: names.deployment(d), port: SERVICE_PORT }, percent: p },
+                  requestMirror: { backendRef: { name: names.deployment(deployment), port: SERVICE_PORT }, percent: percent },
                 })),
               }
             : {}),

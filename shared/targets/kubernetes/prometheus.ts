@@ -12,7 +12,6 @@ export interface PrometheusOptions {
   url: string;
   queries: PrometheusQueries;
   namespace: string;
-  log: (line: string) => void;
   /** the deployments of an endpoint (from the target) */
   deployments: (endpoint: string) => Promise<string[]>;
   fetch?: typeof fetch;
@@ -32,38 +31,38 @@ interface QueryAnswer {
 }
 
 export class PrometheusMetrics implements MetricsSource {
-  constructor(private readonly o: PrometheusOptions) {}
+  constructor(private readonly options: PrometheusOptions) {}
 
   async snapshot(endpoint: string): Promise<MetricsSnapshot> {
-    const names = await this.o.deployments(endpoint);
+    const names = await this.options.deployments(endpoint);
     const deployments: Record<string, DeploymentCounters> = {};
     for (const name of names) deployments[name] = await this.counters(endpoint, name);
     // Prometheus keeps counters across restarts of the pods it scrapes (rate() handles resets): one epoch
-    return { epoch: `prometheus ${this.o.url}`, at: Date.now(), deployments };
+    return { epoch: `prometheus ${this.options.url}`, at: Date.now(), deployments };
   }
 
   private async counters(endpoint: string, deployment: string): Promise<DeploymentCounters> {
     const vars = {
-      namespace: this.o.namespace,
+      namespace: this.options.namespace,
       service: endpointNames(endpoint).deployment(deployment),
       ingress: endpointNames(endpoint).route,
     };
-    const c = emptyCounters();
-    c.requests = sumOf(await this.query(fill(this.o.queries.requests, vars)));
-    c.errors = sumOf(await this.query(fill(this.o.queries.errors, vars)));
-    c.latency = histogram(await this.query(fill(this.o.queries.latencyBuckets, vars)));
-    return c;
+    const counters = emptyCounters();
+    counters.requests = sumOf(await this.query(fill(this.options.queries.requests, vars)));
+    counters.errors = sumOf(await this.query(fill(this.options.queries.errors, vars)));
+    counters.latency = histogram(await this.query(fill(this.options.queries.latencyBuckets, vars)));
+    return counters;
   }
 
   private async query(promql: string): Promise<VectorSample[]> {
-    const doFetch = this.o.fetch ?? fetch;
-    const url = `${this.o.url}/api/v1/query?query=${encodeURIComponent(promql)}`;
+    const doFetch = this.options.fetch ?? fetch;
+    const url = `${this.options.url}/api/v1/query?query=${encodeURIComponent(promql)}`;
     let res: Response;
     try {
-      res = await doFetch(url, { signal: AbortSignal.timeout(this.o.timeoutMs ?? 10_000) });
+      res = await doFetch(url, { signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000) });
     } catch (err: unknown) {
       throw new Error(
-        `Prometheus at ${this.o.url} is unreachable: ${err instanceof Error ? err.message : String(err)} (check target.kubernetes.prometheus.url)`,
+        `Prometheus at ${this.options.url} is unreachable: ${err instanceof Error ? err.message : String(err)} (check target.kubernetes.prometheus.url)`,
       );
     }
     const text = await res.text();
@@ -71,7 +70,7 @@ export class PrometheusMetrics implements MetricsSource {
     try {
       answer = JSON.parse(text) as QueryAnswer;
     } catch {
-      throw new Error(`Prometheus at ${this.o.url} answered ${res.status} with no JSON: ${text.slice(0, 200)}`);
+      throw new Error(`Prometheus at ${this.options.url} answered ${res.status} with no JSON: ${text.slice(0, 200)}`);
     }
     if (answer.status !== 'success' || !answer.data)
       throw new Error(`Prometheus query failed (${answer.errorType ?? res.status}: ${answer.error ?? 'no data'}): ${promql}`);
@@ -82,7 +81,7 @@ export class PrometheusMetrics implements MetricsSource {
 }
 
 export function fill(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{(namespace|service|ingress)\}/g, (_, k: string) => vars[k]);
+  return template.replace(/\{(namespace|service|ingress)\}/g, (_, name: string) => vars[name]);
 }
 
 function sumOf(samples: VectorSample[]): number {
@@ -97,11 +96,11 @@ export function histogram(samples: VectorSample[]): number[] {
     .filter((b) => !Number.isNaN(b.le))
     .sort((a, b) => a.le - b.le);
   let previous = 0;
-  for (const b of buckets) {
-    const n = Math.max(0, Math.round(b.count - previous));
-    previous = Math.max(previous, b.count);
-    if (n === 0) continue;
-    out[b.le === Infinity ? out.length - 1 : bucketIndex(b.le * 1000)] += n;
+  for (const bucket of buckets) {
+    const count = Math.max(0, Math.round(bucket.count - previous));
+    previous = Math.max(previous, bucket.count);
+    if (count === 0) continue;
+    out[bucket.le === Infinity ? out.length - 1 : bucketIndex(bucket.le * 1000)] += count;
   }
   return out;
 }

@@ -24,13 +24,13 @@ export interface RolloutProgress {
   hopeless?: string;
 }
 
-export function deploymentProgress(d: V1Deployment, pods: V1Pod[]): RolloutProgress {
-  const desired = d.spec?.replicas ?? 1;
-  const st = d.status ?? {};
-  const observed = (st.observedGeneration ?? 0) >= (d.metadata?.generation ?? 0);
-  const ready = st.availableReplicas ?? 0;
-  const done = observed && (st.updatedReplicas ?? 0) >= desired && ready >= desired && (st.replicas ?? 0) <= desired;
-  const progressing = st.conditions?.find((c) => c.type === 'Progressing');
+export function deploymentProgress(deployment: V1Deployment, pods: V1Pod[]): RolloutProgress {
+  const desired = deployment.spec?.replicas ?? 1;
+  const status = deployment.status ?? {};
+  const observed = (status.observedGeneration ?? 0) >= (deployment.metadata?.generation ?? 0);
+  const ready = status.availableReplicas ?? 0;
+  const done = observed && (status.updatedReplicas ?? 0) >= desired && ready >= desired && (status.replicas ?? 0) <= desired;
+  const progressing = status.conditions?.find((c) => c.type === 'Progressing');
   if (progressing?.status === 'False' && progressing.reason === 'ProgressDeadlineExceeded') {
     return {
       done: false,
@@ -49,12 +49,12 @@ export function podTrouble(pods: V1Pod[]): string | undefined {
     const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
     if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable')
       return `pod ${name} is unschedulable: ${scheduled.message ?? ''}`.trim();
-    for (const cs of pod.status?.containerStatuses ?? []) {
-      const waiting = cs.state?.waiting;
+    for (const container of pod.status?.containerStatuses ?? []) {
+      const waiting = container.state?.waiting;
       if (waiting?.reason && HOPELESS_WAITING.has(waiting.reason)) {
-        return `pod ${name}: ${waiting.reason}${cs.restartCount ? ` (restarted ${cs.restartCount} times)` : ''}${waiting.message ? `: ${waiting.message}` : ''}`;
+        return `pod ${name}: ${waiting.reason}${container.restartCount ? ` (restarted ${container.restartCount} times)` : ''}${waiting.message ? `: ${waiting.message}` : ''}`;
       }
-      const last = cs.lastState?.terminated ?? cs.state?.terminated;
+      const last = container.lastState?.terminated ?? container.state?.terminated;
       if (last?.reason === 'OOMKilled') return `pod ${name}: OOMKilled (raise target.kubernetes.resources.memory)`;
     }
   }
@@ -70,8 +70,10 @@ export async function podDiagnostics(api: KubeApi, namespace: string, pods: V1Po
     try {
       const events = await api.podEvents(namespace, name);
       events.sort((a, b) => String(a.lastTimestamp ?? a.eventTime ?? '').localeCompare(String(b.lastTimestamp ?? b.eventTime ?? '')));
-      for (const e of events.slice(-8))
-        out.push(`  event ${e.type ?? ''} ${e.reason ?? ''}${e.count && e.count > 1 ? ` (x${e.count})` : ''}: ${e.message ?? ''}`);
+      for (const event of events.slice(-8))
+        out.push(
+          `  event ${event.type ?? ''} ${event.reason ?? ''}${event.count && event.count > 1 ? ` (x${event.count})` : ''}: ${event.message ?? ''}`,
+        );
     } catch (err: unknown) {
       out.push(`  (events unavailable: ${err instanceof Error ? err.message : String(err)})`);
     }

@@ -29,11 +29,10 @@ export interface DockerRuntimeOptions {
 }
 
 export class DockerRuntime implements DeploymentRuntime {
-  readonly kind = 'docker' as const;
-  constructor(private readonly o: DockerRuntimeOptions) {}
+  constructor(private readonly options: DockerRuntimeOptions) {}
 
   containerName(deployment: string): string {
-    return `modelship-${this.o.endpoint}-${deployment}-${this.o.owner.slice(0, 8)}`;
+    return `modelship-${this.options.endpoint}-${deployment}-${this.options.owner.slice(0, 8)}`;
   }
 
   async start(spec: DeploymentSpec, port: number): Promise<RunningDeployment> {
@@ -42,8 +41,8 @@ export class DockerRuntime implements DeploymentRuntime {
     await this.ensureImage(spec.image);
     const name = this.containerName(spec.name);
     // a container of the same name is left from an earlier host (or a killed one): replace it
-    await removeContainer(this.o.docker.getContainer(name));
-    const container = await this.o.docker.createContainer({
+    await removeContainer(this.options.docker.getContainer(name));
+    const container = await this.options.docker.createContainer({
       name,
       Image: spec.image,
       // the image's own command; the address through the environment (generated images and
@@ -51,40 +50,40 @@ export class DockerRuntime implements DeploymentRuntime {
       Env: [`PORT=${port}`, 'MODELSHIP_HOST=127.0.0.1'],
       Labels: {
         [LABELS.managed]: 'modelship',
-        [LABELS.endpoint]: this.o.endpoint,
+        [LABELS.endpoint]: this.options.endpoint,
         [LABELS.deployment]: spec.name,
-        [LABELS.owner]: this.o.owner,
+        [LABELS.owner]: this.options.owner,
       },
       HostConfig: { NetworkMode: 'host', RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 5 } },
     });
     await container.start();
-    const d = new ContainerDeployment(container, spec.name, port);
+    const deployment = new ContainerDeployment(container, spec.name, port);
     try {
-      await waitUntilReady({ port, path: spec.readyPath, timeoutMs: spec.readyTimeout, exited: d.exitedBeforeReady() });
+      await waitUntilReady({ port, path: spec.readyPath, timeoutMs: spec.readyTimeout, exited: deployment.exitedBeforeReady() });
     } catch (err: unknown) {
-      const logs = await d.logsTail();
+      const logs = await deployment.logsTail();
       await removeContainer(container);
       throw new Error(
         `deployment '${spec.name}' (image ${spec.image}) did not become ready: ${(err as Error).message}\n--- last lines of container ${name} ---\n${logs}`,
       );
     }
-    await d.refresh();
-    d.watch();
-    return d;
+    await deployment.refresh();
+    deployment.watch();
+    return deployment;
   }
 
   private async ensureImage(image: string): Promise<void> {
     try {
-      await this.o.docker.getImage(image).inspect();
+      await this.options.docker.getImage(image).inspect();
       return;
     } catch (err: unknown) {
       if ((err as { statusCode?: number }).statusCode !== 404) throw err;
     }
-    this.o.log(`pulling ${image}`);
-    const authconfig = await this.o.pullAuth?.(image);
-    const stream = await this.o.docker.pull(image, { authconfig });
+    this.options.log(`pulling ${image}`);
+    const authconfig = await this.options.pullAuth?.(image);
+    const stream = await this.options.docker.pull(image, { authconfig });
     await new Promise<void>((resolve, reject) =>
-      this.o.docker.modem.followProgress(stream, (err: Error | null) =>
+      this.options.docker.modem.followProgress(stream, (err: Error | null) =>
         err ? reject(new Error(`pulling ${image} failed: ${err.message}`)) : resolve(),
       ),
     );
@@ -112,9 +111,9 @@ export async function removeOwnedContainers(docker: Docker, endpoint: string, ow
   return list.map((c) => c.Names[0]?.replace(/^\//, '') ?? c.Id);
 }
 
-async function removeContainer(c: Docker.Container): Promise<void> {
+async function removeContainer(container: Docker.Container): Promise<void> {
   try {
-    await c.remove({ force: true });
+    await container.remove({ force: true });
   } catch (err: unknown) {
     if ((err as { statusCode?: number }).statusCode !== 404) throw err;
   }

@@ -15,9 +15,10 @@ import { HostConfig, HostInfo, PersistedEndpoint, emptyEndpoint, files, readJson
 /**
  * The endpoint host: a detached process per local endpoint that owns the router and
  * the deployments, so the endpoint keeps serving after the command that started it
- * exits. Commands talk to it over an admin API on 127.0.0.1 with a token from
- * host.json. Every change is persisted to state.json before it is acknowledged; a
- * restarted host restores deployments and weights from it.
+ * exits. This is its library; its process entry is src/endpoint-host/endpoint-host.ts.
+ * Commands talk to it over an admin API on 127.0.0.1 with a token from host.json. Every
+ * change is persisted to state.json before it is acknowledged; a restarted host
+ * restores deployments and weights from it.
  */
 export const ADMIN_TOKEN_HEADER = 'x-modelship-admin-token';
 export const AUTH_KEY_ENV = 'MODELSHIP_HOST_AUTH_KEY';
@@ -65,8 +66,8 @@ export class EndpointHost {
             log,
             pullAuth: async (image) => {
               const registry = parseImageRef(image).registry;
-              const c = await resolveCredential(registry, { env: (n) => env[n], setSecret: () => undefined, log });
-              return c ? { username: c.username, password: c.password, serveraddress: registry } : undefined;
+              const credential = await resolveCredential(registry, { env: (n) => env[n], setSecret: () => undefined, log });
+              return credential ? { username: credential.username, password: credential.password, serveraddress: registry } : undefined;
             },
           })
         : new ProcessRuntime({ python: cfg.python, logDir: files.logs(dir), env, log });
@@ -77,18 +78,20 @@ export class EndpointHost {
     this.record = saved.record;
     // restore deployments in parallel; one that fails stays listed as dead
     await Promise.all(
-      saved.deployments.map(async (d) => {
+      saved.deployments.map(async (persisted) => {
         // a fresh port: the previous host's processes may still hold theirs for a moment
         const port = await freePort();
-        const live: LiveDeployment = { spec: d.spec, port, createdAt: d.createdAt };
-        this.live.set(d.spec.name, live);
-        this.router.addBackend(d.spec.name, port);
+        const live: LiveDeployment = { spec: persisted.spec, port, createdAt: persisted.createdAt };
+        this.live.set(persisted.spec.name, live);
+        this.router.addBackend(persisted.spec.name, port);
         try {
-          live.running = await this.runtime.start(d.spec, port);
-          this.log(`restored deployment '${d.spec.name}' (model ${d.spec.model.name} v${d.spec.model.version}) on port ${port}`);
+          live.running = await this.runtime.start(persisted.spec, port);
+          this.log(
+            `restored deployment '${persisted.spec.name}' (model ${persisted.spec.model.name} v${persisted.spec.model.version}) on port ${port}`,
+          );
         } catch (err: unknown) {
           live.failure = err instanceof Error ? err.message : String(err);
-          this.log(`could not restore deployment '${d.spec.name}': ${live.failure}`);
+          this.log(`could not restore deployment '${persisted.spec.name}': ${live.failure}`);
         }
       }),
     );
@@ -142,16 +145,16 @@ export class EndpointHost {
     return next;
   }
 
-  private deploymentInfo(d: LiveDeployment): DeploymentInfo & { port: number; failure?: string } {
+  private deploymentInfo(deployment: LiveDeployment): DeploymentInfo & { port: number; failure?: string } {
     return {
-      name: d.spec.name,
-      model: d.spec.model,
-      image: d.spec.image,
-      health: d.running ? d.running.health() : 'dead',
-      restarts: d.running ? d.running.restarts() : 0,
-      createdAt: d.createdAt,
-      port: d.port,
-      failure: d.failure,
+      name: deployment.spec.name,
+      model: deployment.spec.model,
+      image: deployment.spec.image,
+      health: deployment.running ? deployment.running.health() : 'dead',
+      restarts: deployment.running ? deployment.running.restarts() : 0,
+      createdAt: deployment.createdAt,
+      port: deployment.port,
+      failure: deployment.failure,
     };
   }
 
@@ -186,13 +189,13 @@ export class EndpointHost {
           return sendJson(res, 200, this.router.metrics(Date.now()));
         case 'PUT /v1/traffic':
           return await this.serial(async () => {
-            const b = body as { traffic: Record<string, number>; mirror?: Record<string, number> };
-            for (const name of Object.keys(b.traffic ?? {})) {
-              const d = this.live.get(name);
-              if (d && !d.running && (b.traffic[name] ?? 0) > 0)
-                throw new TrafficError(`deployment '${name}' is not running (${d.failure ?? 'dead'}); it cannot take traffic`);
+            const change = body as { traffic: Record<string, number>; mirror?: Record<string, number> };
+            for (const name of Object.keys(change.traffic ?? {})) {
+              const deployment = this.live.get(name);
+              if (deployment && !deployment.running && (change.traffic[name] ?? 0) > 0)
+                throw new TrafficError(`deployment '${name}' is not running (${deployment.failure ?? 'dead'}); it cannot take traffic`);
             }
-            this.router.setTraffic(b.traffic ?? {}, b.mirror ?? {});
+            this.router.setTraffic(change.traffic ?? {}, change.mirror ?? {});
             await this.save();
             this.log(
               `traffic ${JSON.stringify(this.router.traffic())}${Object.keys(this.router.mirrorShares()).length ? ` mirror ${JSON.stringify(this.router.mirrorShares())}` : ''}`,
@@ -249,13 +252,13 @@ export class EndpointHost {
   }
 
   private async deleteDeployment(name: string, res: http.ServerResponse): Promise<void> {
-    const d = this.live.get(name);
-    if (!d) return sendJson(res, 404, { error: `no deployment '${name}' on ${this.cfg.endpoint}` });
+    const deployment = this.live.get(name);
+    if (!deployment) return sendJson(res, 404, { error: `no deployment '${name}' on ${this.cfg.endpoint}` });
     // refuses while it has weight; waits for in-flight requests
     await this.router.removeBackend(name);
     this.live.delete(name);
     await this.save();
-    await d.running?.stop();
+    await deployment.running?.stop();
     this.log(`deployment '${name}' removed`);
     res.statusCode = 204;
     res.end();

@@ -86,8 +86,8 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
     traffic: Record<string, number>,
     mirror: Record<string, number> = {},
   ): Promise<Record<string, number>> {
-    const r = await this.admin<{ traffic: Record<string, number> }>(endpoint, 'PUT', '/v1/traffic', { traffic, mirror });
-    return r.traffic;
+    const answer = await this.admin<{ traffic: Record<string, number> }>(endpoint, 'PUT', '/v1/traffic', { traffic, mirror });
+    return answer.traffic;
   }
 
   async setRecord(endpoint: string, record: EndpointRecord): Promise<void> {
@@ -146,9 +146,9 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
       };
     } catch (err: unknown) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
-      const h = readJsonIfExists<{ holder: string; pid: number; since: string }>(holderFile);
+      const heldBy = readJsonIfExists<{ holder: string; pid: number; since: string }>(holderFile);
       throw new Error(
-        `endpoint ${endpoint} is busy: ${h ? `'${h.holder}' (pid ${h.pid}) holds it since ${h.since}` : 'another modelship command holds it'}; wait for it to finish`,
+        `endpoint ${endpoint} is busy: ${heldBy ? `'${heldBy.holder}' (pid ${heldBy.pid}) holds it since ${heldBy.since}` : 'another modelship command holds it'}; wait for it to finish`,
       );
     }
   }
@@ -244,18 +244,18 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
     method: string,
     path: string,
     body?: unknown,
-    o: { timeoutMs?: number; retry?: boolean } = {},
+    options: { timeoutMs?: number; retry?: boolean } = {},
   ): Promise<T> {
     const info = await this.ensureHost(endpoint);
     try {
-      return await this.request<T>(info, method, path, body, o.timeoutMs ?? 30_000);
+      return await this.request<T>(info, method, path, body, options.timeoutMs ?? 30_000);
     } catch (err: unknown) {
       // the host died under us: start it again (it restores the endpoint) and retry once
-      if (o.retry !== false && isConnectionError(err)) {
+      if (options.retry !== false && isConnectionError(err)) {
         this.hosts.delete(endpoint);
         this.opts.log(`the endpoint host of ${endpoint} is not answering (${(err as Error).message}); restarting it`);
         const again = await this.ensureHost(endpoint);
-        return this.request<T>(again, method, path, body, o.timeoutMs ?? 30_000);
+        return this.request<T>(again, method, path, body, options.timeoutMs ?? 30_000);
       }
       throw err;
     }
@@ -287,7 +287,7 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
             } catch {
               // not JSON: keep the text
             }
-            reject(new AdminError(status, message));
+            reject(new AdminError(message));
           });
         },
       );
@@ -298,11 +298,9 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
   }
 }
 
+/** an endpoint host's refusal, with the host's own message */
 export class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  constructor(message: string) {
     super(message);
     this.name = 'AdminError';
   }

@@ -10,7 +10,7 @@ export interface ProcessRuntimeOptions {
   python: string;
   /** folder for one log file per deployment */
   logDir: string;
-  /** environment for the scoring processes (the endpoint host passes its own, minus secrets) */
+  /** environment for the scoring processes (the endpoint host passes its own, without the endpoint key) */
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
 }
@@ -21,13 +21,12 @@ export interface ProcessRuntimeOptions {
  * no orphan holding a port; the restarted host starts the deployments again.
  */
 export class ProcessRuntime implements DeploymentRuntime {
-  readonly kind = 'process' as const;
   constructor(private readonly opts: ProcessRuntimeOptions) {}
 
   async start(spec: DeploymentSpec, port: number): Promise<RunningDeployment> {
-    const d = new SupervisedProcess(spec, port, this.opts);
-    await d.startFirst();
-    return d;
+    const deployment = new SupervisedProcess(spec, port, this.opts);
+    await deployment.startFirst();
+    return deployment;
   }
 }
 
@@ -108,9 +107,9 @@ class SupervisedProcess implements RunningDeployment {
       env: { ...this.opts.env, AZUREML_MODEL_DIR: this.spec.modelDir, PYTHONUNBUFFERED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const onData = (c: Buffer): void => {
-      this.logs.push(c.toString('utf8'));
-      fs.write(out, c, () => undefined);
+    const onData = (chunk: Buffer): void => {
+      this.logs.push(chunk.toString('utf8'));
+      fs.write(out, chunk, () => undefined);
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);

@@ -10,20 +10,20 @@ export interface ReadyWait {
 }
 
 /** Poll `GET http://127.0.0.1:port/path` until it answers 200; fail on exit or deadline. */
-export async function waitUntilReady(w: ReadyWait): Promise<void> {
-  const deadline = Date.now() + w.timeoutMs;
+export async function waitUntilReady(readiness: ReadyWait): Promise<void> {
+  const deadline = Date.now() + readiness.timeoutMs;
   let gone: string | undefined;
-  void w.exited?.then((why) => (gone = why));
+  void readiness.exited?.then((why) => (gone = why));
   let last = 'no answer yet';
   while (Date.now() < deadline) {
-    if (gone) throw new Error(`it ${gone} before answering GET ${w.path}`);
-    const status = await probe(w.port, w.path).catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
+    if (gone) throw new Error(`it ${gone} before answering GET ${readiness.path}`);
+    const status = await probe(readiness.port, readiness.path).catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
     if (status === 200) return;
-    last = typeof status === 'number' ? `GET ${w.path} answered ${status}` : status;
-    await new Promise((r) => setTimeout(r, w.pollMs ?? 100));
+    last = typeof status === 'number' ? `GET ${readiness.path} answered ${status}` : status;
+    await new Promise((r) => setTimeout(r, readiness.pollMs ?? 100));
   }
-  if (gone) throw new Error(`it ${gone} before answering GET ${w.path}`);
-  throw new Error(`not ready within ${w.timeoutMs} ms (${last}); check serve.readyPath and serve.readyTimeout`);
+  if (gone) throw new Error(`it ${gone} before answering GET ${readiness.path}`);
+  throw new Error(`not ready within ${readiness.timeoutMs} ms (${last}); check serve.readyPath and serve.readyTimeout`);
 }
 
 function probe(port: number, path: string): Promise<number> {

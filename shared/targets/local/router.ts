@@ -96,16 +96,16 @@ export class Router {
 
   /** Wait for in-flight requests to finish, then forget the deployment. Its weight must be 0. */
   async removeBackend(name: string, drainTimeoutMs = 30_000): Promise<void> {
-    const b = this.backends.get(name);
-    if (!b) return;
+    const backend = this.backends.get(name);
+    if (!backend) return;
     if ((this.table.weights.get(name) ?? 0) > 0)
       throw new TrafficError(`deployment '${name}' still takes ${this.table.weights.get(name)}% of traffic; set its weight to 0 first`);
     if (this.table.mirror.has(name))
       this.setTraffic(Object.fromEntries(this.table.weights), withoutKey(Object.fromEntries(this.table.mirror), name));
-    if (b.inflight > 0) {
+    if (backend.inflight > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, drainTimeoutMs);
-        b.drained.push(() => {
+        backend.drained.push(() => {
           clearTimeout(timer);
           resolve();
         });
@@ -119,19 +119,19 @@ export class Router {
   /** Validate and apply a traffic map atomically; returns what is now in force. */
   setTraffic(weights: Record<string, number>, mirror: Record<string, number> = {}): Record<string, number> {
     let sum = 0;
-    for (const [name, w] of Object.entries(weights)) {
+    for (const [name, weight] of Object.entries(weights)) {
       if (!this.backends.has(name)) throw new TrafficError(`no deployment '${name}' on endpoint ${this.opts.endpoint}`);
-      if (!Number.isInteger(w) || w < 0 || w > 100)
-        throw new TrafficError(`weight of '${name}' must be an integer from 0 to 100 (got ${w})`);
-      sum += w;
+      if (!Number.isInteger(weight) || weight < 0 || weight > 100)
+        throw new TrafficError(`weight of '${name}' must be an integer from 0 to 100 (got ${weight})`);
+      sum += weight;
     }
     // 0 is allowed: deployments exist but none takes traffic yet (the endpoint answers 503)
     if (sum !== 100 && sum !== 0) throw new TrafficError(`weights must sum to 100, or 0 when no deployment takes traffic yet (got ${sum})`);
-    for (const [name, m] of Object.entries(mirror)) {
+    for (const [name, share] of Object.entries(mirror)) {
       if (!this.backends.has(name)) throw new TrafficError(`no deployment '${name}' to mirror to`);
-      if (!Number.isInteger(m) || m < 0 || m > 100)
-        throw new TrafficError(`mirror share of '${name}' must be an integer from 0 to 100 (got ${m})`);
-      if ((weights[name] ?? 0) > 0 && m > 0) throw new TrafficError(`'${name}' takes live traffic and cannot also be a mirror target`);
+      if (!Number.isInteger(share) || share < 0 || share > 100)
+        throw new TrafficError(`mirror share of '${name}' must be an integer from 0 to 100 (got ${share})`);
+      if ((weights[name] ?? 0) > 0 && share > 0) throw new TrafficError(`'${name}' takes live traffic and cannot also be a mirror target`);
     }
     this.table = {
       weights: new Map(Object.entries(weights).filter(([, w]) => w >= 0)),
@@ -156,8 +156,12 @@ export class Router {
 
   metrics(now: number): MetricsSnapshot {
     const deployments: Record<string, DeploymentCounters> = {};
-    for (const b of this.backends.values())
-      deployments[b.name] = { requests: b.counters.requests, errors: b.counters.errors, latency: [...b.counters.latency] };
+    for (const backend of this.backends.values())
+      deployments[backend.name] = {
+        requests: backend.counters.requests,
+        errors: backend.counters.errors,
+        latency: [...backend.counters.latency],
+      };
     return { epoch: this.opts.epoch, at: now, deployments };
   }
 
@@ -166,11 +170,11 @@ export class Router {
     let best: string | undefined;
     let bestScore = -Infinity;
     let total = 0;
-    for (const [name, w] of this.table.weights) {
-      if (w <= 0 || name === exclude || !this.backends.has(name)) continue;
-      const score = (this.current.get(name) ?? 0) + w;
+    for (const [name, weight] of this.table.weights) {
+      if (weight <= 0 || name === exclude || !this.backends.has(name)) continue;
+      const score = (this.current.get(name) ?? 0) + weight;
       this.current.set(name, score);
-      total += w;
+      total += weight;
       if (score > bestScore) {
         bestScore = score;
         best = name;
@@ -189,8 +193,8 @@ export class Router {
       const credit = (this.mirrorCredit.get(name) ?? 0) + share;
       if (credit >= 100) {
         this.mirrorCredit.set(name, credit - 100);
-        const b = this.backends.get(name);
-        if (b) out.push(b);
+        const backend = this.backends.get(name);
+        if (backend) out.push(backend);
       } else this.mirrorCredit.set(name, credit);
     }
     return out;
@@ -237,11 +241,11 @@ export class Router {
           return;
         }
         const mirrors = pinnedName ? [] : this.mirrorsFor(chosen.name);
-        for (const m of mirrors) {
-          m.inflight += 1;
-          void this.forward(m, req, body).then((r) => {
-            recordRequest(m.counters, r.latencyMs, r.failed);
-            this.release(m);
+        for (const mirror of mirrors) {
+          mirror.inflight += 1;
+          void this.forward(mirror, req, body).then((result) => {
+            recordRequest(mirror.counters, result.latencyMs, result.failed);
+            this.release(mirror);
           });
         }
         return this.serve(chosen, req, res, body, !pinnedName);
@@ -260,21 +264,21 @@ export class Router {
     body: Buffer,
     mayRetry: boolean,
   ): Promise<void> {
-    const r = await this.forward(backend, req, body);
-    recordRequest(backend.counters, r.latencyMs, r.failed);
+    const result = await this.forward(backend, req, body);
+    recordRequest(backend.counters, result.latencyMs, result.failed);
     this.release(backend);
-    if (r.response) {
-      res.writeHead(r.response.status, {
-        ...r.response.headers,
+    if (result.response) {
+      res.writeHead(result.response.status, {
+        ...result.response.headers,
         [DEPLOYMENT_HEADER]: backend.name,
-        'content-length': String(r.response.body.length),
+        'content-length': String(result.response.body.length),
       });
-      res.end(r.response.body);
+      res.end(result.response.body);
       return;
     }
     // connection failure before any answer: the request never reached the model, so
     // one retry on another deployment is safe and spares the client
-    if (mayRetry && r.connectFailed) {
+    if (mayRetry && result.connectFailed) {
       const other = this.pick(backend.name);
       if (other) {
         other.inflight += 1;
@@ -283,29 +287,30 @@ export class Router {
     }
     sendJson(
       res,
-      r.timedOut ? 504 : 502,
-      { error: `deployment '${backend.name}' did not answer: ${r.error}` },
+      result.timedOut ? 504 : 502,
+      { error: `deployment '${backend.name}' did not answer: ${result.error}` },
       { [DEPLOYMENT_HEADER]: backend.name },
     );
   }
 
-  private release(b: Backend): void {
-    b.inflight -= 1;
-    if (b.inflight === 0 && b.drained.length) for (const fn of b.drained.splice(0)) fn();
+  private release(backend: Backend): void {
+    backend.inflight -= 1;
+    if (backend.inflight === 0 && backend.drained.length) for (const fn of backend.drained.splice(0)) fn();
   }
 
   private forward(backend: Backend, req: http.IncomingMessage, body: Buffer): Promise<ForwardResult> {
     const started = process.hrtime.bigint();
     const elapsed = (): number => Number(process.hrtime.bigint() - started) / 1e6;
     const headers: http.OutgoingHttpHeaders = {};
-    for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k) && k !== DEPLOYMENT_HEADER && v !== undefined) headers[k] = v;
+    for (const [name, value] of Object.entries(req.headers))
+      if (!HOP_BY_HOP.has(name) && name !== DEPLOYMENT_HEADER && value !== undefined) headers[name] = value;
     headers['content-length'] = String(body.length);
     return new Promise<ForwardResult>((resolve) => {
       let settled = false;
-      const done = (r: ForwardResult): void => {
+      const done = (result: ForwardResult): void => {
         if (!settled) {
           settled = true;
-          resolve(r);
+          resolve(result);
         }
       };
       const upstream = http.request(
@@ -318,25 +323,26 @@ export class Router {
           agent: this.agent,
           timeout: this.upstreamTimeout,
         },
-        (up) => {
+        (answer) => {
           const chunks: Buffer[] = [];
-          up.on('data', (c: Buffer) => chunks.push(c));
-          up.on('end', () => {
-            const status = up.statusCode ?? 502;
+          answer.on('data', (c: Buffer) => chunks.push(c));
+          answer.on('end', () => {
+            const status = answer.statusCode ?? 502;
             const outHeaders: http.OutgoingHttpHeaders = {};
-            for (const [k, v] of Object.entries(up.headers)) if (!HOP_BY_HOP.has(k) && v !== undefined) outHeaders[k] = v;
+            for (const [name, value] of Object.entries(answer.headers))
+              if (!HOP_BY_HOP.has(name) && value !== undefined) outHeaders[name] = value;
             done({ response: { status, headers: outHeaders, body: Buffer.concat(chunks) }, failed: status >= 500, latencyMs: elapsed() });
           });
-          up.on('error', (e: Error) => done({ failed: true, latencyMs: elapsed(), error: e.message, connectFailed: false }));
+          answer.on('error', (e: Error) => done({ failed: true, latencyMs: elapsed(), error: e.message, connectFailed: false }));
         },
       );
       upstream.on('timeout', () => {
         upstream.destroy();
         done({ failed: true, latencyMs: elapsed(), error: `no answer within ${this.upstreamTimeout} ms`, timedOut: true });
       });
-      upstream.on('error', (e: NodeJS.ErrnoException) => {
-        const connectFailed = e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET' || e.code === 'EPIPE';
-        done({ failed: true, latencyMs: elapsed(), error: e.code ?? e.message, connectFailed });
+      upstream.on('error', (err: NodeJS.ErrnoException) => {
+        const connectFailed = err.code === 'ECONNREFUSED' || err.code === 'ECONNRESET' || err.code === 'EPIPE';
+        done({ failed: true, latencyMs: elapsed(), error: err.code ?? err.message, connectFailed });
       });
       upstream.end(body);
     });
@@ -352,12 +358,12 @@ interface ForwardResult {
   timedOut?: boolean;
 }
 
-function headerValue(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
-function withoutKey(o: Record<string, number>, key: string): Record<string, number> {
-  const { [key]: _dropped, ...rest } = o;
+function withoutKey(record: Record<string, number>, key: string): Record<string, number> {
+  const { [key]: _dropped, ...rest } = record;
   return rest;
 }
 
@@ -366,10 +372,10 @@ function readBody(req: http.IncomingMessage, max: number): Promise<Buffer | unde
     const chunks: Buffer[] = [];
     let size = 0;
     let tooBig = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
       if (size > max) tooBig = true;
-      else chunks.push(c);
+      else chunks.push(chunk);
     });
     req.on('end', () => resolve(tooBig ? undefined : Buffer.concat(chunks)));
     req.on('error', reject);

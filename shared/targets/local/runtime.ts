@@ -17,7 +17,6 @@ export interface RunningDeployment {
 }
 
 export interface DeploymentRuntime {
-  readonly kind: 'process' | 'docker';
   /** start the deployment on `port` and resolve once it answers its ready path; reject with its last logs otherwise */
   start(spec: DeploymentSpec, port: number): Promise<RunningDeployment>;
 }
@@ -30,8 +29,8 @@ export class LineRing {
   push(chunk: string): void {
     const parts = (this.partial + chunk).split('\n');
     this.partial = parts.pop() ?? '';
-    for (const l of parts) {
-      this.lines.push(l);
+    for (const line of parts) {
+      this.lines.push(line);
       if (this.lines.length > this.max) this.lines.shift();
     }
   }

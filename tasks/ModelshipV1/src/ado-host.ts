@@ -12,8 +12,8 @@ export class AzureDevOpsHost implements MaskingHost {
   readonly masker = new SecretMasker();
   private readonly registered = new Set<string>();
 
-  /** @param env_ values the core reads as environment variables, set from inputs (secrets among them); they win over the process environment */
-  constructor(private readonly env_: Record<string, string>) {}
+  /** @param envOverlay values the core reads as environment variables, set from inputs (secrets among them); they win over the process environment */
+  constructor(private readonly envOverlay: Record<string, string>) {}
 
   info(message: string): void {
     console.log(this.safe(message));
@@ -54,11 +54,11 @@ export class AzureDevOpsHost implements MaskingHost {
   }
 
   env(name: string): string | undefined {
-    return Object.prototype.hasOwnProperty.call(this.env_, name) ? this.env_[name] : process.env[name];
+    return Object.prototype.hasOwnProperty.call(this.envOverlay, name) ? this.envOverlay[name] : process.env[name];
   }
 
   childEnv(): Record<string, string> {
-    return definedEnv({ ...process.env, ...this.env_ });
+    return definedEnv({ ...process.env, ...this.envOverlay });
   }
 
   /**

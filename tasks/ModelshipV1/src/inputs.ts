@@ -71,27 +71,27 @@ export interface InputSource {
   variable(name: string): string | undefined;
   /** called with every secret as soon as it is read, before anything can print it */
   secret(value: string): void;
-  resolvePath(p: string): string;
+  resolvePath(path: string): string;
 }
 
-export function readInputs(src: InputSource): TaskInputs {
-  const input = (name: string): string => src.get(name).trim();
+export function readInputs(source: InputSource): TaskInputs {
+  const input = (name: string): string => source.get(name).trim();
   const secretInput = (name: string): string => {
-    const v = src.get(name);
-    if (v) src.secret(v);
-    return v;
+    const value = source.get(name);
+    if (value) source.secret(value);
+    return value;
   };
   /** the service connection an input names, with its secret parameters registered */
   const connectionInput = (name: string, secretKeys: string[]): { id: string; endpoint: Endpoint } | undefined => {
     const id = input(name);
     if (!id) return undefined;
-    const endpoint = src.endpoint(id);
+    const endpoint = source.endpoint(id);
     if (!endpoint) {
       throw new InputError(
         `input '${name}': the agent passed no service connection '${id}' to this step (check that it exists and that this pipeline is authorized to use it)`,
       );
     }
-    for (const k of secretKeys) if (endpoint.params[k]) src.secret(endpoint.params[k]);
+    for (const key of secretKeys) if (endpoint.params[key]) source.secret(endpoint.params[key]);
     return { id, endpoint };
   };
 
@@ -100,7 +100,7 @@ export function readInputs(src: InputSource): TaskInputs {
   const docker = connectionInput('dockerRegistryServiceConnection', ['password']);
   const arm = connectionInput('azureSubscription', ['serviceprincipalkey']);
   const k8s = connectionInput('kubernetesServiceConnection', []);
-  const kubernetes = k8s ? kubernetesLogin(k8s.id, k8s.endpoint, (value) => src.secret(value)) : undefined;
+  const kubernetes = k8s ? kubernetesLogin(k8s.id, k8s.endpoint, (value) => source.secret(value)) : undefined;
 
   const commandRaw = input('command') || 'run';
   if (!(COMMANDS as readonly string[]).includes(commandRaw)) {
@@ -134,25 +134,25 @@ export function readInputs(src: InputSource): TaskInputs {
   let azure: AzureLogin | undefined;
   let azureSubscriptionId: string | undefined;
   if (arm) {
-    const p = arm.endpoint.params;
-    const tenantId = p.tenantid ?? '';
-    const clientId = p.serviceprincipalid ?? '';
+    const params = arm.endpoint.params;
+    const tenantId = params.tenantid ?? '';
+    const clientId = params.serviceprincipalid ?? '';
     if (!tenantId || !clientId)
       throw new InputError(`input 'azureSubscription': service connection '${arm.id}' has no tenant or service principal id`);
     if (arm.endpoint.scheme === 'WorkloadIdentityFederation') {
-      const token = src.variable('System.AccessToken') ?? '';
-      if (token) src.secret(token);
+      const token = source.variable('System.AccessToken') ?? '';
+      if (token) source.secret(token);
       if (!token) {
         throw new InputError(
           `input 'azureSubscription': workload identity federation needs the job's System.AccessToken; map it to the step (env: SYSTEM_ACCESSTOKEN: $(System.AccessToken))`,
         );
       }
       azure = { scheme: 'WorkloadIdentityFederation', connection: arm.id, tenantId, clientId, systemAccessToken: token };
-    } else if (arm.endpoint.scheme === 'ServicePrincipal' && p.serviceprincipalkey) {
-      azure = { scheme: 'ServicePrincipal', connection: arm.id, tenantId, clientId, clientSecret: p.serviceprincipalkey };
+    } else if (arm.endpoint.scheme === 'ServicePrincipal' && params.serviceprincipalkey) {
+      azure = { scheme: 'ServicePrincipal', connection: arm.id, tenantId, clientId, clientSecret: params.serviceprincipalkey };
     } else {
       throw new InputError(
-        `input 'azureSubscription': service connection '${arm.id}' uses ${arm.endpoint.scheme ?? 'no'} authorization${p.authenticationType ? ` (${p.authenticationType})` : ''}; modelship takes workload identity federation or a service principal with a secret`,
+        `input 'azureSubscription': service connection '${arm.id}' uses ${arm.endpoint.scheme ?? 'no'} authorization${params.authenticationType ? ` (${params.authenticationType})` : ''}; modelship takes workload identity federation or a service principal with a secret`,
       );
     }
     azureSubscriptionId = arm.endpoint.data('subscriptionId') || undefined;
@@ -162,7 +162,7 @@ export function readInputs(src: InputSource): TaskInputs {
     command,
     configFile: input('configFile') || 'modelship.yaml',
     modelVersion,
-    workingDirectory: src.resolvePath(input('workingDirectory') || '.'),
+    workingDirectory: source.resolvePath(input('workingDirectory') || '.'),
     force: forceRaw === 'true',
     azure,
     azureSubscriptionId,
@@ -174,9 +174,9 @@ export function readInputs(src: InputSource): TaskInputs {
 }
 
 /** parameter names differ in case between connection kinds and agent versions */
-function param(e: Endpoint, name: string): string | undefined {
-  const key = Object.keys(e.params).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : e.params[key];
+function param(endpoint: Endpoint, name: string): string | undefined {
+  const key = Object.keys(endpoint.params).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : endpoint.params[key];
 }
 
 /**
@@ -185,17 +185,17 @@ function param(e: Endpoint, name: string): string | undefined {
  * base64 token and the CA). AzureSubscription connections are refused: modelship signs in
  * to AKS itself with target.kubernetes.auth: azure and the azureSubscription input.
  */
-function kubernetesLogin(id: string, e: Endpoint, secret: (v: string) => void): KubernetesLogin {
-  const type = e.data('authorizationType') ?? (param(e, 'kubeconfig') ? 'Kubeconfig' : undefined);
+function kubernetesLogin(id: string, endpoint: Endpoint, secret: (value: string) => void): KubernetesLogin {
+  const type = endpoint.data('authorizationType') ?? (param(endpoint, 'kubeconfig') ? 'Kubeconfig' : undefined);
   if (type === 'Kubeconfig') {
-    const kubeconfig = param(e, 'kubeconfig');
+    const kubeconfig = param(endpoint, 'kubeconfig');
     if (!kubeconfig) throw new InputError(`input 'kubernetesServiceConnection': service connection '${id}' has no kubeconfig`);
     secret(kubeconfig);
-    return { connection: id, type, kubeconfig, context: param(e, 'clusterContext') || undefined };
+    return { connection: id, type, kubeconfig, context: param(endpoint, 'clusterContext') || undefined };
   }
   if (type === 'ServiceAccount') {
-    const encoded = param(e, 'apiToken');
-    if (!encoded || !e.url)
+    const encoded = param(endpoint, 'apiToken');
+    if (!encoded || !endpoint.url)
       throw new InputError(`input 'kubernetesServiceConnection': service connection '${id}' has no server URL or token`);
     secret(encoded);
     const token = Buffer.from(encoded, 'base64').toString('utf8').trim();
@@ -203,10 +203,10 @@ function kubernetesLogin(id: string, e: Endpoint, secret: (v: string) => void): 
     return {
       connection: id,
       type,
-      server: e.url,
+      server: endpoint.url,
       token,
-      certificateAuthorityData: param(e, 'serviceAccountCertificate') || undefined,
-      acceptUntrustedCerts: (e.data('acceptUntrustedCerts') ?? '').toLowerCase() === 'true',
+      certificateAuthorityData: param(endpoint, 'serviceAccountCertificate') || undefined,
+      acceptUntrustedCerts: (endpoint.data('acceptUntrustedCerts') ?? '').toLowerCase() === 'true',
     };
   }
   throw new InputError(

@@ -34,13 +34,13 @@ function noteConnections(inputs: TaskInputs, config: ModelshipConfig, host: Azur
  * the config file still wins.
  */
 function useKubernetesConnection(inputs: TaskInputs, config: ModelshipConfig, host: AzureDevOpsHost, env: Record<string, string>): void {
-  const k = inputs.kubernetes;
-  if (!k || config.target.kind !== 'kubernetes') return;
+  const kubernetes = inputs.kubernetes;
+  if (!kubernetes || config.target.kind !== 'kubernetes') return;
   const file = path.join(stepTempDir(), 'kubeconfig');
   let text: string;
-  if (k.type === 'Kubeconfig') {
-    const doc = YAML.parse(k.kubeconfig) as Record<string, unknown>;
-    if (k.context) doc['current-context'] = k.context;
+  if (kubernetes.type === 'Kubeconfig') {
+    const doc = YAML.parse(kubernetes.kubeconfig) as Record<string, unknown>;
+    if (kubernetes.context) doc['current-context'] = kubernetes.context;
     text = YAML.stringify(doc);
   } else {
     text = YAML.stringify({
@@ -48,24 +48,24 @@ function useKubernetesConnection(inputs: TaskInputs, config: ModelshipConfig, ho
       kind: 'Config',
       clusters: [
         {
-          name: k.connection,
+          name: kubernetes.connection,
           cluster: {
-            server: k.server,
-            ...(k.certificateAuthorityData ? { 'certificate-authority-data': k.certificateAuthorityData } : {}),
+            server: kubernetes.server,
+            ...(kubernetes.certificateAuthorityData ? { 'certificate-authority-data': kubernetes.certificateAuthorityData } : {}),
             // the connection's "Accept untrusted certificates" box
-            ...(k.acceptUntrustedCerts ? { 'insecure-skip-tls-verify': true } : {}),
+            ...(kubernetes.acceptUntrustedCerts ? { 'insecure-skip-tls-verify': true } : {}),
           },
         },
       ],
-      users: [{ name: k.connection, user: { token: k.token } }],
-      contexts: [{ name: k.connection, context: { cluster: k.connection, user: k.connection } }],
-      'current-context': k.connection,
+      users: [{ name: kubernetes.connection, user: { token: kubernetes.token } }],
+      contexts: [{ name: kubernetes.connection, context: { cluster: kubernetes.connection, user: kubernetes.connection } }],
+      'current-context': kubernetes.connection,
     });
   }
   fs.writeFileSync(file, text, { mode: 0o600 });
   env.KUBECONFIG = file;
   host.info(
-    `Kubernetes: ${k.type} login from service connection ${k.connection}${config.target.kubernetes?.kubeconfig ? ' (target.kubernetes.kubeconfig in the config file takes precedence)' : ''}`,
+    `Kubernetes: ${kubernetes.type} login from service connection ${kubernetes.connection}${config.target.kubernetes?.kubeconfig ? ' (target.kubernetes.kubeconfig in the config file takes precedence)' : ''}`,
   );
 }
 
@@ -105,7 +105,6 @@ export async function runTask(inputs: TaskInputs, host: AzureDevOpsHost, env: Re
       azureLogin = () => ({
         credential,
         source: `the Azure Resource Manager service connection ${login.connection} (${login.scheme}, client ${login.clientId})`,
-        tenantId: login.tenantId,
       });
     } catch (err: unknown) {
       return fail(host.masker.mask(`Azure login with service connection ${inputs.azure.connection}: ${errorMessage(err)}`));
