@@ -36,12 +36,19 @@ export async function createRegistry(config: ModelshipConfig, host: Host, azureL
         log: (line) => host.info(line),
       });
     }
-    default:
-      throw new StageError(
-        'opening the model registry',
-        `registry '${config.model.registry}' is not available in this version`,
-        'model.registry: local',
-      );
+    case 'mlflow': {
+      const settings = config.model.mlflow;
+      if (!settings) throw new UsageError('model.registry is mlflow, but the config has no model.mlflow block');
+      const { MlflowModelRegistry } = await import('./registry/mlflow');
+      return new MlflowModelRegistry({
+        settings,
+        env: (name) => host.env(name),
+        setSecret: (value) => host.setSecret(value),
+        azureLogin,
+        log: (line) => host.info(line),
+        warn: (line) => host.warn(line, { file: config.file }),
+      });
+    }
   }
 }
 

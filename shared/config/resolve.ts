@@ -5,6 +5,7 @@ import { bundledSchema } from './schema';
 import { asObject } from './yaml-source';
 import {
   AzureMlRegistryConfig,
+  MlflowRegistryConfig,
   KubernetesRouting,
   KubernetesTargetConfig,
   ModelshipConfig,
@@ -43,6 +44,7 @@ interface ConfigFile {
       resourceManagerUrl: string;
       cacheDir: string;
     };
+    mlflow?: Omit<MlflowRegistryConfig, 'cacheDir'> & { cacheDir: string };
   };
   serve: {
     code: string;
@@ -152,6 +154,15 @@ export function resolveConfig(raw: unknown, file: string, defaults: SchemaDefaul
       tags: filled.model.tags,
       local: { path: abs(filled.model.local.path) },
       ...(filled.model.registry === 'azureml' && filled.model.azureml ? { azureml: resolveAzureml(filled.model.azureml, abs) } : {}),
+      ...(filled.model.registry === 'mlflow' && filled.model.mlflow
+        ? {
+            mlflow: {
+              ...filled.model.mlflow,
+              trackingUri: filled.model.mlflow.trackingUri.replace(/\/+$/, ''),
+              cacheDir: abs(filled.model.mlflow.cacheDir),
+            },
+          }
+        : {}),
     },
     serve: {
       code: abs(filled.serve.code),

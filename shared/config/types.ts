@@ -34,6 +34,8 @@ export interface ModelshipConfig {
     local: { path: string };
     /** present exactly when registry is azureml */
     azureml?: AzureMlRegistryConfig;
+    /** present exactly when registry is mlflow */
+    mlflow?: MlflowRegistryConfig;
   };
   serve: {
     code: string;
@@ -150,6 +152,22 @@ export interface AzureMlRegistryConfig {
   stage?: string;
   /** Azure Resource Manager's base URL, without a trailing slash (sovereign clouds have their own) */
   resourceManagerUrl: string;
+  /** absolute path of the folder downloaded versions are kept in */
+  cacheDir: string;
+}
+
+/** model.mlflow: an MLflow Model Registry */
+export interface MlflowRegistryConfig {
+  /** http(s):// or azureml:// */
+  trackingUri: string;
+  /** ship the version this alias points to */
+  alias?: string;
+  /** deprecated MLflow stage: the newest version in it */
+  stage?: string;
+  auth: 'none' | 'basic' | 'bearer' | 'azure';
+  usernameEnv: string;
+  passwordEnv: string;
+  tokenEnv: string;
   /** absolute path of the folder downloaded versions are kept in */
   cacheDir: string;
 }

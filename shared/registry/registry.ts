@@ -39,6 +39,12 @@ export interface ModelRegistry {
    * from another origin is refused. Absent where events carry no such id.
    */
   readonly eventOrigin?: string;
+  /**
+   * why an event about a version does not concern what this config selects (an alias or
+   * stage other than the configured one), or undefined when it does; `alias` and `stage`
+   * are what the event says happened (raw). Absent where the config selects by neither.
+   */
+  eventSkipReason?(event: { alias?: unknown; stage?: unknown }): string | undefined;
   /** all versions of a model, oldest first */
   list(name: string): Promise<ModelVersion[]>;
   /** the version the selector names; undefined when none matches */

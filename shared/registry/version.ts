@@ -4,6 +4,9 @@
  * enters the core from a person or an event goes through `versionString`, so a version
  * is always a short, printable string and never a path or a command.
  */
+/** the selector word for "the newest version that matches", as opposed to one version */
+export const LATEST = 'latest';
+
 export const VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 export const VERSION_RULE = "letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters";

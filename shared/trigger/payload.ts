@@ -1,5 +1,6 @@
 import { isRecord } from '../json';
 import { EVENT_GRID_VALIDATION, MODEL_REGISTERED, eventGridType, modelRegisteredData } from './event-grid';
+import { isMlflowWebhook, parseMlflowWebhook } from './mlflow-webhook';
 import { TriggerRequest, quoteUntrusted, triggerError } from './trigger';
 
 /**
@@ -9,6 +10,7 @@ import { TriggerRequest, quoteUntrusted, triggerError } from './trigger';
  *
  * - an Azure Event Grid ModelRegistered event (Event Grid or CloudEvents schema), or an
  *   array holding exactly one (Event Grid delivers arrays);
+ * - an MLflow or Databricks model registry webhook (mlflow-webhook.ts);
  * - a plain `{ model, version }`.
  *
  * Nothing here trusts the body: values stay raw until `resolveTrigger` checks them.
@@ -36,6 +38,7 @@ export function parseEventPayload(payload: unknown, from: PayloadSource): Trigge
       `${from.sender}: the body is an Event Grid event, or { "model": NAME, "version": V }`,
     );
   }
+  if (isMlflowWebhook(body)) return parseMlflowWebhook(body, from.what, from.source);
   const type = eventGridType(body);
   if (type !== undefined) {
     if (type === EVENT_GRID_VALIDATION) {

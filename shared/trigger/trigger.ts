@@ -26,6 +26,10 @@ export type TriggerRequest =
       registration: boolean;
       /** the ARM id of the workspace that sent the event (Event Grid `topic`, CloudEvents `source`); raw */
       origin?: unknown;
+      /** the alias an MLflow webhook says was set on the version; raw */
+      alias?: unknown;
+      /** the stage a Databricks webhook says the version moved to; raw */
+      stage?: unknown;
     }
   /** no version from the event: `detect` compares the registry with production as usual */
   | { kind: 'poll'; source: string };
@@ -103,6 +107,8 @@ export async function resolveTrigger(request: TriggerRequest, model: ConfiguredM
       'that the event comes from the registry the config names (model.registry)',
     );
   }
+  const notSelected = registry.eventSkipReason?.({ alias: request.alias, stage: request.stage });
+  if (notSelected) return { kind: 'skip', source, reason: `${model.name} v${version}: ${notSelected}: not shipped` };
   if (request.registration) {
     const missing = Object.entries(model.tags).filter(([k, v]) => found.tags[k] !== v);
     if (missing.length) {

@@ -5,6 +5,7 @@ import { StageError } from '../../shared/errors';
 import { LocalModelRegistry } from '../../shared/registry/local';
 import { MODEL_REGISTERED } from '../../shared/trigger/event-grid';
 import { parseGitHubEvent } from '../../shared/trigger/github';
+import { MlflowModelRegistry } from '../../shared/registry/mlflow';
 import { ModelRegistry, ModelSelector, ModelVersion } from '../../shared/registry/registry';
 import { versionString } from '../../shared/registry/version';
 import { ConfiguredModel, TriggerDecision, resolveTrigger } from '../../shared/trigger/trigger';
@@ -279,5 +280,95 @@ describe('Azure ML ModelRegistered events', () => {
     );
     expect(msg).toContain(`comes from "${other}", but this workflow ships from ${WORKSPACE}`);
     expect(msg).toContain('refused');
+  });
+});
+
+/**
+ * MLflow and Databricks model registry webhooks, relayed as a repository_dispatch
+ * client_payload: the version they name ships when it is what the config selects (its
+ * alias, its stage), and events that ship nothing are refused with what they are.
+ */
+describe('MLflow and Databricks registry webhooks', () => {
+  const versions: ModelVersion[] = ['4', '5'].map((version) => ({ name: 'diabetes-model', version, tags: {}, registeredAt: '' }));
+  function registryFor(settings: { alias?: string; stage?: string }): ModelRegistry {
+    const mlflowRegistry = new MlflowModelRegistry({
+      settings: {
+        trackingUri: 'https://mlflow.example.com',
+        auth: 'none',
+        usernameEnv: 'U',
+        passwordEnv: 'P',
+        tokenEnv: 'T',
+        cacheDir: tmp,
+        ...settings,
+      },
+      env: () => undefined,
+      setSecret: () => undefined,
+      log: () => undefined,
+      warn: () => undefined,
+    });
+    return {
+      description: mlflowRegistry.description,
+      list: async () => versions,
+      resolve: async (sel: ModelSelector) => versions.find((v) => v.version === sel.version),
+      register: () => Promise.reject(new Error('not used')),
+      materialize: () => Promise.reject(new Error('not used')),
+      eventSkipReason: (event) => mlflowRegistry.eventSkipReason(event),
+    };
+  }
+  const decideWith = async (payload: unknown, settings: { alias?: string; stage?: string } = {}): Promise<TriggerDecision> =>
+    resolveTrigger(parseGitHubEvent('repository_dispatch', dispatch(payload)), model, registryFor(settings));
+  const aliasMoved = (alias: string, version: string) => ({
+    entity: 'model_version_alias',
+    action: 'created',
+    timestamp: '2026-12-01T10:00:00+00:00',
+    data: { name: 'diabetes-model', alias, version },
+  });
+
+  it('an alias moved to a version ships that version when the config ships that alias', async () => {
+    expect(await decideWith(aliasMoved('champion', '5'), { alias: 'champion' })).toEqual({
+      kind: 'version',
+      version: '5',
+      source: 'repository_dispatch (MLflow webhook model_version_alias.created)',
+    });
+  });
+
+  it('another alias, or a new version without an alias, is skipped when the config ships an alias', async () => {
+    expect(await decideWith(aliasMoved('challenger', '5'), { alias: 'champion' })).toMatchObject({
+      kind: 'skip',
+      reason: "diabetes-model v5: the event moved alias 'challenger', and model.mlflow.alias ships 'champion': not shipped",
+    });
+    const created = { entity: 'model_version', action: 'created', data: { name: 'diabetes-model', version: '5', source: 'models:/m/5' } };
+    expect(await decideWith(created, { alias: 'champion' })).toMatchObject({ kind: 'skip' });
+    // without an alias in the config, a new version is a registration like any other
+    expect(await decideWith(created)).toMatchObject({ kind: 'version', version: '5' });
+  });
+
+  it('a Databricks stage transition ships the version when it moved to the configured stage', async () => {
+    const transition = (toStage: string) => ({
+      event: 'MODEL_VERSION_TRANSITIONED_STAGE',
+      webhook_id: 'c5596721253c4b429368cf6f4341b88a',
+      event_timestamp: 1764583200000,
+      model_name: 'diabetes-model',
+      version: '4',
+      to_stage: toStage,
+      from_stage: 'Staging',
+    });
+    expect(await decideWith(transition('Production'), { stage: 'Production' })).toMatchObject({
+      kind: 'version',
+      version: '4',
+      source: 'repository_dispatch (Databricks registry webhook MODEL_VERSION_TRANSITIONED_STAGE)',
+    });
+    expect(await decideWith(transition('Staging'), { stage: 'Production' })).toMatchObject({ kind: 'skip' });
+  });
+
+  it('events that ship nothing are refused with what they are; another model is refused', async () => {
+    const deleted = { entity: 'model_version_alias', action: 'deleted', data: { name: 'diabetes-model', alias: 'champion' } };
+    await expect(decideWith(deleted)).rejects.toThrow(
+      'is an MLflow webhook for "model_version_alias.deleted", which ships nothing; refused',
+    );
+    const request = { event: 'TRANSITION_REQUEST_CREATED', model_name: 'diabetes-model', version: '4', to_stage: 'Production' };
+    await expect(decideWith(request)).rejects.toThrow('Databricks registry webhook for "TRANSITION_REQUEST_CREATED", which ships nothing');
+    const otherModel = { ...aliasMoved('champion', '5'), data: { name: 'fraud-model', alias: 'champion', version: '5' } };
+    await expect(decideWith(otherModel, { alias: 'champion' })).rejects.toThrow('names model "fraud-model"');
   });
 });

@@ -1,8 +1,9 @@
+import { LATEST } from '../../registry/version';
 import { show } from '../issues';
 import { Checker } from './checker';
 
 /** the registries this version can open (the schema also names the planned ones, for editors) */
-const AVAILABLE_REGISTRIES = ['local', 'azureml'];
+const AVAILABLE_REGISTRIES = ['local', 'azureml', 'mlflow'];
 
 /** model.registry and the settings block of the registry it names */
 export function checkModel(checker: Checker): void {
@@ -14,6 +15,67 @@ export function checkModel(checker: Checker): void {
     );
   }
   checkAzureml(checker);
+  checkMlflow(checker);
+}
+
+/** model.mlflow: read with registry mlflow only, where it is required */
+function checkMlflow(checker: Checker): void {
+  const mlflow = ['model', 'mlflow'];
+  const registry = checker.effective(['model', 'registry']);
+  if (typeof registry !== 'string') return;
+  if (registry !== 'mlflow') {
+    if (checker.at(mlflow) !== undefined) checker.issue(mlflow, `is only read with model.registry: mlflow (registry is '${registry}')`);
+    return;
+  }
+  if (checker.at(mlflow) === undefined) {
+    checker.issue(['model', 'registry'], `registry 'mlflow' needs model.mlflow: { trackingUri: https://<your tracking server> }`);
+    return;
+  }
+  if (checker.ok(mlflow) === undefined) return;
+  const alias = checker.ok([...mlflow, 'alias']);
+  const stage = checker.ok([...mlflow, 'stage']);
+  if (alias !== undefined && stage !== undefined) {
+    checker.issue([...mlflow, 'stage'], 'and model.mlflow.alias both select a version: keep the alias (stages are deprecated by MLflow)');
+  }
+  const version = checker.effective(['model', 'version']);
+  if (
+    (alias !== undefined || stage !== undefined) &&
+    (typeof version === 'number' || (typeof version === 'string' && version !== LATEST))
+  ) {
+    checker.issue(
+      ['model', 'version'],
+      `pins version ${show(version)}, while model.mlflow.${alias !== undefined ? 'alias' : 'stage'} selects one too: keep one of the two`,
+    );
+  }
+  const uriSegs = [...mlflow, 'trackingUri'];
+  const uri = checker.ok(uriSegs);
+  if (typeof uri !== 'string') return;
+  const auth = checker.effective([...mlflow, 'auth']);
+  let url: URL | undefined;
+  try {
+    url = new URL(uri);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:', 'azureml:'].includes(url.protocol)) {
+    checker.issue(
+      uriSegs,
+      `must be an http(s):// URL of the tracking server, or an azureml:// MLflow URI of an Azure ML workspace (got ${show(uri)})`,
+    );
+  } else if (url.username || url.password) {
+    checker.issue(uriSegs, 'must not hold a user name or password: set model.mlflow.auth: basic and the variables it names');
+  } else if (url.protocol === 'azureml:' && auth !== 'azure') {
+    checker.issue(
+      [...mlflow, 'auth'],
+      "must be 'azure' with an azureml:// tracking URI (Azure ML's MLflow endpoint takes the run's Azure login)",
+    );
+  } else if (
+    url.protocol === 'http:' &&
+    (auth === 'basic' || auth === 'bearer') &&
+    !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  ) {
+    checker.warn(uriSegs, `sends ${auth} credentials over plain http to ${url.hostname}: use https`);
+  }
 }
 
 /** model.azureml: read with registry azureml only, where it is required */
