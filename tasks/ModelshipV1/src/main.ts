@@ -25,6 +25,9 @@ function endpoint(id: string): Endpoint | undefined {
   };
 }
 
+/** pipeline variables that are secrets (mapped into the step with `env:`) */
+const SECRET_VARIABLES = new Set(['System.AccessToken']);
+
 async function main(): Promise<void> {
   const env: Record<string, string> = {};
   const host = new AzureDevOpsHost(env);
@@ -34,7 +37,9 @@ async function main(): Promise<void> {
     inputs = readInputs({
       get: (name) => tl.getInput(name) ?? '',
       endpoint,
-      variable: (name) => tl.getVariable(name),
+      // tl.getVariable prints `name=value` in a debug line before anything could mask it:
+      // secret variables are read from the environment the step maps them to instead
+      variable: (name) => (SECRET_VARIABLES.has(name) ? process.env[name.replace(/\./g, '_').toUpperCase()] : tl.getVariable(name)),
       secret: (v) => host.setSecret(v),
       resolvePath: (p) => path.resolve(base, p),
     });
