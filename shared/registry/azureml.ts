@@ -6,8 +6,10 @@ import { ArmClient, ArmRequestError } from '../azure/arm-client';
 import { BlobAuth, BlobContainerRef, containerClient, downloadTree, uploadTree } from '../azure/blob-store';
 import { StageError, UsageError, errorMessage } from '../errors';
 import { isRecord, isStringRecord } from '../json';
+import { AzureMlRegistryConfig } from '../config/types';
 import { ModelRegistry, ModelSelector, ModelVersion, RegisterRequest } from './registry';
 import { compareVersions } from './version';
+import { VersionCache, formatBytes } from './version-cache';
 
 /**
  * Azure Machine Learning as the model registry: the model versions of a workspace (or of
@@ -26,16 +28,8 @@ import { compareVersions } from './version';
  */
 export const AZUREML_API_VERSION = '2024-10-01';
 
-export interface AzureMlRegistrySettings {
-  subscriptionId: string;
-  resourceGroup: string;
-  /** exactly one of workspace and registryName */
-  workspace?: string;
-  registryName?: string;
-  stage?: string;
-  resourceManagerUrl: string;
-  cacheDir: string;
-}
+/** model.azureml of the config */
+export type AzureMlRegistrySettings = AzureMlRegistryConfig;
 
 export interface AzureMlRegistryOptions {
   settings: AzureMlRegistrySettings;
@@ -82,12 +76,11 @@ interface DatastorePath {
   path: string;
 }
 
-const COMPLETE_MARKER = '.modelship-download-complete';
-
 export class AzureMlModelRegistry implements ModelRegistry {
   readonly description: string;
   readonly eventOrigin: string;
   private readonly arm: ArmClient;
+  private readonly cache: VersionCache;
   private readonly scopePath: string;
   private readonly settings: AzureMlRegistrySettings;
 
@@ -101,6 +94,7 @@ export class AzureMlModelRegistry implements ModelRegistry {
     this.description = this.settings.workspace
       ? `Azure ML workspace '${this.settings.workspace}' (resource group ${this.settings.resourceGroup}, subscription ${this.settings.subscriptionId})`
       : `Azure ML registry '${this.settings.registryName ?? ''}' (resource group ${this.settings.resourceGroup}, subscription ${this.settings.subscriptionId})`;
+    this.cache = new VersionCache(this.settings.cacheDir, this.eventOrigin, options.log);
     this.arm = new ArmClient({
       resourceManagerUrl: this.settings.resourceManagerUrl,
       credential: options.credential,
@@ -194,27 +188,18 @@ export class AzureMlModelRegistry implements ModelRegistry {
 
   async materialize(name: string, version: string): Promise<string> {
     const doing = `downloading ${name} v${version} from the ${this.description}`;
-    const dir = path.join(this.settings.cacheDir, cacheKey(this.eventOrigin), safeSegment(name), safeSegment(version));
-    const files = path.join(dir, 'files');
-    if (fs.existsSync(path.join(dir, COMPLETE_MARKER))) {
-      this.options.log(`${name} v${version}: files already downloaded (${files})`);
-      return files;
-    }
-    const found = await this.getVersion(name, version);
-    if (!found) throw new StageError(doing, `${name} v${version} is not in the ${this.description}`);
-    const uri = found.properties?.modelUri ?? '';
-    const location = this.datastorePath(uri, doing);
-    const datastore = await this.arm.get<ArmDatastore>(
-      `/subscriptions/${seg(location.subscriptionId)}/resourceGroups/${seg(location.resourceGroup)}/providers/Microsoft.MachineLearningServices/workspaces/${seg(location.workspace)}/datastores/${seg(location.datastore)}`,
-      `${doing}: reading datastore '${location.datastore}'`,
-    );
-    const container = containerClient(blobRef(datastore, doing), await this.blobAuth(datastore, doing, location));
-
-    await fs.promises.mkdir(path.dirname(dir), { recursive: true });
-    const incoming = `${dir}.incoming-${crypto.randomBytes(6).toString('hex')}`;
-    try {
+    return this.cache.files(name, version, async (filesDir) => {
+      const found = await this.getVersion(name, version);
+      if (!found) throw new StageError(doing, `${name} v${version} is not in the ${this.description}`);
+      const uri = found.properties?.modelUri ?? '';
+      const location = this.datastorePath(uri, doing);
+      const datastore = await this.arm.get<ArmDatastore>(
+        `/subscriptions/${seg(location.subscriptionId)}/resourceGroups/${seg(location.resourceGroup)}/providers/Microsoft.MachineLearningServices/workspaces/${seg(location.workspace)}/datastores/${seg(location.datastore)}`,
+        `${doing}: reading datastore '${location.datastore}'`,
+      );
+      const container = containerClient(blobRef(datastore, doing), await this.blobAuth(datastore, doing, location));
       this.options.log(`downloading ${name} v${version} from datastore '${datastore.name}' path ${location.path}`);
-      const summary = await downloadTree(container, location.path, path.join(incoming, 'files')).catch((err: unknown) => {
+      const summary = await downloadTree(container, location.path, filesDir).catch((err: unknown) => {
         throw new StageError(
           doing,
           `reading ${location.path} in datastore '${datastore.name}': ${errorMessage(err)}`,
@@ -224,17 +209,8 @@ export class AzureMlModelRegistry implements ModelRegistry {
       if (summary.files === 0) {
         throw new StageError(doing, `datastore '${datastore.name}' holds no files at ${location.path} (the version's modelUri is ${uri})`);
       }
-      await fs.promises.writeFile(
-        path.join(incoming, COMPLETE_MARKER),
-        `${JSON.stringify({ name, version, modelUri: uri, ...summary })}\n`,
-      );
-      await fs.promises.rm(dir, { recursive: true, force: true });
-      await fs.promises.rename(incoming, dir);
-      this.options.log(`downloaded ${name} v${version}: ${summary.files} files, ${formatBytes(summary.bytes)}`);
-      return files;
-    } finally {
-      await fs.promises.rm(incoming, { recursive: true, force: true }).catch(() => undefined);
-    }
+      return summary;
+    });
   }
 
   private versionPath(name: string, version: string): string {
@@ -372,21 +348,6 @@ function seg(value: string): string {
   return encodeURIComponent(value);
 }
 
-/** a folder name for a model name or version (Azure ML allows characters a file system may not) */
-function safeSegment(value: string): string {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value) ? value : `${value.replace(/[^A-Za-z0-9._-]/g, '_')}-${sha(value).slice(0, 8)}`;
-}
-
-/** one cache folder per workspace or registry */
-function cacheKey(origin: string): string {
-  const name = origin.split('/').pop() ?? 'azureml';
-  return `${safeSegment(name)}-${sha(origin.toLowerCase()).slice(0, 10)}`;
-}
-
-function sha(text: string): string {
-  return crypto.createHash('sha256').update(text).digest('hex');
-}
-
 /** a hash of the files' relative paths and contents: the same files upload to the same place */
 async function contentHash(source: string): Promise<string> {
   const hash = crypto.createHash('sha256');
@@ -401,10 +362,4 @@ async function contentHash(source: string): Promise<string> {
   };
   await walk(source, path.basename(source));
   return hash.digest('hex');
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }

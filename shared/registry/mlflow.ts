@@ -1,12 +1,13 @@
 import type { TokenCredential } from '@azure/core-auth';
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StageError, UsageError, errorMessage } from '../errors';
 import { RetryExhaustedError, withRetry } from '../image/retry';
 import { isRecord } from '../json';
+import { MlflowRegistryConfig } from '../config/types';
 import { ModelRegistry, ModelSelector, ModelVersion } from './registry';
 import { compareVersions } from './version';
+import { VersionCache } from './version-cache';
 
 /**
  * The MLflow Model Registry as the source of versions, through MLflow's REST API 2.0:
@@ -22,18 +23,8 @@ import { compareVersions } from './version';
  *   A storage the toolkit cannot read (`s3://`, `dbfs:/`, `wasbs://`...) is an error that
  *   names the scheme. Files are cached per version, a partial download never counts.
  */
-export interface MlflowRegistrySettings {
-  /** https://mlflow.example.com, https://adb-123.azuredatabricks.net, or azureml://REGION.api.azureml.ms/mlflow/v1.0/subscriptions/... */
-  trackingUri: string;
-  alias?: string;
-  /** deprecated MLflow stages: None, Staging, Production */
-  stage?: string;
-  auth: 'none' | 'basic' | 'bearer' | 'azure';
-  usernameEnv: string;
-  passwordEnv: string;
-  tokenEnv: string;
-  cacheDir: string;
-}
+/** model.mlflow of the config */
+export type MlflowRegistrySettings = MlflowRegistryConfig;
 
 export interface MlflowRegistryOptions {
   settings: MlflowRegistrySettings;
@@ -50,7 +41,6 @@ export interface MlflowRegistryOptions {
 /** the scope of Azure ML's MLflow endpoint: it takes Azure Resource Manager tokens */
 export const AZUREML_MLFLOW_SCOPE = 'https://management.azure.com/.default';
 const DEPRECATED_STAGES = new Set(['staging', 'production', 'none', 'archived']);
-const COMPLETE_MARKER = '.modelship-download-complete';
 const PAGE_SIZE = 200;
 
 interface MlflowModelVersion {
@@ -69,11 +59,13 @@ export class MlflowModelRegistry implements ModelRegistry {
   readonly description: string;
   private readonly baseUrl: string;
   private readonly settings: MlflowRegistrySettings;
+  private readonly cache: VersionCache;
 
   constructor(private readonly options: MlflowRegistryOptions) {
     this.settings = options.settings;
     this.baseUrl = trackingBaseUrl(this.settings.trackingUri);
     this.description = `MLflow registry at ${this.baseUrl}`;
+    this.cache = new VersionCache(this.settings.cacheDir, this.baseUrl, options.log);
     if (this.settings.stage) {
       const replacement = this.settings.stage.toLowerCase() === 'production' ? 'champion' : 'challenger';
       options.warn(
@@ -152,41 +144,27 @@ export class MlflowModelRegistry implements ModelRegistry {
 
   async materialize(name: string, version: string): Promise<string> {
     const doing = `downloading ${name} v${version} from the ${this.description}`;
-    const dir = path.join(this.settings.cacheDir, cacheKey(this.baseUrl), safeSegment(name), safeSegment(version));
-    const files = path.join(dir, 'files');
-    if (fs.existsSync(path.join(dir, COMPLETE_MARKER))) {
-      this.options.log(`${name} v${version}: files already downloaded (${files})`);
-      return files;
-    }
-    const answer = await this.get<{ artifact_uri?: string }>(
-      'model-versions/get-download-uri',
-      { name, version },
-      `${doing}: asking where its artifacts are`,
-    );
-    const uri = answer?.artifact_uri ?? '';
-    const artifactPath = proxiedPath(uri);
-    if (artifactPath === undefined) {
-      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1] ?? '(none)';
-      throw new StageError(
-        doing,
-        `its artifacts are at ${JSON.stringify(uri)} (scheme ${scheme}), which the tracking server does not proxy and modelship does not read`,
-        'serve artifacts through the tracking server (mlflow server --serve-artifacts, artifacts at mlflow-artifacts:/), or register the version from a proxied run',
+    return this.cache.files(name, version, async (filesDir) => {
+      const answer = await this.get<{ artifact_uri?: string }>(
+        'model-versions/get-download-uri',
+        { name, version },
+        `${doing}: asking where its artifacts are`,
       );
-    }
-    await fs.promises.mkdir(path.dirname(dir), { recursive: true });
-    const incoming = `${dir}.incoming-${crypto.randomBytes(6).toString('hex')}`;
-    try {
+      const uri = answer?.artifact_uri ?? '';
+      const artifactPath = proxiedPath(uri);
+      if (artifactPath === undefined) {
+        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1] ?? '(none)';
+        throw new StageError(
+          doing,
+          `its artifacts are at ${JSON.stringify(uri)} (scheme ${scheme}), which the tracking server does not proxy and modelship does not read`,
+          'serve artifacts through the tracking server (mlflow server --serve-artifacts, artifacts at mlflow-artifacts:/), or register the version from a proxied run',
+        );
+      }
       this.options.log(`downloading ${name} v${version} from ${uri}`);
-      const summary = await this.downloadTree(artifactPath, path.join(incoming, 'files'), doing);
+      const summary = await this.downloadTree(artifactPath, filesDir, doing);
       if (summary.files === 0) throw new StageError(doing, `the tracking server lists no files at ${uri}`);
-      await fs.promises.writeFile(path.join(incoming, COMPLETE_MARKER), `${JSON.stringify({ name, version, uri, ...summary })}\n`);
-      await fs.promises.rm(dir, { recursive: true, force: true });
-      await fs.promises.rename(incoming, dir);
-      this.options.log(`downloaded ${name} v${version}: ${summary.files} files, ${summary.bytes} bytes`);
-      return files;
-    } finally {
-      await fs.promises.rm(incoming, { recursive: true, force: true }).catch(() => undefined);
-    }
+      return summary;
+    });
   }
 
   /** every version of a model, oldest first (by version number) */
@@ -430,18 +408,6 @@ function toModelVersion(v: MlflowModelVersion): ModelVersion {
     ...(v.description ? { description: v.description } : {}),
     registeredAt: Number.isFinite(created) && created > 0 ? new Date(created).toISOString() : '',
   };
-}
-
-function safeSegment(value: string): string {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value) ? value : `${value.replace(/[^A-Za-z0-9._-]/g, '_')}-${sha(value).slice(0, 8)}`;
-}
-
-function cacheKey(base: string): string {
-  return `mlflow-${sha(base.toLowerCase()).slice(0, 10)}`;
-}
-
-function sha(text: string): string {
-  return crypto.createHash('sha256').update(text).digest('hex');
 }
 
 /** an MLflow stage name the deprecated `stage` setting may take */

@@ -1,9 +1,9 @@
-import { VERSION_RULE, versionString } from '../../../shared/registry/version';
 /**
  * The action's inputs, read once into a typed object. Every input is read through
  * `input(NAME)` here, so that a test can compare the names with action.yml.
  */
 import { STEP_COMMANDS, StepCommand } from '../../../shared/step-commands';
+import { choiceInput, versionInput } from '../../../shared/step-inputs';
 
 export const COMMANDS = STEP_COMMANDS;
 export type ActionCommand = StepCommand;
@@ -53,19 +53,9 @@ export function readInputs(source: InputSource): ActionInputs {
   const registryPassword = secretInput('registry-password');
   const endpointKey = secretInput('endpoint-key');
 
-  const commandRaw = input('command') || 'run';
-  if (!(COMMANDS as readonly string[]).includes(commandRaw)) {
-    throw new InputError(`input 'command' takes one of ${COMMANDS.join(', ')} (got '${commandRaw}')`);
-  }
-  const command = commandRaw as ActionCommand;
-
-  const versionRaw = input('model-version');
-  const modelVersion = versionRaw ? versionString(versionRaw) : undefined;
-  if (versionRaw && modelVersion === undefined) {
-    throw new InputError(
-      `input 'model-version' takes a model version (${VERSION_RULE}), or nothing for model.version of the config (got ${JSON.stringify(versionRaw)})`,
-    );
-  }
+  const inputError = (message: string): InputError => new InputError(message);
+  const command = choiceInput<ActionCommand>(input('command') || 'run', 'command', COMMANDS, inputError);
+  const modelVersion = versionInput(input('model-version'), 'model-version', inputError);
 
   const forceRaw = input('force');
   let force = false;

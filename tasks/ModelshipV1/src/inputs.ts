@@ -1,5 +1,5 @@
-import { VERSION_RULE, versionString } from '../../../shared/registry/version';
 import { STEP_COMMANDS, StepCommand } from '../../../shared/step-commands';
+import { choiceInput, versionInput } from '../../../shared/step-inputs';
 
 /**
  * The task's inputs, read once into a typed object. Every input is read through
@@ -102,19 +102,9 @@ export function readInputs(source: InputSource): TaskInputs {
   const k8s = connectionInput('kubernetesServiceConnection', []);
   const kubernetes = k8s ? kubernetesLogin(k8s.id, k8s.endpoint, (value) => source.secret(value)) : undefined;
 
-  const commandRaw = input('command') || 'run';
-  if (!(COMMANDS as readonly string[]).includes(commandRaw)) {
-    throw new InputError(`input 'command' takes one of ${COMMANDS.join(', ')} (got '${commandRaw}')`);
-  }
-  const command = commandRaw as TaskCommand;
-
-  const versionRaw = input('modelVersion');
-  const modelVersion = versionRaw ? versionString(versionRaw) : undefined;
-  if (versionRaw && modelVersion === undefined) {
-    throw new InputError(
-      `input 'modelVersion' takes a model version (${VERSION_RULE}), or nothing for model.version of the config (got ${JSON.stringify(versionRaw)})`,
-    );
-  }
+  const inputError = (message: string): InputError => new InputError(message);
+  const command = choiceInput<TaskCommand>(input('command') || 'run', 'command', COMMANDS, inputError);
+  const modelVersion = versionInput(input('modelVersion'), 'modelVersion', inputError);
 
   const forceRaw = input('force').toLowerCase();
   if (forceRaw && forceRaw !== 'true' && forceRaw !== 'false')
