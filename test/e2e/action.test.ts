@@ -1,135 +1,31 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parse } from 'yaml';
 import { runCli } from '../helpers/cli';
+import { ACTION_DIST, ActionRun, StepOptions, errorAnnotations, runStep as runActionStep } from '../helpers/action-runner';
 import { freePorts, makeProject, quickRolloutConfig, TestProject } from '../helpers/project';
 
 /**
  * The committed bundle (actions/modelship/dist/main.js and post.js) run with node the way
- * a GitHub runner runs it: every declared input as INPUT_<NAME> (its default unless the
- * step sets it), the GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_STATE files, the event
+ * a GitHub runner runs it (test/helpers/action-runner.ts): every declared input as
+ * INPUT_<NAME>, the GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_STATE files, the event
  * file, RUNNER_TEMP; against the local target with the process runtime.
  */
 jest.setTimeout(240_000);
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'actions', 'modelship', 'dist');
-const action = parse(fs.readFileSync(path.join(ROOT, 'actions', 'modelship', 'action.yml'), 'utf8')) as {
-  inputs: Record<string, { default?: string }>;
-};
 
 /** secrets given to the action; the config's smoke case is named after them, so log lines and the summary would show them unmasked */
 const REGISTRY_PASSWORD = 'rp-3f9c1d2e-never-printed';
 const ENDPOINT_KEY = 'ek-77a0b6c4-never-printed';
 const KEY_ENV = 'MS_ACTION_ENDPOINT_KEY';
 
-interface ActionRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-  state: Record<string, string>;
-}
-
-interface StepOptions {
-  inputs?: Record<string, string>;
-  event?: { name: string; payload: unknown };
-  entry?: 'main.js' | 'post.js';
-  dist?: string;
-  /** STATE_* values for the post step */
-  state?: Record<string, string>;
-  /** more environment, as the runner sets it for a job (e.g. ACTIONS_ID_TOKEN_REQUEST_URL) */
-  env?: Record<string, string>;
-  cwd?: string;
-  /** called once the process runs, e.g. to kill it */
-  onSpawn?: (child: ChildProcess) => void;
-}
-
-/** `name<<delimiter\nvalue\ndelimiter` records of GITHUB_OUTPUT / GITHUB_STATE */
-function parseFileCommands(file: string): Record<string, string> {
-  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]] = m[3];
-  return out;
-}
-
-/** the messages of `::error ...::MESSAGE` workflow commands, unescaped as the runner does */
-function errorAnnotations(stdout: string): string[] {
-  return [...stdout.matchAll(/^::error(?: [^:]*)?::(.*)$/gm)].map((m) =>
-    m[1].replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'),
-  );
-}
-
-/** the environment of this process without anything a real runner around the tests could have set */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(INPUT_|STATE_|GITHUB_|RUNNER_|ACTIONS_)/.test(k)) env[k] = v;
-  return env;
-}
-
 const runs: ActionRun[] = [];
 
-function runStep(opts: StepOptions): Promise<ActionRun> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-runner-'));
-  const files = {
-    output: path.join(dir, 'output'),
-    summary: path.join(dir, 'summary.md'),
-    state: path.join(dir, 'state'),
-    event: path.join(dir, 'event.json'),
-    temp: path.join(dir, 'temp'),
-  };
-  fs.mkdirSync(files.temp);
-  for (const f of [files.output, files.summary, files.state]) fs.writeFileSync(f, '');
-  const event = opts.event ?? { name: 'push', payload: {} };
-  fs.writeFileSync(files.event, JSON.stringify(event.payload));
-  const env: NodeJS.ProcessEnv = {
-    ...cleanEnv(),
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: opts.cwd ?? dir,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_STATE: files.state,
-    GITHUB_EVENT_NAME: event.name,
-    GITHUB_EVENT_PATH: files.event,
-    RUNNER_TEMP: files.temp,
-  };
-  // as the runner does: every declared input, with its default unless the step sets it
-  for (const [name, spec] of Object.entries(action.inputs)) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = opts.inputs?.[name] ?? spec.default ?? '';
-  }
-  for (const [k, v] of Object.entries(opts.state ?? {})) env[`STATE_${k}`] = v;
-  Object.assign(env, opts.env);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(opts.dist ?? DIST, opts.entry ?? 'main.js')], {
-      cwd: opts.cwd ?? dir,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
-    child.on('error', reject);
-    opts.onSpawn?.(child);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const run: ActionRun = {
-        code: code ?? (signal ? 128 : 1),
-        stdout,
-        stderr,
-        outputs: parseFileCommands(files.output),
-        summary: fs.readFileSync(files.summary, 'utf8'),
-        state: parseFileCommands(files.state),
-      };
-      runs.push(run);
-      resolve(run);
-    });
-  });
+/** a step of this file; every run is kept for the check on secrets at the end */
+async function runStep(opts: StepOptions): Promise<ActionRun> {
+  const run = await runActionStep(opts);
+  runs.push(run);
+  return run;
 }
 
 const eventGrid = (modelName: string, modelVersion: string) => ({
@@ -160,9 +56,10 @@ function cli(project: TestProject, ...args: string[]) {
   return runCli([...args, '-c', project.configFile], { env: { [KEY_ENV]: ENDPOINT_KEY } });
 }
 
-async function servingVersion(project: TestProject): Promise<number | undefined> {
+/** versions are strings through the core (the local registry numbers them '1', '2', ...) */
+async function servingVersion(project: TestProject): Promise<string | undefined> {
   const status = JSON.parse((await cli(project, 'status', '--json')).stdout) as {
-    production: { traffic: Record<string, number>; deployments: Array<{ name: string; model: { version: number } }> };
+    production: { traffic: Record<string, number>; deployments: Array<{ name: string; model: { version: string } }> };
   };
   return status.production.deployments.find((d) => status.production.traffic[d.name] === 100)?.model.version;
 }
@@ -286,7 +183,7 @@ describe('the bundled action on the local target', () => {
     // a collapsible group per stage
     for (const stage of ['detect', 'build', 'deploy staging', 'smoke', 'rollout']) expect(r.stdout).toContain(`::group::${stage}\n`);
     expect(r.summary).toContain('## modelship run: promoted test-model v1');
-    expect(await servingVersion(project)).toBe(1);
+    expect(await servingVersion(project)).toBe('1');
   });
 
   it('a repository_dispatch Event Grid ModelRegistered event selects v2, which is rolled out and promoted', async () => {
@@ -301,7 +198,7 @@ describe('the bundled action on the local target', () => {
     expect(r.summary).toMatch(/\| 2\/2 \| 100% \| [\d,]+ \| [\d.]+% \| .+ \| pass \|/);
     expect(r.summary).toContain('```mermaid');
     expect(r.summary).toMatch(/line \[25, (25, )*100/);
-    expect(await servingVersion(project)).toBe(2);
+    expect(await servingVersion(project)).toBe('2');
   });
 
   it('a failing v3 (workflow_dispatch input) is rolled back: result=rolled-back, exit 1, an error annotation with the reason', async () => {
@@ -319,7 +216,7 @@ describe('the bundled action on the local target', () => {
     expect(r.summary).toMatch(/\| 1\/2 \| 25% \| .* \| fail: error rate/);
     // the chart ends with the rollback at 0%
     expect(r.summary).toMatch(/line \[25, [\d, ]*0\]/);
-    expect(await servingVersion(project)).toBe(2);
+    expect(await servingVersion(project)).toBe('2');
   });
 
   it('refuses a payload that names another model, or a version the registry does not have', async () => {
@@ -344,7 +241,7 @@ describe('the bundled action on the local target', () => {
     });
     expect(noVersion.code).toBe(1);
     expect(errorAnnotations(noVersion.stdout)).toEqual([expect.stringMatching(/carries no model version; refused/)]);
-    expect(await servingVersion(project)).toBe(2);
+    expect(await servingVersion(project)).toBe('2');
   });
 
   it('a scheduled run polls: detect compares the newest registered version with the one production serves', async () => {
@@ -396,7 +293,7 @@ describe('the bundled action on the local target', () => {
     // the next command is not blocked: it abandons what the killed step left and production still serves v2
     const rollback = await cli(project, 'rollback');
     expect(rollback.code).toBe(0);
-    expect(await servingVersion(project)).toBe(2);
+    expect(await servingVersion(project)).toBe('2');
   });
 
   it('secrets given as inputs never appear unmasked in the output, the summary or the report: they read ***', () => {
@@ -440,7 +337,7 @@ describe('the bundle outside the repository', () => {
     expect((await cli(project, 'model', 'register', '--path', project.models('good1'))).code).toBe(0);
     // no package.json and no node_modules around it: only the bundle's own files
     copy = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-action-dist-'));
-    fs.cpSync(DIST, copy, { recursive: true });
+    fs.cpSync(ACTION_DIST, copy, { recursive: true });
   });
 
   afterAll(async () => {

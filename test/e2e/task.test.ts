@@ -1,121 +1,49 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { runCli } from '../helpers/cli';
 import { freePorts, makeProject, quickRolloutConfig, TestProject } from '../helpers/project';
+import {
+  TASK_DIR,
+  TASK_DIST,
+  TaskOptions,
+  TaskRun,
+  commandsOf,
+  dockerRegistryConnection,
+  runTask as runAgentTask,
+} from '../helpers/task-runner';
 import { FakeKube, startFakeKube } from '../contract/fakes/fake-kube';
 
 /**
  * The bundled Azure Pipelines task (tasks/ModelshipV1/dist/main.js) run with node the way
- * the agent runs it: every declared input as INPUT_<NAME> (its default unless the step
- * sets it), a Docker registry service connection as ENDPOINT_* variables,
- * AGENT_TEMPDIRECTORY and SYSTEM_DEFAULTWORKINGDIRECTORY; against the local target with
- * the process runtime. The agent reads `##vso[...]` logging commands from stdout.
+ * the agent runs it (test/helpers/task-runner.ts): every declared input as INPUT_<NAME>, a
+ * Docker registry service connection as ENDPOINT_* variables, AGENT_TEMPDIRECTORY and
+ * SYSTEM_DEFAULTWORKINGDIRECTORY; against the local target with the process runtime. The
+ * agent reads `##vso[...]` logging commands from stdout.
  */
 jest.setTimeout(240_000);
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TASK_DIR = path.join(ROOT, 'tasks', 'ModelshipV1');
-const DIST = path.join(TASK_DIR, 'dist');
-
-interface TaskInput {
-  name: string;
-  defaultValue?: string;
-}
-const taskJson = JSON.parse(fs.readFileSync(path.join(TASK_DIR, 'task.json'), 'utf8')) as { inputs: TaskInput[] };
+const ROOT = path.resolve(TASK_DIR, '..', '..');
 
 /** the service connection's password; the config's smoke case is named after it, so log lines and the summary would show it unmasked */
 const REGISTRY_PASSWORD = 'rp-8e21c0d4-never-printed';
 const REGISTRY_CONNECTION = 'd0c4e1f2-5a6b-4c7d-8e9f-00000000d0c4';
-
-interface TaskRun {
-  stdout: string;
-  stderr: string;
-  code: number;
-  /** output variables set with ##vso[task.setvariable ...;isOutput=true] */
-  outputs: Record<string, string>;
-  /** the result and message of ##vso[task.complete] */
-  complete?: { result: string; message: string };
-  /** the files attached with ##vso[task.uploadsummary] */
-  summaries: string[];
-}
-
-/** a logging command's data, unescaped as the agent does (the task library escapes % as %AZP25) */
-function unescapeData(s: string): string {
-  return s
-    .replace(/%0D/g, '\r')
-    .replace(/%0A/g, '\n')
-    .replace(/%AZP25/g, '%');
-}
-
-/** the logging commands the agent acts on: it reads the first `##vso[` of a line, and ignores the rest of that line */
-function commandsOf(stdout: string): string[] {
-  return stdout.split('\n').flatMap((l) => {
-    const m = /##vso\[([a-z.]+)/.exec(l);
-    return m ? [m[1]] : [];
-  });
-}
-
-/** the environment of this process without anything a real agent around the tests could have set */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (!/^(INPUT_|ENDPOINT_|SECRET_|AGENT_|SYSTEM_|BUILD_|TF_BUILD|VSTS_)/.test(k)) env[k] = v;
-  return env;
-}
+const registryConnection = dockerRegistryConnection({
+  id: REGISTRY_CONNECTION,
+  registry: 'registry.example.test',
+  username: 'ci-bot',
+  password: REGISTRY_PASSWORD,
+});
 
 const runs: TaskRun[] = [];
 
-function runTask(cwd: string, inputs: Record<string, string>, agentEnv: NodeJS.ProcessEnv = {}): Promise<TaskRun> {
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-agent-temp-'));
-  const env: NodeJS.ProcessEnv = {
-    ...cleanEnv(),
-    TF_BUILD: 'True',
-    AGENT_TEMPDIRECTORY: temp,
-    SYSTEM_DEFAULTWORKINGDIRECTORY: cwd,
-    // as the agent passes a Docker Registry service connection the step names
-    [`ENDPOINT_URL_${REGISTRY_CONNECTION}`]: 'https://registry.example.test/',
-    [`ENDPOINT_AUTH_${REGISTRY_CONNECTION}`]: JSON.stringify({
-      parameters: { username: 'ci-bot', password: REGISTRY_PASSWORD, registry: 'registry.example.test' },
-      scheme: 'UsernamePassword',
-    }),
-    [`ENDPOINT_AUTH_SCHEME_${REGISTRY_CONNECTION}`]: 'UsernamePassword',
-    [`ENDPOINT_AUTH_PARAMETER_${REGISTRY_CONNECTION}_USERNAME`]: 'ci-bot',
-    [`ENDPOINT_AUTH_PARAMETER_${REGISTRY_CONNECTION}_PASSWORD`]: REGISTRY_PASSWORD,
-    [`ENDPOINT_AUTH_PARAMETER_${REGISTRY_CONNECTION}_REGISTRY`]: 'registry.example.test',
-    ...agentEnv,
-  };
-  // as the agent does: every declared input, with its default unless the step sets it
-  for (const i of taskJson.inputs) env[`INPUT_${i.name.replace(/[ .]/g, '_').toUpperCase()}`] = inputs[i.name] ?? i.defaultValue ?? '';
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(DIST, 'main.js')], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const outputs: Record<string, string> = {};
-      for (const m of stdout.matchAll(/^##vso\[task\.setvariable variable=([^;\]]+);isOutput=true;issecret=false;\](.*)$/gm))
-        outputs[m[1]] = unescapeData(m[2]);
-      const c = /^##vso\[task\.complete result=([A-Za-z]+);\](.*)$/m.exec(stdout);
-      const summaries = [...stdout.matchAll(/^##vso\[task\.uploadsummary\](.*)$/gm)].map((m) => unescapeData(m[1]));
-      const run: TaskRun = {
-        stdout,
-        stderr,
-        code: code ?? 1,
-        outputs,
-        complete: c ? { result: c[1], message: unescapeData(c[2]) } : undefined,
-        summaries,
-      };
-      runs.push(run);
-      resolve(run);
-    });
-  });
+/** a step of this file, with the Docker registry connection; every run is kept for the check on secrets */
+async function runTask(cwd: string, inputs: Record<string, string>, more: Pick<TaskOptions, 'connections' | 'env'> = {}): Promise<TaskRun> {
+  const run = await runAgentTask({ cwd, inputs, connections: [registryConnection, ...(more.connections ?? [])], env: more.env });
+  runs.push(run);
+  return run;
 }
 
 const eventGrid = (modelName: string, modelVersion: string) =>
@@ -132,9 +60,10 @@ const eventGrid = (modelName: string, modelVersion: string) =>
     },
   ]);
 
-async function servingVersion(project: TestProject): Promise<number | undefined> {
+/** versions are strings through the core (the local registry numbers them '1', '2', ...) */
+async function servingVersion(project: TestProject): Promise<string | undefined> {
   const status = JSON.parse((await runCli(['status', '--json', '-c', project.configFile])).stdout) as {
-    production: { traffic: Record<string, number>; deployments: Array<{ name: string; model: { version: number } }> };
+    production: { traffic: Record<string, number>; deployments: Array<{ name: string; model: { version: string } }> };
   };
   return status.production.deployments.find((d) => status.production.traffic[d.name] === 100)?.model.version;
 }
@@ -198,7 +127,7 @@ describe('the bundled task on the local target', () => {
     expect(summary).toContain('## modelship run: promoted test-model v1');
     expect(summary).toContain('| sum (***) | pass |');
     expect(r.stdout).toContain('container registry: user ci-bot from service connection');
-    expect(await servingVersion(project)).toBe(1);
+    expect(await servingVersion(project)).toBe('1');
   });
 
   it('a webhook payload with an Event Grid ModelRegistered event selects v2, which is promoted', async () => {
@@ -212,7 +141,7 @@ describe('the bundled task on the local target', () => {
     expect(summary).toContain('| step | weight | requests | error rate | p99 | verdict |');
     expect(summary).toMatch(/\| 1\/2 \| 25% \| [\d,]+ \| [\d.]+% \| .+ \| pass \|/);
     expect(summary).toMatch(/\| 2\/2 \| 100% \| [\d,]+ \| [\d.]+% \| .+ \| pass \|/);
-    expect(await servingVersion(project)).toBe(2);
+    expect(await servingVersion(project)).toBe('2');
   });
 
   it('a failing v3 is rolled back: the step ends Failed with the rollback reason', async () => {
@@ -223,7 +152,7 @@ describe('the bundled task on the local target', () => {
     const summary = fs.readFileSync(r.summaries[0], 'utf8');
     expect(summary).toContain('## modelship run: rolled-back test-model v3');
     expect(summary).toMatch(/\| 1\/2 \| 25% \| .* \| fail: error rate/);
-    expect(await servingVersion(project)).toBe(2);
+    expect(await servingVersion(project)).toBe('2');
   });
 
   it('refuses a payload that names another model, or a version the registry does not have', async () => {
@@ -240,7 +169,7 @@ describe('the bundled task on the local target', () => {
     });
     expect(sneaky.complete?.result).toBe('Failed');
     expect(commandsOf(sneaky.stdout).filter((c) => c === 'task.complete')).toHaveLength(1);
-    expect(await servingVersion(project)).toBe(2);
+    expect(await servingVersion(project)).toBe('2');
   });
 
   it('the registry password from the service connection is registered as a secret and never printed otherwise', () => {
@@ -320,13 +249,15 @@ rollout:
       { command: 'status', kubernetesServiceConnection: K8S_CONNECTION },
       {
         // as the agent passes a Kubernetes service connection of type Service Account
-        [`ENDPOINT_URL_${K8S_CONNECTION}`]: fake.url,
-        [`ENDPOINT_AUTH_${K8S_CONNECTION}`]: JSON.stringify({
-          parameters: { apiToken: Buffer.from(fake.token).toString('base64') },
-          scheme: 'Token',
-        }),
-        [`ENDPOINT_DATA_${K8S_CONNECTION}_AUTHORIZATIONTYPE`]: 'ServiceAccount',
-        [`ENDPOINT_DATA_${K8S_CONNECTION}_ACCEPTUNTRUSTEDCERTS`]: 'true',
+        connections: [
+          {
+            id: K8S_CONNECTION,
+            url: fake.url,
+            scheme: 'Token',
+            parameters: { apiToken: Buffer.from(fake.token).toString('base64') },
+            data: { authorizationType: 'ServiceAccount', acceptUntrustedCerts: 'true' },
+          },
+        ],
       },
     );
     expect({ complete: run.complete, tail: run.complete?.result === 'Succeeded' ? '' : run.stdout.slice(-3000) }).toEqual({
@@ -367,6 +298,6 @@ describe('npm run package:extension', () => {
     for (const f of ['main.js', 'endpoint-host.js', 'score_server.py', 'modelship-bundle.json'])
       expect(zip.has(`tasks/ModelshipV1/dist/${f}`)).toBe(true);
     expect([...zip.keys()].filter((k) => k.includes('node_modules'))).toEqual([]);
-    expect(zip.get('tasks/ModelshipV1/dist/main.js')?.equals(fs.readFileSync(path.join(DIST, 'main.js')))).toBe(true);
+    expect(zip.get('tasks/ModelshipV1/dist/main.js')?.equals(fs.readFileSync(path.join(TASK_DIST, 'main.js')))).toBe(true);
   });
 });
