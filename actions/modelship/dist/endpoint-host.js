@@ -56227,14 +56227,6 @@ var require_lib3 = __commonJS({
 });
 
 // shared/targets/local/endpoint-host.ts
-var endpoint_host_exports = {};
-__export(endpoint_host_exports, {
-  ADMIN_TOKEN_HEADER: () => ADMIN_TOKEN_HEADER,
-  AUTH_KEY_ENV: () => AUTH_KEY_ENV,
-  EndpointHost: () => EndpointHost,
-  freePort: () => freePort
-});
-module.exports = __toCommonJS(endpoint_host_exports);
 var http3 = __toESM(require("node:http"));
 var fs6 = __toESM(require("node:fs"));
 var import_node_crypto7 = require("node:crypto");
@@ -56248,7 +56240,7 @@ var import_node_crypto = require("node:crypto");
 var LATENCY_BUCKETS_MS = buildBuckets();
 function buildBuckets() {
   const out = [];
-  for (let b = 0.25; b < 12e4; b *= 1.25) out.push(Math.round(b * 1e3) / 1e3);
+  for (let bound = 0.25; bound < 12e4; bound *= 1.25) out.push(Math.round(bound * 1e3) / 1e3);
   return out;
 }
 function emptyCounters() {
@@ -56264,10 +56256,10 @@ function bucketIndex(ms) {
   }
   return lo;
 }
-function recordRequest(c, latencyMs, failed) {
-  c.requests += 1;
-  if (failed) c.errors += 1;
-  c.latency[bucketIndex(latencyMs)] += 1;
+function recordRequest(counters, latencyMs, failed) {
+  counters.requests += 1;
+  if (failed) counters.errors += 1;
+  counters.latency[bucketIndex(latencyMs)] += 1;
 }
 
 // shared/targets/target.ts
@@ -56328,16 +56320,16 @@ var Router = class {
   }
   /** Wait for in-flight requests to finish, then forget the deployment. Its weight must be 0. */
   async removeBackend(name, drainTimeoutMs = 3e4) {
-    const b = this.backends.get(name);
-    if (!b) return;
+    const backend = this.backends.get(name);
+    if (!backend) return;
     if ((this.table.weights.get(name) ?? 0) > 0)
       throw new TrafficError(`deployment '${name}' still takes ${this.table.weights.get(name)}% of traffic; set its weight to 0 first`);
     if (this.table.mirror.has(name))
       this.setTraffic(Object.fromEntries(this.table.weights), withoutKey(Object.fromEntries(this.table.mirror), name));
-    if (b.inflight > 0) {
+    if (backend.inflight > 0) {
       await new Promise((resolve) => {
         const timer = setTimeout(resolve, drainTimeoutMs);
-        b.drained.push(() => {
+        backend.drained.push(() => {
           clearTimeout(timer);
           resolve();
         });
@@ -56350,18 +56342,18 @@ var Router = class {
   /** Validate and apply a traffic map atomically; returns what is now in force. */
   setTraffic(weights, mirror = {}) {
     let sum = 0;
-    for (const [name, w] of Object.entries(weights)) {
+    for (const [name, weight] of Object.entries(weights)) {
       if (!this.backends.has(name)) throw new TrafficError(`no deployment '${name}' on endpoint ${this.opts.endpoint}`);
-      if (!Number.isInteger(w) || w < 0 || w > 100)
-        throw new TrafficError(`weight of '${name}' must be an integer from 0 to 100 (got ${w})`);
-      sum += w;
+      if (!Number.isInteger(weight) || weight < 0 || weight > 100)
+        throw new TrafficError(`weight of '${name}' must be an integer from 0 to 100 (got ${weight})`);
+      sum += weight;
     }
     if (sum !== 100 && sum !== 0) throw new TrafficError(`weights must sum to 100, or 0 when no deployment takes traffic yet (got ${sum})`);
-    for (const [name, m] of Object.entries(mirror)) {
+    for (const [name, share] of Object.entries(mirror)) {
       if (!this.backends.has(name)) throw new TrafficError(`no deployment '${name}' to mirror to`);
-      if (!Number.isInteger(m) || m < 0 || m > 100)
-        throw new TrafficError(`mirror share of '${name}' must be an integer from 0 to 100 (got ${m})`);
-      if ((weights[name] ?? 0) > 0 && m > 0) throw new TrafficError(`'${name}' takes live traffic and cannot also be a mirror target`);
+      if (!Number.isInteger(share) || share < 0 || share > 100)
+        throw new TrafficError(`mirror share of '${name}' must be an integer from 0 to 100 (got ${share})`);
+      if ((weights[name] ?? 0) > 0 && share > 0) throw new TrafficError(`'${name}' takes live traffic and cannot also be a mirror target`);
     }
     this.table = {
       weights: new Map(Object.entries(weights).filter(([, w]) => w >= 0)),
@@ -56382,19 +56374,23 @@ var Router = class {
   }
   metrics(now) {
     const deployments = {};
-    for (const b of this.backends.values())
-      deployments[b.name] = { requests: b.counters.requests, errors: b.counters.errors, latency: [...b.counters.latency] };
+    for (const backend of this.backends.values())
+      deployments[backend.name] = {
+        requests: backend.counters.requests,
+        errors: backend.counters.errors,
+        latency: [...backend.counters.latency]
+      };
     return { epoch: this.opts.epoch, at: now, deployments };
   }
   pick(exclude) {
     let best;
     let bestScore = -Infinity;
     let total = 0;
-    for (const [name, w] of this.table.weights) {
-      if (w <= 0 || name === exclude || !this.backends.has(name)) continue;
-      const score = (this.current.get(name) ?? 0) + w;
+    for (const [name, weight] of this.table.weights) {
+      if (weight <= 0 || name === exclude || !this.backends.has(name)) continue;
+      const score = (this.current.get(name) ?? 0) + weight;
       this.current.set(name, score);
-      total += w;
+      total += weight;
       if (score > bestScore) {
         bestScore = score;
         best = name;
@@ -56411,8 +56407,8 @@ var Router = class {
       const credit = (this.mirrorCredit.get(name) ?? 0) + share;
       if (credit >= 100) {
         this.mirrorCredit.set(name, credit - 100);
-        const b = this.backends.get(name);
-        if (b) out.push(b);
+        const backend = this.backends.get(name);
+        if (backend) out.push(backend);
       } else this.mirrorCredit.set(name, credit);
     }
     return out;
@@ -56455,11 +56451,11 @@ var Router = class {
         return;
       }
       const mirrors = pinnedName ? [] : this.mirrorsFor(chosen.name);
-      for (const m of mirrors) {
-        m.inflight += 1;
-        void this.forward(m, req, body).then((r) => {
-          recordRequest(m.counters, r.latencyMs, r.failed);
-          this.release(m);
+      for (const mirror of mirrors) {
+        mirror.inflight += 1;
+        void this.forward(mirror, req, body).then((result) => {
+          recordRequest(mirror.counters, result.latencyMs, result.failed);
+          this.release(mirror);
         });
       }
       return this.serve(chosen, req, res, body, !pinnedName);
@@ -56469,19 +56465,19 @@ var Router = class {
     });
   }
   async serve(backend, req, res, body, mayRetry) {
-    const r = await this.forward(backend, req, body);
-    recordRequest(backend.counters, r.latencyMs, r.failed);
+    const result = await this.forward(backend, req, body);
+    recordRequest(backend.counters, result.latencyMs, result.failed);
     this.release(backend);
-    if (r.response) {
-      res.writeHead(r.response.status, {
-        ...r.response.headers,
+    if (result.response) {
+      res.writeHead(result.response.status, {
+        ...result.response.headers,
         [DEPLOYMENT_HEADER]: backend.name,
-        "content-length": String(r.response.body.length)
+        "content-length": String(result.response.body.length)
       });
-      res.end(r.response.body);
+      res.end(result.response.body);
       return;
     }
-    if (mayRetry && r.connectFailed) {
+    if (mayRetry && result.connectFailed) {
       const other = this.pick(backend.name);
       if (other) {
         other.inflight += 1;
@@ -56490,27 +56486,28 @@ var Router = class {
     }
     sendJson(
       res,
-      r.timedOut ? 504 : 502,
-      { error: `deployment '${backend.name}' did not answer: ${r.error}` },
+      result.timedOut ? 504 : 502,
+      { error: `deployment '${backend.name}' did not answer: ${result.error}` },
       { [DEPLOYMENT_HEADER]: backend.name }
     );
   }
-  release(b) {
-    b.inflight -= 1;
-    if (b.inflight === 0 && b.drained.length) for (const fn of b.drained.splice(0)) fn();
+  release(backend) {
+    backend.inflight -= 1;
+    if (backend.inflight === 0 && backend.drained.length) for (const fn of backend.drained.splice(0)) fn();
   }
   forward(backend, req, body) {
     const started = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
     const headers = {};
-    for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k) && k !== DEPLOYMENT_HEADER && v !== void 0) headers[k] = v;
+    for (const [name, value] of Object.entries(req.headers))
+      if (!HOP_BY_HOP.has(name) && name !== DEPLOYMENT_HEADER && value !== void 0) headers[name] = value;
     headers["content-length"] = String(body.length);
     return new Promise((resolve) => {
       let settled = false;
-      const done = (r) => {
+      const done = (result) => {
         if (!settled) {
           settled = true;
-          resolve(r);
+          resolve(result);
         }
       };
       const upstream = http.request(
@@ -56523,35 +56520,36 @@ var Router = class {
           agent: this.agent,
           timeout: this.upstreamTimeout
         },
-        (up) => {
+        (answer) => {
           const chunks = [];
-          up.on("data", (c) => chunks.push(c));
-          up.on("end", () => {
-            const status = up.statusCode ?? 502;
+          answer.on("data", (c) => chunks.push(c));
+          answer.on("end", () => {
+            const status = answer.statusCode ?? 502;
             const outHeaders = {};
-            for (const [k, v] of Object.entries(up.headers)) if (!HOP_BY_HOP.has(k) && v !== void 0) outHeaders[k] = v;
+            for (const [name, value] of Object.entries(answer.headers))
+              if (!HOP_BY_HOP.has(name) && value !== void 0) outHeaders[name] = value;
             done({ response: { status, headers: outHeaders, body: Buffer.concat(chunks) }, failed: status >= 500, latencyMs: elapsed() });
           });
-          up.on("error", (e) => done({ failed: true, latencyMs: elapsed(), error: e.message, connectFailed: false }));
+          answer.on("error", (e) => done({ failed: true, latencyMs: elapsed(), error: e.message, connectFailed: false }));
         }
       );
       upstream.on("timeout", () => {
         upstream.destroy();
         done({ failed: true, latencyMs: elapsed(), error: `no answer within ${this.upstreamTimeout} ms`, timedOut: true });
       });
-      upstream.on("error", (e) => {
-        const connectFailed = e.code === "ECONNREFUSED" || e.code === "ECONNRESET" || e.code === "EPIPE";
-        done({ failed: true, latencyMs: elapsed(), error: e.code ?? e.message, connectFailed });
+      upstream.on("error", (err) => {
+        const connectFailed = err.code === "ECONNREFUSED" || err.code === "ECONNRESET" || err.code === "EPIPE";
+        done({ failed: true, latencyMs: elapsed(), error: err.code ?? err.message, connectFailed });
       });
       upstream.end(body);
     });
   }
 };
-function headerValue(v) {
-  return Array.isArray(v) ? v[0] : v;
+function headerValue(value) {
+  return Array.isArray(value) ? value[0] : value;
 }
-function withoutKey(o, key) {
-  const { [key]: _dropped, ...rest } = o;
+function withoutKey(record, key) {
+  const { [key]: _dropped, ...rest } = record;
   return rest;
 }
 function readBody(req, max) {
@@ -56559,10 +56557,10 @@ function readBody(req, max) {
     const chunks = [];
     let size = 0;
     let tooBig = false;
-    req.on("data", (c) => {
-      size += c.length;
+    req.on("data", (chunk) => {
+      size += chunk.length;
       if (size > max) tooBig = true;
-      else chunks.push(c);
+      else chunks.push(chunk);
     });
     req.on("end", () => resolve(tooBig ? void 0 : Buffer.concat(chunks)));
     req.on("error", reject);
@@ -56621,8 +56619,8 @@ var LineRing = class {
   push(chunk) {
     const parts = (this.partial + chunk).split("\n");
     this.partial = parts.pop() ?? "";
-    for (const l of parts) {
-      this.lines.push(l);
+    for (const line of parts) {
+      this.lines.push(line);
       if (this.lines.length > this.max) this.lines.shift();
     }
   }
@@ -56633,20 +56631,20 @@ var LineRing = class {
 
 // shared/targets/local/ready.ts
 var http2 = __toESM(require("node:http"));
-async function waitUntilReady(w) {
-  const deadline = Date.now() + w.timeoutMs;
+async function waitUntilReady(readiness) {
+  const deadline = Date.now() + readiness.timeoutMs;
   let gone;
-  void w.exited?.then((why) => gone = why);
+  void readiness.exited?.then((why) => gone = why);
   let last = "no answer yet";
   while (Date.now() < deadline) {
-    if (gone) throw new Error(`it ${gone} before answering GET ${w.path}`);
-    const status = await probe(w.port, w.path).catch((e) => e instanceof Error ? e.message : String(e));
+    if (gone) throw new Error(`it ${gone} before answering GET ${readiness.path}`);
+    const status = await probe(readiness.port, readiness.path).catch((e) => e instanceof Error ? e.message : String(e));
     if (status === 200) return;
-    last = typeof status === "number" ? `GET ${w.path} answered ${status}` : status;
-    await new Promise((r) => setTimeout(r, w.pollMs ?? 100));
+    last = typeof status === "number" ? `GET ${readiness.path} answered ${status}` : status;
+    await new Promise((r) => setTimeout(r, readiness.pollMs ?? 100));
   }
-  if (gone) throw new Error(`it ${gone} before answering GET ${w.path}`);
-  throw new Error(`not ready within ${w.timeoutMs} ms (${last}); check serve.readyPath and serve.readyTimeout`);
+  if (gone) throw new Error(`it ${gone} before answering GET ${readiness.path}`);
+  throw new Error(`not ready within ${readiness.timeoutMs} ms (${last}); check serve.readyPath and serve.readyTimeout`);
 }
 function probe(port, path5) {
   return new Promise((resolve, reject) => {
@@ -56665,11 +56663,10 @@ var ProcessRuntime = class {
     this.opts = opts;
   }
   opts;
-  kind = "process";
   async start(spec, port) {
-    const d = new SupervisedProcess(spec, port, this.opts);
-    await d.startFirst();
-    return d;
+    const deployment = new SupervisedProcess(spec, port, this.opts);
+    await deployment.startFirst();
+    return deployment;
   }
 };
 var MAX_BACKOFF_MS = 3e4;
@@ -56748,9 +56745,9 @@ ${this.lastLogs()}`
       env: { ...this.opts.env, AZUREML_MODEL_DIR: this.spec.modelDir, PYTHONUNBUFFERED: "1" },
       stdio: ["ignore", "pipe", "pipe"]
     });
-    const onData = (c) => {
-      this.logs.push(c.toString("utf8"));
-      fs2.write(out, c, () => void 0);
+    const onData = (chunk) => {
+      this.logs.push(chunk.toString("utf8"));
+      fs2.write(out, chunk, () => void 0);
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
@@ -56819,21 +56816,20 @@ var LABELS = {
   owner: "dev.modelship.state-dir"
 };
 var DockerRuntime = class {
-  constructor(o) {
-    this.o = o;
+  constructor(options) {
+    this.options = options;
   }
-  o;
-  kind = "docker";
+  options;
   containerName(deployment) {
-    return `modelship-${this.o.endpoint}-${deployment}-${this.o.owner.slice(0, 8)}`;
+    return `modelship-${this.options.endpoint}-${deployment}-${this.options.owner.slice(0, 8)}`;
   }
   async start(spec, port) {
     if (!spec.image)
       throw new Error(`deployment '${spec.name}' has no image; the docker runtime deploys images built by \`modelship build\``);
     await this.ensureImage(spec.image);
     const name = this.containerName(spec.name);
-    await removeContainer(this.o.docker.getContainer(name));
-    const container = await this.o.docker.createContainer({
+    await removeContainer(this.options.docker.getContainer(name));
+    const container = await this.options.docker.createContainer({
       name,
       Image: spec.image,
       // the image's own command; the address through the environment (generated images and
@@ -56841,18 +56837,18 @@ var DockerRuntime = class {
       Env: [`PORT=${port}`, "MODELSHIP_HOST=127.0.0.1"],
       Labels: {
         [LABELS.managed]: "modelship",
-        [LABELS.endpoint]: this.o.endpoint,
+        [LABELS.endpoint]: this.options.endpoint,
         [LABELS.deployment]: spec.name,
-        [LABELS.owner]: this.o.owner
+        [LABELS.owner]: this.options.owner
       },
       HostConfig: { NetworkMode: "host", RestartPolicy: { Name: "on-failure", MaximumRetryCount: 5 } }
     });
     await container.start();
-    const d = new ContainerDeployment(container, spec.name, port);
+    const deployment = new ContainerDeployment(container, spec.name, port);
     try {
-      await waitUntilReady({ port, path: spec.readyPath, timeoutMs: spec.readyTimeout, exited: d.exitedBeforeReady() });
+      await waitUntilReady({ port, path: spec.readyPath, timeoutMs: spec.readyTimeout, exited: deployment.exitedBeforeReady() });
     } catch (err) {
-      const logs = await d.logsTail();
+      const logs = await deployment.logsTail();
       await removeContainer(container);
       throw new Error(
         `deployment '${spec.name}' (image ${spec.image}) did not become ready: ${err.message}
@@ -56860,22 +56856,22 @@ var DockerRuntime = class {
 ${logs}`
       );
     }
-    await d.refresh();
-    d.watch();
-    return d;
+    await deployment.refresh();
+    deployment.watch();
+    return deployment;
   }
   async ensureImage(image) {
     try {
-      await this.o.docker.getImage(image).inspect();
+      await this.options.docker.getImage(image).inspect();
       return;
     } catch (err) {
       if (err.statusCode !== 404) throw err;
     }
-    this.o.log(`pulling ${image}`);
-    const authconfig = await this.o.pullAuth?.(image);
-    const stream = await this.o.docker.pull(image, { authconfig });
+    this.options.log(`pulling ${image}`);
+    const authconfig = await this.options.pullAuth?.(image);
+    const stream = await this.options.docker.pull(image, { authconfig });
     await new Promise(
-      (resolve, reject) => this.o.docker.modem.followProgress(
+      (resolve, reject) => this.options.docker.modem.followProgress(
         stream,
         (err) => err ? reject(new Error(`pulling ${image} failed: ${err.message}`)) : resolve()
       )
@@ -56890,9 +56886,9 @@ function ownerId(endpointDir) {
   }
   return (0, import_node_crypto6.createHash)("sha256").update(real).digest("hex").slice(0, 16);
 }
-async function removeContainer(c) {
+async function removeContainer(container) {
   try {
-    await c.remove({ force: true });
+    await container.remove({ force: true });
   } catch (err) {
     if (err.statusCode !== 404) throw err;
   }
@@ -57011,10 +57007,10 @@ var path3 = __toESM(require("node:path"));
 // shared/image/retry.ts
 var RetryExhaustedError = class extends Error {
 };
-async function withRetry(doing, call, o = {}) {
-  const attempts = o.attempts ?? 4;
-  const sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-  let delay = o.firstDelayMs ?? 500;
+async function withRetry(doing, call, options = {}) {
+  const attempts = options.attempts ?? 4;
+  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  let delay = options.firstDelayMs ?? 500;
   let last = "";
   for (let i = 1; i <= attempts; i++) {
     try {
@@ -57027,7 +57023,7 @@ async function withRetry(doing, call, o = {}) {
       last = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
     }
     if (i < attempts) {
-      o.log?.(`${doing}: ${last}; retry ${i}/${attempts - 1} in ${delay} ms`);
+      options.log?.(`${doing}: ${last}; retry ${i}/${attempts - 1} in ${delay} ms`);
       await sleep(delay);
       delay *= 2;
     }
@@ -57040,22 +57036,22 @@ var ACR_TOKEN_USER = "00000000-0000-0000-0000-000000000000";
 function isAzureContainerRegistry(registry) {
   return /\.azurecr\.(io|cn|us)$/i.test(registry.replace(/:\d+$/, ""));
 }
-async function resolveCredential(registry, o) {
-  const user = o.env("MODELSHIP_REGISTRY_USERNAME");
-  const pass = o.env("MODELSHIP_REGISTRY_PASSWORD");
+async function resolveCredential(registry, options) {
+  const user = options.env("MODELSHIP_REGISTRY_USERNAME");
+  const pass = options.env("MODELSHIP_REGISTRY_PASSWORD");
   if (user && pass) {
-    o.setSecret(pass);
+    options.setSecret(pass);
     return { username: user, password: pass, source: "environment (MODELSHIP_REGISTRY_USERNAME / MODELSHIP_REGISTRY_PASSWORD)" };
   }
-  const fromFile = dockerConfigCredential(registry, o);
+  const fromFile = dockerConfigCredential(registry, options);
   if (fromFile) return fromFile;
-  if (isAzureContainerRegistry(registry) && o.azureCredential) {
-    return acrCredential(registry, o.azureCredential(), { tenantId: o.azureTenantId, setSecret: o.setSecret });
+  if (isAzureContainerRegistry(registry) && options.azureCredential) {
+    return acrCredential(registry, options.azureCredential(), { tenantId: options.azureTenantId, setSecret: options.setSecret });
   }
   return void 0;
 }
-function dockerConfigCredential(registry, o) {
-  const dir = o.env("DOCKER_CONFIG") || path3.join(os.homedir(), ".docker");
+function dockerConfigCredential(registry, options) {
+  const dir = options.env("DOCKER_CONFIG") || path3.join(os.homedir(), ".docker");
   const file = path3.join(dir, "config.json");
   let cfg;
   try {
@@ -57067,7 +57063,7 @@ function dockerConfigCredential(registry, o) {
   const entry = keys.map((k) => cfg.auths?.[k]).find((e) => e !== void 0);
   if (!entry) {
     if (cfg.credHelpers?.[registry] || cfg.credsStore)
-      o.log?.(
+      options.log?.(
         `${file} uses a credential helper, which modelship does not run; set MODELSHIP_REGISTRY_USERNAME / MODELSHIP_REGISTRY_PASSWORD instead`
       );
     return void 0;
@@ -57085,18 +57081,18 @@ function dockerConfigCredential(registry, o) {
     password = entry.identitytoken;
   }
   if (!username || !password) return void 0;
-  o.setSecret(password);
-  if (entry.auth) o.setSecret(entry.auth);
+  options.setSecret(password);
+  if (entry.auth) options.setSecret(entry.auth);
   return { username, password, source: `Docker config file ${file}` };
 }
-async function acrCredential(registry, credential, o) {
+async function acrCredential(registry, credential, options) {
   const aad = await credential.getToken("https://management.azure.com/.default");
   if (!aad)
     throw new Error(`Azure AD returned no token for ${registry}; check the Azure login (azure-client-id / azure-tenant-id, or az login)`);
-  o.setSecret(aad.token);
+  options.setSecret(aad.token);
   const form = new URLSearchParams({ grant_type: "access_token", service: registry.replace(/:\d+$/, ""), access_token: aad.token });
-  if (o.tenantId) form.set("tenant", o.tenantId);
-  const url = `${o.baseUrl ?? registryBaseUrl(registry)}/oauth2/exchange`;
+  if (options.tenantId) form.set("tenant", options.tenantId);
+  const url = `${options.baseUrl ?? registryBaseUrl(registry)}/oauth2/exchange`;
   const res = await withRetry(
     `exchanging an Azure AD token at ${url}`,
     () => fetch(url, {
@@ -57105,7 +57101,7 @@ async function acrCredential(registry, credential, o) {
       headers: { "content-type": "application/x-www-form-urlencoded" },
       signal: AbortSignal.timeout(15e3)
     }),
-    o.retry
+    options.retry
   );
   if (res.status === 401 || res.status === 403) {
     throw new Error(
@@ -57115,7 +57111,7 @@ async function acrCredential(registry, credential, o) {
   if (!res.ok) throw new Error(`ACR token exchange at ${url} answered ${res.status}`);
   const body = await res.json();
   if (!body.refresh_token) throw new Error(`ACR token exchange at ${url} returned no refresh_token`);
-  o.setSecret(body.refresh_token);
+  options.setSecret(body.refresh_token);
   return { username: ACR_TOKEN_USER, password: body.refresh_token, source: "Azure AD token exchanged for an ACR refresh token" };
 }
 
@@ -57158,12 +57154,13 @@ function emptyEndpoint(endpoint) {
 var ADMIN_TOKEN_HEADER = "x-modelship-admin-token";
 var AUTH_KEY_ENV = "MODELSHIP_HOST_AUTH_KEY";
 var EndpointHost = class {
-  constructor(dir, cfg, authKey, log) {
+  constructor(dir, cfg, authKey, log, processEnv, exit) {
     this.dir = dir;
     this.cfg = cfg;
     this.log = log;
+    this.exit = exit;
     this.router = new Router({ endpoint: cfg.endpoint, host: "127.0.0.1", port: cfg.port, authKey, epoch: this.epoch });
-    const env = { ...process.env };
+    const env = { ...processEnv };
     delete env[AUTH_KEY_ENV];
     this.runtime = cfg.runtime === "docker" ? new DockerRuntime({
       docker: new import_dockerode.default(),
@@ -57172,14 +57169,15 @@ var EndpointHost = class {
       log,
       pullAuth: async (image) => {
         const registry = parseImageRef(image).registry;
-        const c = await resolveCredential(registry, { env: (n) => process.env[n], setSecret: () => void 0, log });
-        return c ? { username: c.username, password: c.password, serveraddress: registry } : void 0;
+        const credential = await resolveCredential(registry, { env: (n) => env[n], setSecret: () => void 0, log });
+        return credential ? { username: credential.username, password: credential.password, serveraddress: registry } : void 0;
       }
     }) : new ProcessRuntime({ python: cfg.python, logDir: files.logs(dir), env, log });
   }
   dir;
   cfg;
   log;
+  exit;
   router;
   runtime;
   live = /* @__PURE__ */ new Map();
@@ -57195,17 +57193,19 @@ var EndpointHost = class {
     const saved = readJsonIfExists(files.state(this.dir)) ?? emptyEndpoint(this.cfg.endpoint);
     this.record = saved.record;
     await Promise.all(
-      saved.deployments.map(async (d) => {
+      saved.deployments.map(async (persisted) => {
         const port = await freePort();
-        const live = { spec: d.spec, port, createdAt: d.createdAt };
-        this.live.set(d.spec.name, live);
-        this.router.addBackend(d.spec.name, port);
+        const live = { spec: persisted.spec, port, createdAt: persisted.createdAt };
+        this.live.set(persisted.spec.name, live);
+        this.router.addBackend(persisted.spec.name, port);
         try {
-          live.running = await this.runtime.start(d.spec, port);
-          this.log(`restored deployment '${d.spec.name}' (model ${d.spec.model.name} v${d.spec.model.version}) on port ${port}`);
+          live.running = await this.runtime.start(persisted.spec, port);
+          this.log(
+            `restored deployment '${persisted.spec.name}' (model ${persisted.spec.model.name} v${persisted.spec.model.version}) on port ${port}`
+          );
         } catch (err) {
           live.failure = err instanceof Error ? err.message : String(err);
-          this.log(`could not restore deployment '${d.spec.name}': ${live.failure}`);
+          this.log(`could not restore deployment '${persisted.spec.name}': ${live.failure}`);
         }
       })
     );
@@ -57254,16 +57254,16 @@ var EndpointHost = class {
     this.queue = next.catch(() => void 0);
     return next;
   }
-  deploymentInfo(d) {
+  deploymentInfo(deployment) {
     return {
-      name: d.spec.name,
-      model: d.spec.model,
-      image: d.spec.image,
-      health: d.running ? d.running.health() : "dead",
-      restarts: d.running ? d.running.restarts() : 0,
-      createdAt: d.createdAt,
-      port: d.port,
-      failure: d.failure
+      name: deployment.spec.name,
+      model: deployment.spec.model,
+      image: deployment.spec.image,
+      health: deployment.running ? deployment.running.health() : "dead",
+      restarts: deployment.running ? deployment.running.restarts() : 0,
+      createdAt: deployment.createdAt,
+      port: deployment.port,
+      failure: deployment.failure
     };
   }
   stateView() {
@@ -57296,13 +57296,13 @@ var EndpointHost = class {
           return sendJson(res, 200, this.router.metrics(Date.now()));
         case "PUT /v1/traffic":
           return await this.serial(async () => {
-            const b = body;
-            for (const name of Object.keys(b.traffic ?? {})) {
-              const d = this.live.get(name);
-              if (d && !d.running && (b.traffic[name] ?? 0) > 0)
-                throw new TrafficError(`deployment '${name}' is not running (${d.failure ?? "dead"}); it cannot take traffic`);
+            const change = body;
+            for (const name of Object.keys(change.traffic ?? {})) {
+              const deployment = this.live.get(name);
+              if (deployment && !deployment.running && (change.traffic[name] ?? 0) > 0)
+                throw new TrafficError(`deployment '${name}' is not running (${deployment.failure ?? "dead"}); it cannot take traffic`);
             }
-            this.router.setTraffic(b.traffic ?? {}, b.mirror ?? {});
+            this.router.setTraffic(change.traffic ?? {}, change.mirror ?? {});
             await this.save();
             this.log(
               `traffic ${JSON.stringify(this.router.traffic())}${Object.keys(this.router.mirrorShares()).length ? ` mirror ${JSON.stringify(this.router.mirrorShares())}` : ""}`
@@ -57356,12 +57356,12 @@ var EndpointHost = class {
     sendJson(res, 201, this.deploymentInfo(live));
   }
   async deleteDeployment(name, res) {
-    const d = this.live.get(name);
-    if (!d) return sendJson(res, 404, { error: `no deployment '${name}' on ${this.cfg.endpoint}` });
+    const deployment = this.live.get(name);
+    if (!deployment) return sendJson(res, 404, { error: `no deployment '${name}' on ${this.cfg.endpoint}` });
     await this.router.removeBackend(name);
     this.live.delete(name);
     await this.save();
-    await d.running?.stop();
+    await deployment.running?.stop();
     this.log(`deployment '${name}' removed`);
     res.statusCode = 204;
     res.end();
@@ -57375,7 +57375,7 @@ var EndpointHost = class {
     this.admin?.close();
     fs6.rmSync(files.hostInfo(this.dir), { force: true });
     if (opts.forget) fs6.rmSync(files.state(this.dir), { force: true });
-    process.exit(0);
+    this.exit(0);
   }
 };
 function readJson(req) {
@@ -57403,6 +57403,8 @@ function freePort() {
     });
   });
 }
+
+// src/endpoint-host/endpoint-host.ts
 async function main() {
   const dir = process.argv[2];
   const log = (line) => {
@@ -57412,22 +57414,13 @@ async function main() {
   if (!dir) throw new Error("usage: endpoint-host <endpoint-dir>");
   const cfg = readJsonIfExists(files.hostConfig(dir));
   if (!cfg) throw new Error(`${files.hostConfig(dir)} is missing`);
-  const host = new EndpointHost(dir, cfg, process.env[AUTH_KEY_ENV] || void 0, log);
+  const host = new EndpointHost(dir, cfg, process.env[AUTH_KEY_ENV] || void 0, log, process.env, (code) => process.exit(code));
   process.on("SIGTERM", () => void host.shutdown({ forget: false }));
   process.on("SIGINT", () => void host.shutdown({ forget: false }));
   await host.start();
 }
-if (require.main === module) {
-  main().catch((err) => {
-    process.stderr.write(`${(/* @__PURE__ */ new Date()).toISOString()} endpoint host failed: ${err instanceof Error ? err.message : String(err)}
+main().catch((err) => {
+  process.stderr.write(`${(/* @__PURE__ */ new Date()).toISOString()} endpoint host failed: ${err instanceof Error ? err.message : String(err)}
 `);
-    process.exit(1);
-  });
-}
-// Annotate the CommonJS export names for ESM import in node:
-0 && (module.exports = {
-  ADMIN_TOKEN_HEADER,
-  AUTH_KEY_ENV,
-  EndpointHost,
-  freePort
+  process.exit(1);
 });
