@@ -1,6 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CommandRun, buildCommand, deployCommand, loadCommandConfig, rolloutCommand, smokeCommand } from './command';
+import {
+  CommandOptions,
+  CommandRun,
+  MaskingHost,
+  buildCommand,
+  deployCommand,
+  executeCommand,
+  loadCommandConfig,
+  rolloutCommand,
+  smokeCommand,
+} from './command';
 import { ModelshipConfig } from './config/types';
 import { formatConfigIssue } from './errors';
 import { Host } from './host';
@@ -183,4 +193,39 @@ export function applyStepCredentials(
     env.AZURE_TENANT_ID = credentials.azure.tenantId;
   }
   if (credentials.azureSubscriptionId) env.AZURE_SUBSCRIPTION_ID = credentials.azureSubscriptionId;
+}
+
+/**
+ * Run a step's command the way both pipeline front ends do: the event picks the model
+ * version (unless the step pins one), then the command runs.
+ * @param pinnedBy the input that pins the version, for the log line
+ */
+export function runStepCommand(
+  command: StepCommand,
+  config: ModelshipConfig,
+  host: MaskingHost,
+  options: CommandOptions,
+  pinnedBy: string,
+  request: () => TriggerRequest,
+): Promise<CommandRun> {
+  return executeCommand(command, config, host, options, async (ctx) => {
+    const stop = await applyTrigger(ctx, command, { version: options.modelVersion, by: pinnedBy }, request);
+    return stop ?? STEP_COMMAND_FNS[command](ctx);
+  });
+}
+
+/**
+ * Publish the outputs of a finished run under the front end's names for them (the
+ * Action's `new-version`, the task's `newVersion`); absent values are not published.
+ */
+export function publishStepOutputs<N extends string>(
+  run: Extract<CommandRun, { ok: true }>,
+  names: Record<keyof StepOutputs, N>,
+  output: (name: N, value: string) => void,
+): void {
+  const values = stepOutputs(run);
+  for (const key of Object.keys(names) as Array<keyof StepOutputs>) {
+    const value = values[key];
+    if (value !== undefined) output(names[key], value);
+  }
 }

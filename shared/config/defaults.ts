@@ -1,6 +1,6 @@
 import { ValidateFunction } from 'ajv';
 import { Segment } from './issues';
-import { SchemaNode, asSchemaRoot, newAjv } from './schema';
+import { SchemaNode, asSchemaRoot, newAjv, perSchema } from './schema';
 
 /**
  * The defaults of modelship.yaml, read from the JSON Schema: a key's default is written
@@ -10,19 +10,10 @@ import { SchemaNode, asSchemaRoot, newAjv } from './schema';
  * says so.)
  */
 export class SchemaDefaults {
-  private static readonly cache = new WeakMap<object, SchemaDefaults>();
+  static readonly of = perSchema((schema) => new SchemaDefaults(schema));
   private compiled: ValidateFunction | undefined;
 
   private constructor(private readonly schema: object) {}
-
-  static of(schema: object): SchemaDefaults {
-    let defaults = SchemaDefaults.cache.get(schema);
-    if (!defaults) {
-      defaults = new SchemaDefaults(schema);
-      SchemaDefaults.cache.set(schema, defaults);
-    }
-    return defaults;
-  }
 
   /**
    * The `default` of the key at `segs` (a copy), following `properties` and `items`;

@@ -35,27 +35,12 @@ interface ConfigFile {
     version: string | number;
     tags: Record<string, string>;
     local: { path: string };
-    azureml?: {
-      subscriptionId: string;
-      resourceGroup: string;
-      workspace?: string;
-      registryName?: string;
-      stage?: string;
-      resourceManagerUrl: string;
-      cacheDir: string;
-    };
-    mlflow?: Omit<MlflowRegistryConfig, 'cacheDir'> & { cacheDir: string };
+    // the same keys as resolved; paths and URLs are made absolute and trimmed by resolution
+    azureml?: AzureMlRegistryConfig;
+    mlflow?: MlflowRegistryConfig;
   };
-  serve: {
-    code: string;
-    scoringScript: string;
-    requirements?: string;
-    baseImage: string;
-    dockerfile?: string;
-    readyPath: string;
-    scorePath: string;
-    readyTimeout: string;
-  };
+  // as resolved, but the duration as written
+  serve: Omit<ModelshipConfig['serve'], 'readyTimeout'> & { readyTimeout: string };
   image?: { repository: string };
   target: {
     kind: 'local' | 'kubernetes' | 'azureml';

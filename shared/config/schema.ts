@@ -45,23 +45,27 @@ export function newAjv(options: Options = {}): Ajv {
   return ajv;
 }
 
+/** one instance per schema object: compiling a schema is the expensive part */
+export function perSchema<T>(make: (schema: object) => T): (schema: object) => T {
+  const cache = new WeakMap<object, T>();
+  return (schema) => {
+    let instance = cache.get(schema);
+    if (!instance) {
+      instance = make(schema);
+      cache.set(schema, instance);
+    }
+    return instance;
+  };
+}
+
 /** the schema's validation of a whole document, compiled once per schema object */
 export class SchemaValidator {
-  private static readonly cache = new WeakMap<object, SchemaValidator>();
+  static readonly of = perSchema((schema) => new SchemaValidator(schema));
   private compiled: ValidateFunction | undefined;
   readonly root: SchemaRoot;
 
   private constructor(readonly schema: object) {
     this.root = asSchemaRoot(schema);
-  }
-
-  static of(schema: object): SchemaValidator {
-    let validator = SchemaValidator.cache.get(schema);
-    if (!validator) {
-      validator = new SchemaValidator(schema);
-      SchemaValidator.cache.set(schema, validator);
-    }
-    return validator;
   }
 
   /** every error of `data` (which is not modified: no defaults are filled in here) */
@@ -140,18 +144,8 @@ function expectation(node: SchemaNode): string {
     switch (type) {
       case 'integer':
       case 'number': {
-        const lo =
-          node.minimum !== undefined
-            ? { op: '>=', value: node.minimum }
-            : node.exclusiveMinimum !== undefined
-              ? { op: '>', value: node.exclusiveMinimum }
-              : undefined;
-        const hi =
-          node.maximum !== undefined
-            ? { op: '<=', value: node.maximum }
-            : node.exclusiveMaximum !== undefined
-              ? { op: '<', value: node.exclusiveMaximum }
-              : undefined;
+        const lo = bound(node.minimum, '>=', node.exclusiveMinimum, '>');
+        const hi = bound(node.maximum, '<=', node.exclusiveMaximum, '<');
         if (lo?.op === '>=' && hi?.op === '<=') return `${article(type)} from ${lo.value} to ${hi.value}`;
         const bounds = [lo, hi].filter((b): b is { op: string; value: number } => b !== undefined).map((b) => `${b.op} ${b.value}`);
         return bounds.length ? `${article(type)} ${bounds.join(' and ')}` : article(type);
@@ -169,4 +163,15 @@ function expectation(node: SchemaNode): string {
     }
   });
   return names.join(' or ') || 'valid';
+}
+
+/** a numeric bound of a schema node: the inclusive one when given, else the exclusive one */
+function bound(
+  inclusive: number | undefined,
+  inclusiveOp: string,
+  exclusive: number | undefined,
+  exclusiveOp: string,
+): { op: string; value: number } | undefined {
+  if (inclusive !== undefined) return { op: inclusiveOp, value: inclusive };
+  return exclusive !== undefined ? { op: exclusiveOp, value: exclusive } : undefined;
 }

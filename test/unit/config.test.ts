@@ -355,7 +355,14 @@ describe('modelship.schema.json', () => {
     let checked = 0;
     for (const { at, node } of nodes(schema, '')) {
       // the kubernetes target's defaults: test/unit/kubernetes/config.test.ts; the azureml registry's: below
-      if (!('default' in node) || at.includes('[]') || at.startsWith('.target.kubernetes') || at.startsWith('.model.azureml') || at.startsWith('.model.mlflow')) continue;
+      if (
+        !('default' in node) ||
+        at.includes('[]') ||
+        at.startsWith('.target.kubernetes') ||
+        at.startsWith('.model.azureml') ||
+        at.startsWith('.model.mlflow')
+      )
+        continue;
       let value: unknown = config;
       for (const key of at.slice(1).split('.')) value = (value as Record<string, unknown>)[key];
       let documented = node.default;

@@ -3,9 +3,9 @@ import { defaultAzureLogin } from '../../../shared/azure/default-login';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import { CommandRun, executeCommand } from '../../../shared/command';
+import { CommandRun } from '../../../shared/command';
 import { errorMessage } from '../../../shared/errors';
-import { STEP_COMMAND_FNS, applyTrigger, openStep, stepOutputs } from '../../../shared/front-end';
+import { openStep, publishStepOutputs, runStepCommand } from '../../../shared/front-end';
 import * as pipeline from '../../../shared/pipeline';
 import { renderTimeline } from '../../../shared/report/timeline';
 import { endpointDir } from '../../../shared/targets/local/state-store';
@@ -40,16 +40,8 @@ function reportPath(): string {
  * @param env the environment overlay `host` reads (GitHubHost's first argument); filled here from the inputs
  */
 export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Record<string, string>): Promise<void> {
-  const opened = await openStep(
-    {
-      workingDirectory: inputs.workingDirectory,
-      configFile: inputs.config,
-      names: { workingDirectory: 'working-directory', endpointKey: 'endpoint-key' },
-    },
-    inputs,
-    host,
-    env,
-  );
+  const step = { workingDirectory: inputs.workingDirectory, configFile: inputs.config, names: INPUT_NAMES };
+  const opened = await openStep(step, inputs, host, env);
   if (!opened.ok) return fail(opened.message);
   const config = opened.config;
   // for the post step: the locks this process may hold
@@ -75,32 +67,31 @@ export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Rec
     host.info(`Azure: OIDC login as client ${clientId} in tenant ${tenantId}`);
   }
 
-  const run = await executeCommand(
-    inputs.command,
-    config,
-    host,
-    { modelVersion: inputs.modelVersion, force: inputs.force, azureLogin },
-    async (ctx) => {
-      const stop = await applyTrigger(ctx, inputs.command, { version: inputs.modelVersion, by: 'model-version' }, () => {
-        const event = readEvent();
-        return parseGitHubEvent(event.name, event.payload);
-      });
-      return stop ?? STEP_COMMAND_FNS[inputs.command](ctx);
-    },
-  );
+  const options = { modelVersion: inputs.modelVersion, force: inputs.force, azureLogin };
+  const run = await runStepCommand(inputs.command, config, host, options, 'model-version', () => {
+    const event = readEvent();
+    return parseGitHubEvent(event.name, event.payload);
+  });
   if (!run.ok) return fail(host.masker.mask(run.message));
   await publish(run, host);
 }
 
+/** the names of the action's inputs that messages of the core mention */
+const INPUT_NAMES = { workingDirectory: 'working-directory', endpointKey: 'endpoint-key' };
+
+/** the action's output names (action.yml) for the values of a run */
+const OUTPUT_NAMES = {
+  result: 'result',
+  newVersion: 'new-version',
+  modelName: 'model-name',
+  modelVersion: 'model-version',
+  image: 'image',
+  digest: 'digest',
+} as const;
+
 async function publish(run: Extract<CommandRun, { ok: true }>, host: GitHubHost): Promise<void> {
   const { ctx, outcome } = run;
-  const values = stepOutputs(run);
-  output('result', values.result);
-  if (values.newVersion !== undefined) output('new-version', values.newVersion);
-  if (values.modelName !== undefined) output('model-name', values.modelName);
-  if (values.modelVersion !== undefined) output('model-version', values.modelVersion);
-  if (values.image !== undefined) output('image', values.image);
-  if (values.digest !== undefined) output('digest', values.digest);
+  publishStepOutputs(run, OUTPUT_NAMES, output);
   const file = reportPath();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, run.reportJson + '\n');

@@ -18,20 +18,31 @@ export function checkModel(checker: Checker): void {
   checkMlflow(checker);
 }
 
+/**
+ * The settings block of a registry (model.azureml, model.mlflow): required with that
+ * registry, an error with any other.
+ * @returns whether the block is there and valid as far as the schema goes, so that its cross-key checks apply
+ */
+function registryBlock(checker: Checker, kind: 'azureml' | 'mlflow', needs: string): boolean {
+  const block = ['model', kind];
+  const registry = checker.effective(['model', 'registry']);
+  // a registry the schema refused: which block belongs is unknown, so nothing more is said
+  if (typeof registry !== 'string') return false;
+  if (registry !== kind) {
+    if (checker.at(block) !== undefined) checker.issue(block, `is only read with model.registry: ${kind} (registry is '${registry}')`);
+    return false;
+  }
+  if (checker.at(block) === undefined) {
+    checker.issue(['model', 'registry'], `registry '${kind}' needs model.${kind}: ${needs}`);
+    return false;
+  }
+  return checker.ok(block) !== undefined;
+}
+
 /** model.mlflow: read with registry mlflow only, where it is required */
 function checkMlflow(checker: Checker): void {
   const mlflow = ['model', 'mlflow'];
-  const registry = checker.effective(['model', 'registry']);
-  if (typeof registry !== 'string') return;
-  if (registry !== 'mlflow') {
-    if (checker.at(mlflow) !== undefined) checker.issue(mlflow, `is only read with model.registry: mlflow (registry is '${registry}')`);
-    return;
-  }
-  if (checker.at(mlflow) === undefined) {
-    checker.issue(['model', 'registry'], `registry 'mlflow' needs model.mlflow: { trackingUri: https://<your tracking server> }`);
-    return;
-  }
-  if (checker.ok(mlflow) === undefined) return;
+  if (!registryBlock(checker, 'mlflow', '{ trackingUri: https://<your tracking server> }')) return;
   const alias = checker.ok([...mlflow, 'alias']);
   const stage = checker.ok([...mlflow, 'stage']);
   if (alias !== undefined && stage !== undefined) {
@@ -81,21 +92,9 @@ function checkMlflow(checker: Checker): void {
 /** model.azureml: read with registry azureml only, where it is required */
 function checkAzureml(checker: Checker): void {
   const azureml = ['model', 'azureml'];
-  const registry = checker.effective(['model', 'registry']);
-  // a registry the schema refused: which block belongs is unknown, so nothing more is said
-  if (typeof registry !== 'string') return;
-  if (registry !== 'azureml') {
-    if (checker.at(azureml) !== undefined) checker.issue(azureml, `is only read with model.registry: azureml (registry is '${registry}')`);
-    return;
-  }
-  if (checker.at(azureml) === undefined) {
-    checker.issue(
-      ['model', 'registry'],
-      `registry 'azureml' needs model.azureml: { subscriptionId: <GUID>, resourceGroup: <name>, workspace: <name> } (or registryName: <name> of an Azure ML registry instead of workspace)`,
-    );
-    return;
-  }
-  if (checker.ok(azureml) === undefined) return;
+  const needs =
+    '{ subscriptionId: <GUID>, resourceGroup: <name>, workspace: <name> } (or registryName: <name> of an Azure ML registry instead of workspace)';
+  if (!registryBlock(checker, 'azureml', needs)) return;
   const workspace = checker.at([...azureml, 'workspace']) !== undefined;
   const registryName = checker.at([...azureml, 'registryName']) !== undefined;
   if (workspace && registryName) {

@@ -5,10 +5,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tl from 'azure-pipelines-task-lib/task';
 import YAML from 'yaml';
-import { CommandRun, executeCommand } from '../../../shared/command';
+import { CommandRun } from '../../../shared/command';
 import { ModelshipConfig } from '../../../shared/config/types';
 import { errorMessage } from '../../../shared/errors';
-import { STEP_COMMAND_FNS, applyTrigger, openStep, stepOutputs } from '../../../shared/front-end';
+import { openStep, publishStepOutputs, runStepCommand } from '../../../shared/front-end';
 import { renderTimeline } from '../../../shared/report/timeline';
 import { parseAzureDevOpsPayload } from '../../../shared/trigger/azure-devops';
 import { AzureDevOpsHost } from './ado-host';
@@ -82,16 +82,8 @@ function stepTempDir(): string {
  * shared core, and map the outcome to output variables, the summary and the result.
  */
 export async function runTask(inputs: TaskInputs, host: AzureDevOpsHost, env: Record<string, string>): Promise<void> {
-  const opened = await openStep(
-    {
-      workingDirectory: inputs.workingDirectory,
-      configFile: inputs.configFile,
-      names: { workingDirectory: 'workingDirectory', endpointKey: 'endpointKey' },
-    },
-    inputs,
-    host,
-    env,
-  );
+  const step = { workingDirectory: inputs.workingDirectory, configFile: inputs.configFile, names: INPUT_NAMES };
+  const opened = await openStep(step, inputs, host, env);
   if (!opened.ok) return fail(opened.message);
   const config = opened.config;
   noteConnections(inputs, config, host);
@@ -114,31 +106,30 @@ export async function runTask(inputs: TaskInputs, host: AzureDevOpsHost, env: Re
     );
   }
 
-  const run = await executeCommand(
-    inputs.command,
-    config,
-    host,
-    { modelVersion: inputs.modelVersion, force: inputs.force, azureLogin },
-    async (ctx) => {
-      const stop = await applyTrigger(ctx, inputs.command, { version: inputs.modelVersion, by: 'modelVersion' }, () =>
-        parseAzureDevOpsPayload(inputs.webhookPayload),
-      );
-      return stop ?? STEP_COMMAND_FNS[inputs.command](ctx);
-    },
+  const options = { modelVersion: inputs.modelVersion, force: inputs.force, azureLogin };
+  const run = await runStepCommand(inputs.command, config, host, options, 'modelVersion', () =>
+    parseAzureDevOpsPayload(inputs.webhookPayload),
   );
   if (!run.ok) return fail(host.masker.mask(run.message));
   publish(run, host);
 }
 
+/** the names of the task's inputs that messages of the core mention */
+const INPUT_NAMES = { workingDirectory: 'workingDirectory', endpointKey: 'endpointKey' };
+
+/** the task's output variable names (task.json) for the values of a run */
+const OUTPUT_NAMES = {
+  result: 'result',
+  newVersion: 'newVersion',
+  modelName: 'modelName',
+  modelVersion: 'modelVersion',
+  image: 'image',
+  digest: 'digest',
+} as const;
+
 function publish(run: Extract<CommandRun, { ok: true }>, host: AzureDevOpsHost): void {
   const { ctx, outcome } = run;
-  const values = stepOutputs(run);
-  output('result', values.result);
-  if (values.newVersion !== undefined) output('newVersion', values.newVersion);
-  if (values.modelName !== undefined) output('modelName', values.modelName);
-  if (values.modelVersion !== undefined) output('modelVersion', values.modelVersion);
-  if (values.image !== undefined) output('image', values.image);
-  if (values.digest !== undefined) output('digest', values.digest);
+  publishStepOutputs(run, OUTPUT_NAMES, output);
 
   const dir = stepTempDir();
   const reportFile = path.join(dir, 'modelship-report.json');
