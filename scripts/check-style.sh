@@ -8,6 +8,6 @@ if [ "$#" -eq 0 ]; then
   set -- .
 fi
 status=0
-npx eslint --max-warnings 0 "$@" || status=1
-npx prettier --check --ignore-path .prettierignore --log-level warn "$@" || { echo "style: run 'npm run format' to format the files listed above" >&2; status=1; }
+node_modules/.bin/eslint --max-warnings 0 "$@" || status=1
+node_modules/.bin/prettier --check --ignore-path .prettierignore --log-level warn "$@" || { echo "style: run 'npm run format' to format the files listed above" >&2; status=1; }
 exit $status

@@ -96,7 +96,7 @@ describe.each(['process', 'docker'] as const)('progressive rollout on the local 
     const state = await ctx.target.state(endpoint);
     expect(state.deployments.map((d) => [d.name, d.model.version])).toEqual([['green', v2]]);
     expect(state.traffic).toEqual({ green: 100 });
-    expect(state.record.previous?.version).toBe(1);
+    expect(state.record.previous?.version).toBe('1');
     expect(state.record.rollout).toBeUndefined();
     if (runtime === 'docker') {
       // deployed by digest, never by a mutable tag

@@ -18,7 +18,7 @@ function write(file: string, text: string): void {
 
 function checkStyle(files: string[]): { status: number | null; output: string } {
   const args = files.map((f) => path.relative(root, path.join(probeDir, f)));
-  const run = spawnSync('bash', ['scripts/check-style.sh', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync('bash', ['scripts/check-style.sh', ...args], { cwd: root, encoding: 'utf8', timeout: 300_000 });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -35,7 +35,7 @@ test('clean, formatted code passes the gate', () => {
   const run = checkStyle(['clean.ts']);
   expect(run.output).toBe('');
   expect(run.status).toBe(0);
-}, 120_000);
+}, 320_000);
 
 test('a floating promise, a non-exhaustive switch and an unformatted file each fail the gate', () => {
   write(
@@ -63,4 +63,4 @@ test('a floating promise, a non-exhaustive switch and an unformatted file each f
   expect(run.output).toMatch(/switch\.ts\n\s+2:11\s+error[^\n]*@typescript-eslint\/switch-exhaustiveness-check/);
   expect(run.output).toMatch(/\[warn\] test\/style-probe\/unformatted\.ts/);
   expect(run.output).toContain("run 'npm run format'");
-}, 120_000);
+}, 320_000);

@@ -40,7 +40,7 @@ function reportPath(): string {
  * @param env the environment overlay `host` reads (GitHubHost's first argument); filled here from the inputs
  */
 export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Record<string, string>): Promise<void> {
-  const step = { workingDirectory: inputs.workingDirectory, configFile: inputs.config, names: INPUT_NAMES };
+  const step = { workingDirectory: inputs.workingDirectory, configFile: inputs.config, names: inputNames };
   const opened = await openStep(step, inputs, host, env);
   if (!opened.ok) return fail(opened.message);
   const config = opened.config;
@@ -77,7 +77,7 @@ export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Rec
 }
 
 /** the names of the action's inputs that messages of the core mention */
-const INPUT_NAMES = { workingDirectory: 'working-directory', endpointKey: 'endpoint-key' };
+const inputNames = { workingDirectory: 'working-directory', endpointKey: 'endpoint-key' };
 
 /** the action's output names (action.yml) for the values of a run */
 const OUTPUT_NAMES = {

@@ -82,7 +82,7 @@ function stepTempDir(): string {
  * shared core, and map the outcome to output variables, the summary and the result.
  */
 export async function runTask(inputs: TaskInputs, host: AzureDevOpsHost, env: Record<string, string>): Promise<void> {
-  const step = { workingDirectory: inputs.workingDirectory, configFile: inputs.configFile, names: INPUT_NAMES };
+  const step = { workingDirectory: inputs.workingDirectory, configFile: inputs.configFile, names: inputNames };
   const opened = await openStep(step, inputs, host, env);
   if (!opened.ok) return fail(opened.message);
   const config = opened.config;
@@ -115,7 +115,7 @@ export async function runTask(inputs: TaskInputs, host: AzureDevOpsHost, env: Re
 }
 
 /** the names of the task's inputs that messages of the core mention */
-const INPUT_NAMES = { workingDirectory: 'workingDirectory', endpointKey: 'endpointKey' };
+const inputNames = { workingDirectory: 'workingDirectory', endpointKey: 'endpointKey' };
 
 /** the task's output variable names (task.json) for the values of a run */
 const OUTPUT_NAMES = {

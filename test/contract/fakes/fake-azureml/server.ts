@@ -436,8 +436,10 @@ export class FakeAzureResourceManager {
     this.rbacEnforced = true;
   }
 
+  /** back to the default: no assignments, and RBAC off again (every authenticated principal may do everything) */
   clearRoleAssignments(): void {
     this.assignments.length = 0;
+    this.rbacEnforced = false;
   }
 
   // ---------------------------------------------------------------- faults
