@@ -11,6 +11,8 @@ import * as path from 'node:path';
 const root = path.resolve(__dirname, '..', '..');
 const probeDir = path.join(root, 'test', 'style-probe');
 
+const COLOUR_CODES = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 function write(file: string, text: string): void {
   fs.mkdirSync(probeDir, { recursive: true });
   fs.writeFileSync(path.join(probeDir, file), text);
@@ -19,7 +21,8 @@ function write(file: string, text: string): void {
 function checkStyle(files: string[]): { status: number | null; output: string } {
   const args = files.map((f) => path.relative(root, path.join(probeDir, f)));
   const run = spawnSync('bash', ['scripts/check-style.sh', ...args], { cwd: root, encoding: 'utf8', timeout: 300_000 });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+  // CI=true makes the tools colour their output: compare the text without the colour codes
+  return { status: run.status, output: `${run.stdout}${run.stderr}`.replace(COLOUR_CODES, '') };
 }
 
 afterAll(() => fs.rmSync(probeDir, { recursive: true, force: true }));
