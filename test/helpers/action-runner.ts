@@ -1,7 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runNode } from './cli';
 import { parse } from 'yaml';
 
 /**
@@ -77,7 +78,7 @@ export function cleanEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessE
   return env;
 }
 
-export function runStep(opts: StepOptions = {}): Promise<ActionRun> {
+export async function runStep(opts: StepOptions = {}): Promise<ActionRun> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-runner-'));
   const files = {
     output: path.join(dir, 'output'),
@@ -108,29 +109,16 @@ export function runStep(opts: StepOptions = {}): Promise<ActionRun> {
   }
   for (const [k, v] of Object.entries(opts.state ?? {})) env[`STATE_${k}`] = v;
   Object.assign(env, opts.env);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(dist, opts.entry ?? 'main.js')], {
-      cwd: opts.cwd ?? dir,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 180_000);
-    child.on('error', reject);
-    opts.onSpawn?.(child);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({
-        code: code ?? (signal ? 128 : 1),
-        stdout,
-        stderr,
-        outputs: parseFileCommands(files.output),
-        summary: fs.readFileSync(files.summary, 'utf8'),
-        state: parseFileCommands(files.state),
-      });
-    });
+  const run = await runNode(path.join(dist, opts.entry ?? 'main.js'), [], {
+    cwd: opts.cwd ?? dir,
+    env,
+    timeoutMs: opts.timeoutMs ?? 180_000,
+    onSpawn: opts.onSpawn,
   });
+  return {
+    ...run,
+    outputs: parseFileCommands(files.output),
+    summary: fs.readFileSync(files.summary, 'utf8'),
+    state: parseFileCommands(files.state),
+  };
 }

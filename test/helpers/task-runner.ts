@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runNode } from './cli';
 
 /**
  * The bundled Azure Pipelines task (tasks/ModelshipV1/dist/main.js) run with node the way the
@@ -143,7 +143,7 @@ export interface TaskOptions {
   timeoutMs?: number;
 }
 
-export function runTask(opts: TaskOptions): Promise<TaskRun> {
+export async function runTask(opts: TaskOptions): Promise<TaskRun> {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-agent-temp-'));
   const env: NodeJS.ProcessEnv = {
     ...cleanEnv(opts.baseEnv),
@@ -156,33 +156,22 @@ export function runTask(opts: TaskOptions): Promise<TaskRun> {
   // as the agent does: every declared input, with its default unless the step sets it
   for (const i of declaredTaskInputs())
     env[`INPUT_${i.name.replace(/[ .]/g, '_').toUpperCase()}`] = opts.inputs[i.name] ?? i.defaultValue ?? '';
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(opts.dist ?? TASK_DIST, 'main.js')], {
-      cwd: opts.cwd,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 180_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const outputs: Record<string, string> = {};
-      for (const m of stdout.matchAll(/^##vso\[task\.setvariable variable=([^;\]]+);isOutput=true;issecret=false;\](.*)$/gm))
-        outputs[m[1]] = unescapeData(m[2]);
-      const c = /^##vso\[task\.complete result=([A-Za-z]+);\](.*)$/m.exec(stdout);
-      const summaries = [...stdout.matchAll(/^##vso\[task\.uploadsummary\](.*)$/gm)].map((m) => unescapeData(m[1]));
-      resolve({
-        stdout,
-        stderr,
-        code: code ?? 1,
-        outputs,
-        complete: c ? { result: c[1], message: unescapeData(c[2]) } : undefined,
-        summaries,
-      });
-    });
+  const { stdout, stderr, code } = await runNode(path.join(opts.dist ?? TASK_DIST, 'main.js'), [], {
+    cwd: opts.cwd,
+    env,
+    timeoutMs: opts.timeoutMs ?? 180_000,
   });
+  const outputs: Record<string, string> = {};
+  for (const m of stdout.matchAll(/^##vso\[task\.setvariable variable=([^;\]]+);isOutput=true;issecret=false;\](.*)$/gm))
+    outputs[m[1]] = unescapeData(m[2]);
+  const complete = /^##vso\[task\.complete result=([A-Za-z]+);\](.*)$/m.exec(stdout);
+  const summaries = [...stdout.matchAll(/^##vso\[task\.uploadsummary\](.*)$/gm)].map((m) => unescapeData(m[1]));
+  return {
+    stdout,
+    stderr,
+    code,
+    outputs,
+    complete: complete ? { result: complete[1], message: unescapeData(complete[2]) } : undefined,
+    summaries,
+  };
 }

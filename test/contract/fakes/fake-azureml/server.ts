@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
-import * as https from 'node:https';
-import { AddressInfo } from 'node:net';
+import { FaultBook, FaultHandle, closeServer, listenOnLoopback } from '../fake-http';
 import { BUILT_IN_ROLES, Principal, RoleDefinition, decodeJwt, principalOf, roleAllows, scopeCovers } from './auth';
 import * as E from './errors';
 import { ArmError } from './errors';
@@ -101,19 +100,7 @@ export interface FaultSpec {
   resetConnection?: boolean;
 }
 
-export interface FaultHandle {
-  /** matching requests still to be answered with the fault */
-  readonly remaining: number;
-  /** matching requests answered with the fault so far */
-  readonly hits: number;
-}
-
-interface Fault {
-  spec: FaultSpec;
-  pattern: RegExp;
-  remaining: number;
-  hits: number;
-}
+export type { FaultHandle };
 
 interface PageState {
   path: string;
@@ -188,19 +175,6 @@ const SPEC_TYPES_NOT_MODELLED = new Set(
 );
 const MODEL_VERSION_IMMUTABLE: (keyof ModelVersionProps)[] = ['modelUri', 'modelType', 'flavors', 'jobName', 'isAnonymous'];
 
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i += 1) {
-    const ch = glob[i];
-    if (ch === '*' && glob[i + 1] === '*') {
-      re += '.*';
-      i += 1;
-    } else if (ch === '*') re += '[^/]*';
-    else re += ch.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}/?$`, 'i');
-}
-
 function toDate(v: string | Date | undefined, fallback: Date): Date {
   if (v === undefined) return fallback;
   const d = v instanceof Date ? v : new Date(v);
@@ -230,7 +204,7 @@ export class FakeAzureResourceManager {
   private readonly apiVersions: string[];
   private readonly roles = new Map<string, RoleDefinition>(Object.entries(BUILT_IN_ROLES));
   private readonly assignments: { principalId: string; role: string; scope: string }[] = [];
-  private readonly faults: Fault[] = [];
+  private readonly faults = new FaultBook<FaultSpec>('i');
   private readonly pages = new Map<string, PageState>();
   private server?: http.Server;
   private originValue?: string;
@@ -251,16 +225,9 @@ export class FakeAzureResourceManager {
     const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
       void this.handle(req, res);
     };
-    const server = this.opts.tls
-      ? https.createServer({ key: this.opts.tls.key, cert: this.opts.tls.cert }, listener)
-      : http.createServer(listener);
+    const { server, origin } = await listenOnLoopback(listener, this.opts.tls);
     this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const port = (server.address() as AddressInfo).port;
-    this.originValue = `${this.opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+    this.originValue = origin;
     return this.originValue;
   }
 
@@ -269,10 +236,7 @@ export class FakeAzureResourceManager {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await closeServer(server);
   }
 
   /** scheme://127.0.0.1:PORT, the audience the tokens must carry */
@@ -446,21 +410,7 @@ export class FakeAzureResourceManager {
 
   /** answers the next `count` authenticated requests matching method+path with the given fault */
   injectFault(spec: FaultSpec): FaultHandle {
-    const fault: Fault = {
-      spec,
-      pattern: typeof spec.path === 'string' ? globToRegExp(spec.path) : spec.path,
-      remaining: spec.count ?? 1,
-      hits: 0,
-    };
-    this.faults.push(fault);
-    return {
-      get remaining() {
-        return fault.remaining;
-      },
-      get hits() {
-        return fault.hits;
-      },
-    };
+    return this.faults.inject(spec);
   }
 
   /** shorthand: `count` answers 429 with Retry-After */
@@ -469,7 +419,7 @@ export class FakeAzureResourceManager {
   }
 
   clearFaults(): void {
-    this.faults.length = 0;
+    this.faults.clear();
   }
 
   clearRequests(): void {
@@ -669,14 +619,8 @@ export class FakeAzureResourceManager {
   }
 
   private applyFaults(ctx: Ctx): void {
-    const fault = this.faults.find(
-      (f) =>
-        f.remaining > 0 && (f.spec.method === undefined || f.spec.method.toUpperCase() === ctx.method) && f.pattern.test(ctx.record.path),
-    );
-    if (!fault) return;
-    fault.remaining -= 1;
-    fault.hits += 1;
-    const s = fault.spec;
+    const s = this.faults.take(ctx.method, ctx.record.path);
+    if (!s) return;
     if (s.resetConnection) throw new ConnectionReset();
     const status = s.status ?? 500;
     const kind = ctx.method === 'GET' ? 'read' : 'write';

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
-import * as https from 'node:https';
-import { AddressInfo } from 'node:net';
+import { FaultBook, FaultHandle, closeServer, listenOnLoopback } from '../fake-http';
 import * as E from './errors';
 import { FakeHttpError, RawAnswer, jsonAnswer, textAnswer } from './errors';
 import {
@@ -104,17 +103,7 @@ export interface FaultSpec {
   resetConnection?: boolean;
 }
 
-export interface FaultHandle {
-  readonly remaining: number;
-  readonly hits: number;
-}
-
-interface Fault {
-  spec: FaultSpec;
-  pattern: RegExp;
-  remaining: number;
-  hits: number;
-}
+export type { FaultHandle };
 
 type Action = 'read' | 'update' | 'delete';
 
@@ -179,19 +168,6 @@ const NOT_MODELLED: Record<string, string[]> = {
   'artifacts/list': ['GET'],
   'metrics/get-history': ['GET'],
 };
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i += 1) {
-    const ch = glob[i];
-    if (ch === '*' && glob[i + 1] === '*') {
-      re += '.*';
-      i += 1;
-    } else if (ch === '*') re += '[^/]*';
-    else re += ch.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}/?$`);
-}
 
 /** Python's int() of a string */
 function pyInt(s: string): number | undefined {
@@ -269,7 +245,7 @@ export class FakeMlflowServer {
   private readonly opts: FakeMlflowOptions;
   private readonly models = new Map<string, ModelRecord>();
   private readonly artifacts = new ArtifactTree();
-  private readonly faults: Fault[] = [];
+  private readonly faults = new FaultBook<FaultSpec>();
   /** `${user}\u0000${kind}\u0000${name}` -> permission */
   private readonly permissions = new Map<string, Permission>();
   private auth: FakeMlflowAuth;
@@ -294,15 +270,9 @@ export class FakeMlflowServer {
     const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
       void this.handle(req, res);
     };
-    const server = this.opts.tls
-      ? https.createServer({ key: this.opts.tls.key, cert: this.opts.tls.cert }, listener)
-      : http.createServer(listener);
+    const { server, origin } = await listenOnLoopback(listener, this.opts.tls);
     this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    this.originValue = `${this.opts.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.originValue = origin;
     return this.originValue;
   }
 
@@ -311,10 +281,7 @@ export class FakeMlflowServer {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await closeServer(server);
   }
 
   /** scheme://127.0.0.1:PORT (the tracking URI) */
@@ -458,25 +425,11 @@ export class FakeMlflowServer {
 
   /** answers matching requests with a fault, before authentication (as a proxy or load balancer in front would) */
   injectFault(spec: FaultSpec): FaultHandle {
-    const fault: Fault = {
-      spec,
-      pattern: typeof spec.path === 'string' ? globToRegExp(spec.path) : spec.path,
-      remaining: spec.count ?? 1,
-      hits: 0,
-    };
-    this.faults.push(fault);
-    return {
-      get remaining() {
-        return fault.remaining;
-      },
-      get hits() {
-        return fault.hits;
-      },
-    };
+    return this.faults.inject(spec);
   }
 
   clearFaults(): void {
-    this.faults.length = 0;
+    this.faults.clear();
   }
 
   clearRequests(): void {
@@ -557,17 +510,13 @@ export class FakeMlflowServer {
   }
 
   private async dispatch(ctx: Ctx): Promise<RawAnswer> {
-    const fault = this.faults.find(
-      (f) => f.remaining > 0 && (f.spec.method === undefined || f.spec.method.toUpperCase() === ctx.method) && f.pattern.test(ctx.path),
-    );
+    const fault = this.faults.take(ctx.method, ctx.path);
     if (fault) {
-      fault.remaining -= 1;
-      fault.hits += 1;
-      if (fault.spec.delayMs) await new Promise((r) => setTimeout(r, fault.spec.delayMs));
-      if (fault.spec.resetConnection) throw new ConnectionReset();
-      if (fault.spec.status !== undefined) {
+      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.resetConnection) throw new ConnectionReset();
+      if (fault.status !== undefined) {
         ctx.record.fault = true;
-        return this.faultAnswer(fault.spec);
+        return this.faultAnswer(fault);
       }
     }
     this.authenticate(ctx);
