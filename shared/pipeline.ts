@@ -3,6 +3,7 @@ import { ModelshipConfig } from './config/types';
 import { Host } from './host';
 import { Clock } from './clock';
 import { ModelRegistry, ModelVersion } from './registry/registry';
+import { LATEST } from './registry/version';
 import { DeploymentSpec, EndpointLocker, EndpointState, ModelRef, RolloutRecord, Target } from './targets/target';
 import { MetricsSource } from './analysis/metrics';
 import { RunReport } from './report/report';
@@ -110,7 +111,7 @@ export async function selectVersion(ctx: PipelineContext): Promise<ModelVersion>
       .join(', ');
     throw new StageError(
       'selecting the model version',
-      `no version ${version === 'latest' ? 'matches' : version} of model '${model.name}'${tags ? ` with tags ${tags}` : ''} in ${ctx.registry.description}`,
+      `no version ${version === LATEST ? 'matches' : version} of model '${model.name}'${tags ? ` with tags ${tags}` : ''} in ${ctx.registry.description}`,
       'register one with `modelship model register`, or fix model.name / model.version / model.tags',
     );
   }

@@ -9,7 +9,16 @@ export interface RetryOptions {
   log?: (line: string) => void;
 }
 
-export class RetryExhaustedError extends Error {}
+/** every attempt failed; `last` is what the last one saw (a status or a network error code) */
+export class RetryExhaustedError extends Error {
+  constructor(
+    message: string,
+    readonly attempts: number,
+    readonly last: string,
+  ) {
+    super(message);
+  }
+}
 
 export async function withRetry(doing: string, call: () => Promise<Response>, options: RetryOptions = {}): Promise<Response> {
   const attempts = options.attempts ?? 4;
@@ -32,5 +41,9 @@ export async function withRetry(doing: string, call: () => Promise<Response>, op
       delay *= 2;
     }
   }
-  throw new RetryExhaustedError(`${doing} failed after ${attempts} attempts (${last}); check that the registry is running and reachable`);
+  throw new RetryExhaustedError(
+    `${doing} failed after ${attempts} attempts (${last}); check that the registry is running and reachable`,
+    attempts,
+    last,
+  );
 }

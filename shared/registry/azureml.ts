@@ -8,7 +8,7 @@ import { StageError, UsageError, errorMessage } from '../errors';
 import { isRecord, isStringRecord } from '../json';
 import { AzureMlRegistryConfig } from '../config/types';
 import { ModelRegistry, ModelSelector, ModelVersion, RegisterRequest } from './registry';
-import { compareVersions } from './version';
+import { LATEST, compareVersions } from './version';
 import { VersionCache, formatBytes } from './version-cache';
 
 /**
@@ -111,7 +111,7 @@ export class AzureMlModelRegistry implements ModelRegistry {
   }
 
   async resolve(selector: ModelSelector): Promise<ModelVersion | undefined> {
-    if (selector.version === 'latest') {
+    if (selector.version === LATEST) {
       const wanted = Object.entries(selector.tags);
       const stage = this.settings.stage;
       const matching = (await this.listRaw(selector.name)).filter(

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError, errorMessage } from '../errors';
 import { ModelRegistry, ModelSelector, ModelVersion, RegisterRequest } from './registry';
+import { LATEST } from './version';
 
 /**
  * The local model registry: a plain folder, the embedded default.
@@ -56,7 +57,7 @@ export class LocalModelRegistry implements ModelRegistry {
 
   async resolve(selector: ModelSelector): Promise<ModelVersion | undefined> {
     const versions = await this.list(selector.name);
-    if (selector.version === 'latest') {
+    if (selector.version === LATEST) {
       const wanted = Object.entries(selector.tags);
       const matching = versions.filter((v) => wanted.every(([k, val]) => v.tags[k] === val));
       return matching[matching.length - 1];

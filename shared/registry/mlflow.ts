@@ -6,7 +6,7 @@ import { RetryExhaustedError, withRetry } from '../image/retry';
 import { isRecord } from '../json';
 import { MlflowRegistryConfig } from '../config/types';
 import { ModelRegistry, ModelSelector, ModelVersion } from './registry';
-import { compareVersions } from './version';
+import { LATEST, compareVersions } from './version';
 import { VersionCache } from './version-cache';
 
 /**
@@ -40,7 +40,6 @@ export interface MlflowRegistryOptions {
 
 /** the scope of Azure ML's MLflow endpoint: it takes Azure Resource Manager tokens */
 export const AZUREML_MLFLOW_SCOPE = 'https://management.azure.com/.default';
-const DEPRECATED_STAGES = new Set(['staging', 'production', 'none', 'archived']);
 const PAGE_SIZE = 200;
 
 interface MlflowModelVersion {
@@ -95,7 +94,7 @@ export class MlflowModelRegistry implements ModelRegistry {
 
   async resolve(selector: ModelSelector): Promise<ModelVersion | undefined> {
     const { alias, stage } = this.settings;
-    if (selector.version !== 'latest') {
+    if (selector.version !== LATEST) {
       const found = await this.get<{ model_version?: MlflowModelVersion }>(
         'model-versions/get',
         { name: selector.name, version: selector.version },
@@ -296,8 +295,8 @@ export class MlflowModelRegistry implements ModelRegistry {
       if (err instanceof RetryExhaustedError)
         throw new StageError(
           doing,
-          err.message.replace(/check that the registry/, 'check that the tracking server'),
-          `model.mlflow.trackingUri (${this.baseUrl})`,
+          `no answer from ${this.baseUrl} after ${err.attempts} attempts (${err.last})`,
+          `that the tracking server is running and reachable (model.mlflow.trackingUri)`,
         );
       throw err;
     }
@@ -408,9 +407,4 @@ function toModelVersion(v: MlflowModelVersion): ModelVersion {
     ...(v.description ? { description: v.description } : {}),
     registeredAt: Number.isFinite(created) && created > 0 ? new Date(created).toISOString() : '',
   };
-}
-
-/** an MLflow stage name the deprecated `stage` setting may take */
-export function isMlflowStage(value: string): boolean {
-  return DEPRECATED_STAGES.has(value.toLowerCase());
 }

@@ -57006,6 +57006,13 @@ var path3 = __toESM(require("node:path"));
 
 // shared/image/retry.ts
 var RetryExhaustedError = class extends Error {
+  constructor(message, attempts, last) {
+    super(message);
+    this.attempts = attempts;
+    this.last = last;
+  }
+  attempts;
+  last;
 };
 async function withRetry(doing, call, options = {}) {
   const attempts = options.attempts ?? 4;
@@ -57028,7 +57035,11 @@ async function withRetry(doing, call, options = {}) {
       delay *= 2;
     }
   }
-  throw new RetryExhaustedError(`${doing} failed after ${attempts} attempts (${last}); check that the registry is running and reachable`);
+  throw new RetryExhaustedError(
+    `${doing} failed after ${attempts} attempts (${last}); check that the registry is running and reachable`,
+    attempts,
+    last
+  );
 }
 
 // shared/image/credentials.ts
