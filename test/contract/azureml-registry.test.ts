@@ -172,7 +172,7 @@ describe('register in Azure ML, then ship from it on the local target', () => {
     expect(world.arm.requests.filter((q) => q.method === 'PUT').map((q) => q.status)).toEqual([201]);
   });
 
-  it('run downloads the version from the datastore and ships it; a rerun finds nothing new and the files cached', async () => {
+  it('run downloads the version from the datastore and ships it; a rerun finds nothing new, and staging again uses the cached files', async () => {
     const r = await cli(project, ['run', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ result: 'promoted', model: { name: 'test-model', version: '1' } });
@@ -188,6 +188,13 @@ describe('register in Azure ML, then ship from it on the local target', () => {
     const again = await cli(project, ['run', '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ result: 'no-change' });
+
+    // staging again: the files come from the cache, the datastore is not read
+    world.arm.clearRequests();
+    const staging = await cli(project, ['deploy', '--stage', 'staging']);
+    expect(staging.code).toBe(0);
+    expect(staging.stderr).toContain('test-model v1: files already downloaded');
+    expect(world.arm.requests.filter((q) => q.path.includes('/datastores/'))).toEqual([]);
   });
 
   it('a second registration becomes version 2 and rolls out', async () => {

@@ -48,7 +48,7 @@ async function step(event: { name: string; payload: unknown }): Promise<ActionRu
   // this test's (the example's serves from a docker runtime on port 8080 of a self-hosted runner)
   const inputs = Object.fromEntries(Object.entries(shipStep.with).map(([k, v]) => [k, String(v).replace(/\$\{\{[^}]*\}\}/g, 'x')]));
   const run = await runStep({
-    inputs: { ...inputs, config: 'modelship.yaml', 'registry-password': '', 'registry-username': '' },
+    inputs: { ...inputs, config: 'modelship.yaml' },
     event,
     cwd: project.dir,
     env: { MLFLOW_TRACKING_USERNAME: 'ci-bot', MLFLOW_TRACKING_PASSWORD: PASSWORD },
