@@ -142,12 +142,11 @@ async function createTarget(
         registryCredential: registryCredential(host, azureLogin),
       });
     }
-    default:
-      throw new StageError(
-        'connecting to the target',
-        `target '${config.target.kind}' is not available in this version`,
-        'target.kind: local or kubernetes',
-      );
+    case 'azureml': {
+      // loaded on demand: only configs that name Azure ML need its client
+      const { createAzureMlTarget } = await import('./targets/azureml/factory');
+      return createAzureMlTarget(config, host, azureLogin);
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import { Host } from './host';
 import { Clock } from './clock';
 import { ModelRegistry, ModelVersion } from './registry/registry';
 import { LATEST } from './registry/version';
-import { DeploymentSpec, EndpointLocker, EndpointState, ModelRef, RolloutRecord, Target } from './targets/target';
+import { DeploymentSpec, EndpointLocker, DeploymentInfo, EndpointState, ModelRef, RolloutRecord, Target } from './targets/target';
 import { MetricsSource } from './analysis/metrics';
 import { RunReport } from './report/report';
 import { RunResult } from './report/events';
@@ -68,6 +68,23 @@ export function productionEndpoint(cfg: ModelshipConfig): string {
 
 export function stagingEndpoint(cfg: ModelshipConfig): string {
   return `${cfg.endpoint}-staging`;
+}
+
+/**
+ * Staging in place: the new version is staged as a deployment with no traffic in the
+ * production endpoint and smoke-tested through the deployment header (Azure ML's own
+ * recommendation: one provisioning per version instead of two). The Azure ML target does
+ * this unless target.azureml.stagingEndpoint asks for a separate endpoint.
+ */
+export function stagesInPlace(cfg: ModelshipConfig): boolean {
+  return cfg.target.kind === 'azureml' && !cfg.target.azureml?.stagingEndpoint;
+}
+
+/** a ready deployment that serves `model` without live traffic: staged, waiting for its rollout */
+export function stagedDeployment(state: EndpointState, model: ModelRef): DeploymentInfo | undefined {
+  return state.deployments.find(
+    (d) => d.health === 'ready' && d.model.name === model.name && d.model.version === model.version && !(state.traffic[d.name] > 0),
+  );
 }
 
 const DEPLOYMENT_NAMES = ['blue', 'green'] as const;
@@ -226,12 +243,15 @@ async function specFor(ctx: PipelineContext, model: ModelRef, name: string): Pro
 
 /**
  * Deployments with no traffic and no rollout that owns them are leftovers of an
- * interrupted run: remove them, so that a rerun converges.
+ * interrupted run: remove them, so that a rerun converges. A ready deployment of `keep`
+ * is not a leftover: it was staged for this version.
  */
-async function removeLeftovers(ctx: PipelineContext, endpoint: string, state: EndpointState): Promise<EndpointState> {
+async function removeLeftovers(ctx: PipelineContext, endpoint: string, state: EndpointState, keep?: ModelRef): Promise<EndpointState> {
   if (state.record.rollout) return state;
+  const staged = keep ? stagedDeployment(state, keep)?.name : undefined;
   let changed = false;
   for (const deployment of state.deployments) {
+    if (deployment.name === staged) continue;
     if ((state.traffic[deployment.name] ?? 0) === 0 && Object.values(state.traffic).some((w) => w > 0)) {
       ctx.host.info(`removing leftover deployment '${deployment.name}' (v${deployment.model.version}, no traffic) from an interrupted run`);
       await ctx.target.deleteDeployment(endpoint, deployment.name);
@@ -254,10 +274,14 @@ function freeName(state: EndpointState): string {
 /** Replace whatever the endpoint serves with `mv` at once (staging, or a first production deployment). */
 async function replaceAll(ctx: PipelineContext, endpoint: string, model: ModelRef): Promise<string> {
   let state = await ctx.target.state(endpoint);
-  state = await removeLeftovers(ctx, endpoint, state);
-  const name = freeName(state);
-  ctx.host.info(`deploying ${model.name} v${model.version} to ${endpoint} as '${name}'`);
-  await ctx.target.createDeployment(endpoint, await specFor(ctx, model, name));
+  state = await removeLeftovers(ctx, endpoint, state, model);
+  const staged = stagedDeployment(state, model);
+  const name = staged?.name ?? freeName(state);
+  if (staged) ctx.host.info(`${endpoint}: '${name}' already serves ${model.name} v${model.version} (staged)`);
+  else {
+    ctx.host.info(`deploying ${model.name} v${model.version} to ${endpoint} as '${name}'`);
+    await ctx.target.createDeployment(endpoint, await specFor(ctx, model, name));
+  }
   const confirmed = await ctx.target.setTraffic(endpoint, { [name]: 100 });
   if (confirmed[name] !== 100) throw new Error(`the endpoint did not confirm 100% for '${name}' (got ${JSON.stringify(confirmed)})`);
   ctx.host.info(`${endpoint}: '${name}' takes 100% of traffic`);
@@ -270,6 +294,7 @@ async function replaceAll(ctx: PipelineContext, endpoint: string, model: ModelRe
 }
 
 export async function deployStaging(ctx: PipelineContext, model: ModelRef): Promise<void> {
+  if (stagesInPlace(ctx.config)) return stageInPlace(ctx, model);
   const endpoint = stagingEndpoint(ctx.config);
   await stage(
     ctx,
@@ -279,16 +304,84 @@ export async function deployStaging(ctx: PipelineContext, model: ModelRef): Prom
   );
 }
 
+/** the new version as a deployment with no traffic in the production endpoint */
+async function stageInPlace(ctx: PipelineContext, model: ModelRef): Promise<void> {
+  const endpoint = productionEndpoint(ctx.config);
+  await stage(
+    ctx,
+    'deploy staging',
+    () =>
+      locked(ctx, [endpoint], 'deploy staging', async () => {
+        let state = await ctx.target.state(endpoint);
+        const inProgress = state.record.rollout;
+        if (inProgress) {
+          const same = inProgress.model.name === model.name && inProgress.model.version === model.version;
+          if (same && state.deployments.some((d) => d.name === inProgress.candidate)) {
+            ctx.host.info(
+              `${endpoint}: the rollout of v${model.version} on '${inProgress.candidate}' is ${inProgress.status}: already staged`,
+            );
+            return;
+          }
+          throw new StageError(
+            'staging the new version',
+            `a rollout of ${inProgress.model.name} v${inProgress.model.version} is ${inProgress.status} on ${endpoint} (new '${inProgress.candidate}', stable '${inProgress.stable}')`,
+            '`modelship promote` to continue it or `modelship rollback` to abandon it',
+          );
+        }
+        state = await removeLeftovers(ctx, endpoint, state, model);
+        const staged = stagedDeployment(state, model);
+        if (staged) {
+          ctx.host.info(`${endpoint}: '${staged.name}' already serves ${model.name} v${model.version} with no traffic: staged`);
+          return;
+        }
+        const serving = servingModel(state);
+        if (serving?.name === model.name && serving.version === model.version) {
+          ctx.host.info(`${endpoint}: production already serves ${model.name} v${model.version}: nothing to stage`);
+          return;
+        }
+        const name = freeName(state);
+        ctx.host.info(`staging ${model.name} v${model.version} in ${endpoint} as '${name}' with no traffic`);
+        await ctx.target.createDeployment(endpoint, await specFor(ctx, model, name));
+        ctx.host.info(`${endpoint}: '${name}' serves v${model.version} with 0% of traffic; smoke tests reach it by the deployment header`);
+      }),
+    'the deployment output above, serve.code and serve.scoringScript',
+  );
+}
+
+/** where smoke tests go: the staging endpoint, or the staged deployment of the production endpoint */
+async function smokeTarget(ctx: PipelineContext): Promise<{ endpoint: string; deployment?: string }> {
+  if (!stagesInPlace(ctx.config)) return { endpoint: stagingEndpoint(ctx.config) };
+  const endpoint = productionEndpoint(ctx.config);
+  const state = await ctx.target.state(endpoint);
+  const live = Object.values(state.traffic).some((w) => w > 0);
+  // the rollout's candidate, else the newest deployment without traffic (any deployment before the first goes live)
+  const candidate = state.record.rollout?.candidate;
+  const idle = state.deployments
+    .filter((d) => d.name === candidate || !live || !(state.traffic[d.name] > 0))
+    .sort((a, b) => (a.name === candidate ? -1 : b.name === candidate ? 1 : b.createdAt.localeCompare(a.createdAt)));
+  const staged = idle[0];
+  if (!staged)
+    throw new StageError(
+      'smoke tests',
+      `nothing is staged in ${endpoint}: every deployment takes live traffic`,
+      '`modelship deploy --stage staging` first',
+    );
+  ctx.host.info(
+    `smoke tests go to '${staged.name}' (${staged.model.name} v${staged.model.version}) in ${endpoint}, by the deployment header`,
+  );
+  return { endpoint, deployment: staged.name };
+}
+
 export async function smoke(ctx: PipelineContext): Promise<SmokeReport> {
-  const endpoint = stagingEndpoint(ctx.config);
   return stage(ctx, 'smoke', async () => {
+    const { endpoint, deployment } = await smokeTarget(ctx);
     const cfg = ctx.config.staging.smoke;
     if (cfg.cases.length === 0) {
       ctx.host.warn('no smoke cases configured (staging.smoke.cases): staging is only checked for readiness');
     }
     const report = await runSmoke(
       cfg,
-      (body, timeoutMs) => ctx.target.score(endpoint, { body, timeoutMs }),
+      (body, timeoutMs) => ctx.target.score(endpoint, { body, timeoutMs, deployment }),
       (line) => ctx.host.info(line),
     );
     ctx.report.emit({
@@ -378,7 +471,7 @@ async function rolloutUnlocked(ctx: PipelineContext, model: ModelRef): Promise<C
       '`modelship promote` to continue it or `modelship rollback` to abandon it',
     );
   }
-  state = await removeLeftovers(ctx, endpoint, state);
+  state = await removeLeftovers(ctx, endpoint, state, model);
   const stable = stableDeployment(state);
   if (!stable) {
     const name = await replaceAll(ctx, endpoint, model);
@@ -391,12 +484,15 @@ async function rolloutUnlocked(ctx: PipelineContext, model: ModelRef): Promise<C
     ctx.host.info(`production already serves ${model.name} v${model.version} ('${stable}'): nothing to roll out`);
     return { result: 'no-change', model };
   }
-  const candidate = freeName(state);
-  ctx.host.info(
-    `deploying ${model.name} v${model.version} to ${endpoint} as '${candidate}' with no traffic (stable '${stable}' serves v${serving?.model.version})`,
-  );
+  const staged = stagedDeployment(state, model);
+  const candidate = staged?.name ?? freeName(state);
+  if (staged) ctx.host.info(`'${candidate}' serves ${model.name} v${model.version} with no traffic (staged): rolling it out`);
+  else
+    ctx.host.info(
+      `deploying ${model.name} v${model.version} to ${endpoint} as '${candidate}' with no traffic (stable '${stable}' serves v${serving?.model.version})`,
+    );
   try {
-    await ctx.target.createDeployment(endpoint, await specFor(ctx, model, candidate));
+    if (!staged) await ctx.target.createDeployment(endpoint, await specFor(ctx, model, candidate));
   } catch (err: unknown) {
     // it never took traffic; production is untouched
     throw new StageError(

@@ -24,6 +24,12 @@ export interface MetricsSnapshot {
   epoch: string;
   at: number;
   deployments: Record<string, DeploymentCounters>;
+  /**
+   * A second, faster signal when the main one lags (Azure Monitor publishes minutes late):
+   * the probe requests modelship itself sent, counted as they are answered. A step fails
+   * when either signal fails; only the main one can make it pass.
+   */
+  fast?: Record<string, DeploymentCounters>;
 }
 
 export interface MetricsSource {

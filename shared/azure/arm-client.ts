@@ -12,6 +12,7 @@ import {
   isRestError,
   retryPolicy,
 } from '@azure/core-rest-pipeline';
+import { LongRunningOperation, LroResponse, OperationState, createHttpPoller } from '@azure/core-lro';
 import { StageError, errorMessage } from '../errors';
 import { isRecord } from '../json';
 
@@ -49,6 +50,44 @@ export interface ArmErrorInfo {
   message: string;
   /** the role action a 403 names, when it does */
   action?: string;
+}
+
+type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
+
+interface RawAnswer {
+  status: number;
+  /** lower-case names */
+  headers: Record<string, string>;
+  text: string;
+  body: unknown;
+}
+
+/** the operation status document ARM polls (Azure-AsyncOperation) */
+interface OperationStatusBody {
+  status?: string;
+  error?: { code?: string; message?: string };
+}
+
+/** a long-running operation that ended Failed or Canceled, with the service's error */
+export class ArmOperationError extends StageError {
+  constructor(
+    doing: string,
+    readonly status: 'Failed' | 'Canceled',
+    readonly error: { code: string; message: string },
+  ) {
+    super(doing, `the operation ended ${status}: ${error.code}: ${error.message}`);
+    this.name = 'ArmOperationError';
+  }
+}
+
+function operationError(body: OperationStatusBody | undefined): { code: string; message: string } {
+  const code = body?.error?.code ?? (body?.status === 'Canceled' ? 'Canceled' : 'Unknown');
+  const message = body?.error?.message ?? (body?.status === 'Canceled' ? 'the operation was canceled' : 'no error was given');
+  return { code, message: firstLine(message) };
+}
+
+function describeStatus(body: OperationStatusBody | undefined): string {
+  return body?.status ?? 'not polled yet';
 }
 
 /** an ARM answer that is not a success; `doing` says which call it was */
@@ -104,6 +143,64 @@ export class ArmClient {
     return this.call<T>('POST', this.url(path, {}), doing, body);
   }
 
+  /**
+   * A PUT or DELETE that ARM runs as a long-running operation: the first answer names an
+   * operation (Azure-AsyncOperation or Location) that is polled, Retry-After honoured, until
+   * it ends Succeeded, Failed or Canceled, or until `deadlineMs` passes. Polling is
+   * @azure/core-lro's, the poller the Azure SDKs use. Resolves with the final resource (PUT)
+   * or undefined (DELETE); rejects with an ArmOperationError carrying the service's error
+   * code and message when the operation did not succeed.
+   */
+  async longRunning<T>(
+    method: 'PUT' | 'DELETE',
+    path: string,
+    body: unknown,
+    doing: string,
+    opts: { deadlineMs: number; pollIntervalMs: number; onPoll?: (status: string) => void },
+  ): Promise<T | undefined> {
+    const url = this.url(path, {});
+    let last: OperationStatusBody | undefined;
+    const lro: LongRunningOperation<unknown> = {
+      requestMethod: method,
+      requestPath: url,
+      sendInitialRequest: async () => this.lroResponse(await this.send(method, url, doing, body), doing),
+      sendPollRequest: async (pollUrl: string) => {
+        const answer = this.lroResponse(await this.send('GET', this.sameOrigin(pollUrl, doing), `${doing} (polling the operation)`), doing);
+        if (isRecord(answer.rawResponse.body)) last = answer.rawResponse.body;
+        return answer;
+      },
+    };
+    const poller = await createHttpPoller<unknown, OperationState<unknown>>(lro, {
+      intervalInMs: opts.pollIntervalMs,
+      resolveOnUnsuccessful: true,
+      resourceLocationConfig: 'azure-async-operation',
+    });
+    if (opts.onPoll) poller.onProgress((state) => opts.onPoll?.(state.status));
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), opts.deadlineMs);
+    try {
+      await poller.pollUntilDone({ abortSignal: abort.signal });
+    } catch (err: unknown) {
+      if (abort.signal.aborted)
+        throw new StageError(
+          doing,
+          `the operation did not finish within ${Math.round(opts.deadlineMs / 1000)} s (last status ${describeStatus(last)})`,
+          'the resource in Azure ML studio; raise target.azureml.provisioningTimeout when provisioning is slow',
+        );
+      throw err instanceof StageError ? err : new StageError(doing, errorMessage(err));
+    } finally {
+      clearTimeout(timer);
+    }
+    const state = poller.getOperationState();
+    if (state.status === 'succeeded') return (poller.getResult() as T | undefined) ?? undefined;
+    const error = operationError(last);
+    throw new ArmOperationError(doing, state.status === 'canceled' ? 'Canceled' : 'Failed', error);
+  }
+
+  async delete(path: string, doing: string): Promise<void> {
+    await this.call('DELETE', this.url(path, {}), doing);
+  }
+
   /** every item of a list, following `nextLink` to the last page */
   async list<T>(path: string, doing: string, query: Record<string, string> = {}): Promise<T[]> {
     const items: T[] = [];
@@ -138,7 +235,14 @@ export class ArmClient {
     return url.toString();
   }
 
-  private async call<T>(method: 'GET' | 'PUT' | 'POST', url: string, doing: string, body?: unknown): Promise<T> {
+  private async call<T>(method: HttpMethod, url: string, doing: string, body?: unknown): Promise<T> {
+    const answer = await this.send(method, url, doing, body);
+    if (answer.text === '') return undefined as T;
+    return answer.body as T;
+  }
+
+  /** the answer of a successful call (2xx), body parsed when it is JSON; anything else is an ArmRequestError */
+  private async send(method: HttpMethod, url: string, doing: string, body?: unknown): Promise<RawAnswer> {
     const request = createPipelineRequest({
       url,
       method,
@@ -154,14 +258,31 @@ export class ArmClient {
     }
     const text = response.bodyAsText ?? '';
     if (response.status >= 200 && response.status < 300) {
-      if (!text) return undefined as T;
+      const headers: Record<string, string> = {};
+      for (const [name, value] of response.headers) headers[name.toLowerCase()] = value;
+      if (!text) return { status: response.status, headers, text, body: undefined };
       try {
-        return JSON.parse(text) as T;
+        return { status: response.status, headers, text, body: JSON.parse(text) as unknown };
       } catch {
         throw new StageError(doing, `Azure Resource Manager answered ${response.status} with a body that is not JSON`);
       }
     }
     throw this.answerError(doing, response.status, text);
+  }
+
+  private lroResponse(answer: RawAnswer, doing: string): LroResponse<unknown> {
+    if (answer.headers['azure-asyncoperation']) this.sameOrigin(answer.headers['azure-asyncoperation'], doing);
+    if (answer.headers.location) this.sameOrigin(answer.headers.location, doing);
+    return { flatResponse: answer.body, rawResponse: { statusCode: answer.status, headers: answer.headers, body: answer.body } };
+  }
+
+  /** an operation URL must stay on the resource manager we were told to use: the token goes with it */
+  private sameOrigin(link: string, doing: string): string {
+    const url = new URL(link, this.base);
+    if (url.origin !== new URL(this.base).origin) {
+      throw new StageError(doing, `Azure Resource Manager named an operation at ${url.origin}, not ${this.base}; not followed`);
+    }
+    return url.toString();
   }
 
   private answerError(doing: string, status: number, text: string): ArmRequestError {

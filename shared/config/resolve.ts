@@ -4,7 +4,9 @@ import { parseDuration } from './duration';
 import { bundledSchema } from './schema';
 import { asObject } from './yaml-source';
 import {
+  AzureMlProbeConfig,
   AzureMlRegistryConfig,
+  AzureMlTargetConfig,
   MlflowRegistryConfig,
   KubernetesRouting,
   KubernetesTargetConfig,
@@ -53,6 +55,7 @@ interface ConfigFile {
       auth?: { keyEnv: string };
     };
     kubernetes: KubernetesFile;
+    azureml: AzureMlTargetFile;
   };
   staging: {
     smoke: {
@@ -77,6 +80,34 @@ interface ConfigFile {
       probe?: { rate: number };
     };
   };
+}
+
+interface ProbeFile {
+  initialDelay: string;
+  period: string;
+  timeout: string;
+  failureThreshold: number;
+  successThreshold: number;
+}
+
+/** target.azureml as written, defaults filled; the workspace keys may come from model.azureml */
+interface AzureMlTargetFile {
+  subscriptionId?: string;
+  resourceGroup?: string;
+  workspace?: string;
+  resourceManagerUrl: string;
+  instanceType: string;
+  instanceCount: number;
+  authMode: AzureMlTargetConfig['authMode'];
+  requestSettings: { requestTimeout: string; maxConcurrentRequestsPerInstance: number };
+  livenessProbe: ProbeFile;
+  readinessProbe: ProbeFile;
+  environment?: string;
+  stagingEndpoint: boolean;
+  provisioningTimeout: string;
+  pollInterval: string;
+  lockTtl: string;
+  metrics: { source: 'monitor' | 'probe'; ingestionDelay: string };
 }
 
 interface IngressFile {
@@ -104,17 +135,18 @@ interface KubernetesFile {
   prometheus?: { url: string; queries: PrometheusQueries };
 }
 
+function ms(text: string): number {
+  const value = parseDuration(text);
+  // the file's durations are validated; a schema default that is no duration is a bug of the schema
+  if (value === undefined) throw new Error(`not a duration: '${text}'`);
+  return value;
+}
+
 /** `raw` must have passed the schema and the semantic checks */
 export function resolveConfig(raw: unknown, file: string, defaults: SchemaDefaults): ModelshipConfig {
   const filled = defaults.fill<ConfigFile>([], raw);
   const dir = path.dirname(path.resolve(file));
   const abs = (p: string) => path.resolve(dir, p);
-  const ms = (text: string): number => {
-    const value = parseDuration(text);
-    // the file's durations are validated; a schema default that is no duration is a bug of the schema
-    if (value === undefined) throw new Error(`not a duration: '${text}'`);
-    return value;
-  };
 
   const local = filled.target.local;
   const smoke = filled.staging.smoke;
@@ -173,6 +205,7 @@ export function resolveConfig(raw: unknown, file: string, defaults: SchemaDefaul
         ...(local.auth ? { authKeyEnv: local.auth.keyEnv } : {}),
       },
       ...(filled.target.kind === 'kubernetes' ? { kubernetes: resolveKubernetes(filled.target.kubernetes, abs, defaults) } : {}),
+      ...(filled.target.kind === 'azureml' ? { azureml: resolveAzuremlTarget(filled.target.azureml, filled.model) } : {}),
     },
     staging: {
       smoke: {
@@ -209,6 +242,37 @@ function resolveAzureml(azureml: NonNullable<ConfigFile['model']['azureml']>, ab
     ...(azureml.stage !== undefined ? { stage: azureml.stage } : {}),
     resourceManagerUrl: azureml.resourceManagerUrl.replace(/\/+$/, ''),
     cacheDir: abs(azureml.cacheDir),
+  };
+}
+
+/** the semantic checks made sure the workspace is named here or by an Azure ML workspace registry */
+function resolveAzuremlTarget(azureml: AzureMlTargetFile, model: ConfigFile['model']): AzureMlTargetConfig {
+  const registry = model.registry === 'azureml' && model.azureml?.workspace ? model.azureml : undefined;
+  const probe = (written: ProbeFile): AzureMlProbeConfig => ({
+    initialDelay: ms(written.initialDelay),
+    period: ms(written.period),
+    timeout: ms(written.timeout),
+    failureThreshold: written.failureThreshold,
+    successThreshold: written.successThreshold,
+  });
+  return {
+    subscriptionId: azureml.subscriptionId ?? registry?.subscriptionId ?? '',
+    resourceGroup: azureml.resourceGroup ?? registry?.resourceGroup ?? '',
+    workspace: azureml.workspace ?? registry?.workspace ?? '',
+    resourceManagerUrl: azureml.resourceManagerUrl.replace(/\/+$/, ''),
+    instanceType: azureml.instanceType,
+    instanceCount: azureml.instanceCount,
+    authMode: azureml.authMode,
+    requestTimeout: ms(azureml.requestSettings.requestTimeout),
+    maxConcurrentRequestsPerInstance: azureml.requestSettings.maxConcurrentRequestsPerInstance,
+    livenessProbe: probe(azureml.livenessProbe),
+    readinessProbe: probe(azureml.readinessProbe),
+    ...(azureml.environment !== undefined ? { environment: azureml.environment } : {}),
+    stagingEndpoint: azureml.stagingEndpoint,
+    provisioningTimeout: ms(azureml.provisioningTimeout),
+    pollInterval: ms(azureml.pollInterval),
+    lockTtl: ms(azureml.lockTtl),
+    metrics: { source: azureml.metrics.source, ingestionDelay: ms(azureml.metrics.ingestionDelay) },
   };
 }
 

@@ -69,6 +69,8 @@ export interface ModelshipConfig {
     };
     /** present when kind is kubernetes */
     kubernetes?: KubernetesTargetConfig;
+    /** present when kind is azureml */
+    azureml?: AzureMlTargetConfig;
   };
   staging: {
     smoke: {
@@ -154,6 +156,41 @@ export interface AzureMlRegistryConfig {
   resourceManagerUrl: string;
   /** absolute path of the folder downloaded versions are kept in */
   cacheDir: string;
+}
+
+export interface AzureMlProbeConfig {
+  /** milliseconds */
+  initialDelay: number;
+  period: number;
+  timeout: number;
+  failureThreshold: number;
+  successThreshold: number;
+}
+
+/** target.azureml: Azure Machine Learning managed online endpoints */
+export interface AzureMlTargetConfig {
+  subscriptionId: string;
+  resourceGroup: string;
+  workspace: string;
+  /** without a trailing slash */
+  resourceManagerUrl: string;
+  instanceType: string;
+  instanceCount: number;
+  authMode: 'key' | 'aml_token' | 'aad_token';
+  /** milliseconds */
+  requestTimeout: number;
+  maxConcurrentRequestsPerInstance: number;
+  livenessProbe: AzureMlProbeConfig;
+  readinessProbe: AzureMlProbeConfig;
+  /** an existing environment version (azureml:name:version or ARM id); absent: the pushed image */
+  environment?: string;
+  /** staging is a separate <endpoint>-staging endpoint instead of a 0% deployment in production */
+  stagingEndpoint: boolean;
+  /** milliseconds */
+  provisioningTimeout: number;
+  pollInterval: number;
+  lockTtl: number;
+  metrics: { source: 'monitor' | 'probe'; ingestionDelay: number };
 }
 
 /** model.mlflow: an MLflow Model Registry */

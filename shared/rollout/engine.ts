@@ -232,6 +232,15 @@ class Rollout {
         baseline = { ...snap, deployments: {} };
       }
       const verdict = judge(diffCounters(snap.deployments[candidate], baseline.deployments[candidate]), thresholds);
+      const fast = snap.fast ? judge(diffCounters(snap.fast[candidate], baseline.fast?.[candidate]), thresholds) : undefined;
+      if (fast?.status === 'fail') {
+        // the fast signal (probe traffic) already shows the failure the main one will publish later
+        verdict.reasons = [
+          ...fast.reasons.map((reason) => `probe traffic: ${reason}`),
+          ...(verdict.status === 'fail' ? verdict.reasons : []),
+        ];
+        verdict.status = 'fail';
+      }
 
       setDoing('reading the endpoint state');
       const health = healthProblem(await target.state(endpoint), candidate, step.restartsAtStart);
@@ -242,7 +251,7 @@ class Rollout {
       }
 
       log(
-        `${tag} ${formatDuration(elapsed)}/${formatDuration(bake)} requests ${verdict.requests} errors ${verdict.errors} (${formatPercent(verdict.errorRate, 2)}) p99 ${verdict.p99Ms === undefined ? '-' : formatMs(verdict.p99Ms)} -> ${verdict.status}${verdict.reasons.length ? ` (${verdict.reasons.join('; ')})` : ''}`,
+        `${tag} ${formatDuration(elapsed)}/${formatDuration(bake)} requests ${verdict.requests} errors ${verdict.errors} (${formatPercent(verdict.errorRate, 2)}) p99 ${verdict.p99Ms === undefined ? '-' : formatMs(verdict.p99Ms)}${fast ? ` | probe requests ${fast.requests} errors ${fast.errors}` : ''} -> ${verdict.status}${verdict.reasons.length ? ` (${verdict.reasons.join('; ')})` : ''}`,
       );
       this.emit({
         type: 'analysis',

@@ -354,11 +354,12 @@ describe('modelship.schema.json', () => {
     const resolvedPaths = new Set(['.model.local.path', '.target.local.stateDir']);
     let checked = 0;
     for (const { at, node } of nodes(schema, '')) {
-      // the kubernetes target's defaults: test/unit/kubernetes/config.test.ts; the azureml registry's: below
+      // the kubernetes target's defaults: test/unit/kubernetes/config.test.ts; the azureml target's: test/unit/azureml/; the azureml registry's: below
       if (
         !('default' in node) ||
         at.includes('[]') ||
         at.startsWith('.target.kubernetes') ||
+        at.startsWith('.target.azureml') ||
         at.startsWith('.model.azureml') ||
         at.startsWith('.model.mlflow')
       )

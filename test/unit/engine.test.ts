@@ -463,3 +463,31 @@ describe('runRollout, other behaviour', () => {
     expect(weightMismatch({ green: 100 }, {})).toBe('router did not confirm weights: asked green 100%, got none');
   });
 });
+
+describe('runRollout with a lagging main signal and a fast one (Azure Monitor and probe traffic)', () => {
+  /** the main signal has published nothing yet; `fast` is what the fake metrics measured */
+  function lagging(s: Setup) {
+    return {
+      snapshot: async (endpoint: string) => {
+        const measured = await s.metrics.snapshot(endpoint);
+        return { ...measured, deployments: {}, fast: measured.deployments };
+      },
+    };
+  }
+
+  test('a candidate failing its probe traffic fails the step at the first check, before the main signal has data', async () => {
+    const s = setup({ green: { errorRate: 0.2 } });
+    const outcome = await runRollout(s.input(rolloutConfig()), { ...s.deps, metrics: lagging(s) });
+    expectRolledBack(s, outcome, /^step 1\/3 \(10%\): probe traffic: error rate 2\d\.\d% > 1\.0%.*after 5s of 30s$/);
+    expect(s.analysesOf(1)).toHaveLength(1);
+    expect(s.lines.find((l) => l.includes('[step 1/3 10%] 5s/30s'))).toMatch(
+      /requests 0 errors 0 .* \| probe requests \d+ errors \d+ -> fail/,
+    );
+  });
+
+  test('a healthy fast signal never passes a step on its own: no main data is inconclusive', async () => {
+    const s = setup();
+    const outcome = await runRollout(s.input(rolloutConfig()), { ...s.deps, metrics: lagging(s) });
+    expectRolledBack(s, outcome, /^step 1\/3 \(10%\): inconclusive after 30s: 0 requests, need 20$/);
+  });
+});

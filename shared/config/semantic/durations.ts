@@ -12,6 +12,17 @@ const DURATION_PATHS: Segment[][] = [
   ['rollout', 'bake'],
   ['rollout', 'analysis', 'interval'],
   ['rollout', 'analysis', 'maxLatencyP99'],
+  ['target', 'azureml', 'requestSettings', 'requestTimeout'],
+  ['target', 'azureml', 'livenessProbe', 'initialDelay'],
+  ['target', 'azureml', 'livenessProbe', 'period'],
+  ['target', 'azureml', 'livenessProbe', 'timeout'],
+  ['target', 'azureml', 'readinessProbe', 'initialDelay'],
+  ['target', 'azureml', 'readinessProbe', 'period'],
+  ['target', 'azureml', 'readinessProbe', 'timeout'],
+  ['target', 'azureml', 'provisioningTimeout'],
+  ['target', 'azureml', 'pollInterval'],
+  ['target', 'azureml', 'lockTtl'],
+  ['target', 'azureml', 'metrics', 'ingestionDelay'],
 ];
 
 /** every duration written is more than 0 and at most a day */

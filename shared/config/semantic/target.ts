@@ -1,8 +1,9 @@
 import { Checker } from './checker';
+import { checkAzuremlTarget } from './azureml-target';
 import { checkKubernetes } from './kubernetes';
 
 /** the targets this version can deploy to (the schema also names the planned ones, for editors) */
-const AVAILABLE_TARGETS = ['local', 'kubernetes'];
+const AVAILABLE_TARGETS = ['local', 'kubernetes', 'azureml'];
 
 export function checkTargetKind(checker: Checker): void {
   const kind = checker.ok(['target', 'kind']);
@@ -11,9 +12,10 @@ export function checkTargetKind(checker: Checker): void {
   }
 }
 
-/** target: the kubernetes block, then the local target's runtime and ports */
+/** target: the kubernetes and azureml blocks, then the local target's runtime and ports */
 export function checkTarget(checker: Checker): void {
   checkKubernetes(checker);
+  checkAzuremlTarget(checker);
   const runtime = checker.ok(['target', 'local', 'runtime']);
   if (runtime === 'docker' && checker.at(['image']) === undefined) {
     checker.issue(
