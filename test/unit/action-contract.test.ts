@@ -89,8 +89,14 @@ describe('action.yml and the code', () => {
 describe('the example workflows', () => {
   const examples = fs.readdirSync(EXAMPLES_DIR).filter((f) => /\.ya?ml$/.test(f));
 
-  it('are the four documented ones', () => {
-    expect(examples.sort()).toEqual(['matrix.yml', 'on-model-registered.yml', 'scheduled-poll.yml', 'staging-then-production.yml']);
+  it('are the documented ones', () => {
+    expect(examples.sort()).toEqual([
+      'azureml-online-endpoint.yml',
+      'matrix.yml',
+      'on-model-registered.yml',
+      'scheduled-poll.yml',
+      'staging-then-production.yml',
+    ]);
   });
 
   it.each(examples)('%s parses as a workflow, and passes this action only declared inputs', (file) => {

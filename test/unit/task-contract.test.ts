@@ -158,7 +158,7 @@ describe('the example pipelines', () => {
   };
 
   it('are the documented ones', () => {
-    expect(examples.sort()).toEqual(['on-model-registered.yml', 'scheduled-poll.yml']);
+    expect(examples.sort()).toEqual(['azureml-online-endpoint.yml', 'on-model-registered.yml', 'scheduled-poll.yml']);
     expect(fs.existsSync(path.join(EXAMPLES_DIR, 'eventgrid-subscription.md'))).toBe(true);
   });
 
