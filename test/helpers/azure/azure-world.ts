@@ -2,9 +2,10 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FakeAzureResourceManager, WorkspaceRef } from '../../contract/fakes/fake-azureml';
+import { FakeAzureResourceManager, OnlineOptions, WorkspaceRef } from '../../contract/fakes/fake-azureml';
 import { FakeEntra, startFakeEntra } from '../../contract/fakes/fake-entra';
 import { Azurite, azureChildEnv, azuriteSharedKeyClient, seedContainer, startAzurite } from './azurite';
+import { dockerTestEnv } from '../test-env';
 import { testCa } from './test-ca';
 
 /**
@@ -40,6 +41,8 @@ export interface AzureWorld {
   cliEnv(extra?: Record<string, string | undefined>): NodeJS.ProcessEnv;
   /** the config block `model.azureml` for this workspace (YAML, indented for `model:`) */
   modelBlock(extra?: string): string;
+  /** the config's `target:` section for this workspace: `kind: azureml` and the `azureml:` block (YAML, indented for `target:`) */
+  targetBlock(extra?: string): string;
   /** put files into the datastore's container and register a version pointing at them */
   seedVersion(
     name: string,
@@ -50,7 +53,17 @@ export interface AzureWorld {
   stop(): Promise<void>;
 }
 
-export async function startAzureWorld(): Promise<AzureWorld> {
+export interface AzureWorldOptions {
+  /**
+   * serve managed online endpoints (deployments as Docker containers, the engine and registry of
+   * scripts/test-env.sh): `true` for the defaults (models downloaded from Azurite, registry
+   * credentials from dockerTestEnv(), metrics grain 1 s, ingestion delay 1 s, 2 polls, Retry-After 1 s),
+   * or options that override them
+   */
+  online?: boolean | OnlineOptions;
+}
+
+export async function startAzureWorld(opts: AzureWorldOptions = {}): Promise<AzureWorld> {
   const ca = testCa();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-azure-world-'));
   const netlog = path.join(dir, 'netlog');
@@ -76,6 +89,18 @@ export async function startAzureWorld(): Promise<AzureWorld> {
     credentials: { credentialsType: 'None' },
   });
   await azuriteSharedKeyClient(azurite).getContainerClient(DATASTORE_CONTAINER).createIfNotExists();
+  if (opts.online) {
+    const docker = dockerTestEnv();
+    arm.enableOnlineEndpoints({
+      modelFiles: (ref, name, version) => downloadModelVersion(arm, azurite, dir, ref, name, version),
+      registryAuth: { username: docker.username, password: docker.password, serveraddress: docker.registry },
+      metricsGrainMs: 1000,
+      metricsIngestionDelayMs: 1000,
+      minOperationPolls: 2,
+      retryAfterSeconds: 1,
+      ...(typeof opts.online === 'object' ? opts.online : {}),
+    });
+  }
   const workspaceId = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.MachineLearningServices/workspaces/${WORKSPACE}`;
 
   return {
@@ -96,6 +121,14 @@ export async function startAzureWorld(): Promise<AzureWorld> {
       }),
     modelBlock: (extra = '') =>
       `  azureml:
+    subscriptionId: ${SUBSCRIPTION_ID}
+    resourceGroup: ${RESOURCE_GROUP}
+    workspace: ${WORKSPACE}
+    resourceManagerUrl: ${arm.origin}
+${extra}`,
+    targetBlock: (extra = '') =>
+      `  kind: azureml
+  azureml:
     subscriptionId: ${SUBSCRIPTION_ID}
     resourceGroup: ${RESOURCE_GROUP}
     workspace: ${WORKSPACE}
@@ -123,4 +156,38 @@ ${extra}`,
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The storage initializer of the fake's online deployments: the blobs of a model version (its
+ * modelUri `azureml://.../datastores/{ds}/paths/{prefix}`, all in the world's datastore container)
+ * downloaded from Azurite with the shared key into a fresh folder.
+ */
+async function downloadModelVersion(
+  arm: FakeAzureResourceManager,
+  azurite: Azurite,
+  dir: string,
+  ref: WorkspaceRef,
+  name: string,
+  version: string,
+): Promise<string> {
+  const v = arm.modelVersion(ref, name, version) as { properties?: { modelUri?: string | null } } | undefined;
+  const uri = v?.properties?.modelUri ?? '';
+  const m = /\/datastores\/[^/]+\/paths\/(.+)$/.exec(uri);
+  if (!m) throw new Error(`model ${name}:${version} has no datastore modelUri ('${uri}')`);
+  const prefix = m[1].replace(/\/+$/, '');
+  const target = fs.mkdtempSync(path.join(dir, `model-${name}-${version}-`));
+  fs.chmodSync(target, 0o755);
+  const container = azuriteSharedKeyClient(azurite).getContainerClient(DATASTORE_CONTAINER);
+  let count = 0;
+  for await (const blob of container.listBlobsFlat({ prefix: `${prefix}/` })) {
+    const rel = blob.name.slice(prefix.length + 1);
+    const file = path.join(target, ...rel.split('/'));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await container.getBlobClient(blob.name).downloadToFile(file);
+    fs.chmodSync(file, 0o644);
+    count += 1;
+  }
+  if (count === 0) throw new Error(`no blob under '${prefix}/' for model ${name}:${version}`);
+  return target;
 }

@@ -144,6 +144,8 @@ export const BUILT_IN_ROLES: Record<string, RoleDefinition> = {
       'Microsoft.MachineLearningServices/workspaces/featurestores/delete',
     ],
   },
+  // 43d0d8ad-25c7-4714-9337-8ba259a9fe05 (reads every resource's metrics: Microsoft.Insights/metrics/read)
+  'Monitoring Reader': { actions: ['*/read', 'Microsoft.Support/*'], notActions: [] },
   // 1823dd4f-9b8c-4ab6-ab4e-7397a3684615
   'AzureML Registry User': {
     actions: ['Microsoft.MachineLearningServices/registries/read', 'Microsoft.MachineLearningServices/registries/assets/*'],

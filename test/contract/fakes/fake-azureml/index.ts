@@ -60,6 +60,77 @@
  *   the real service returns them (not ARM ids); `registryIdStyle: 'arm'` changes that.
  * - The workspace's discoveryUrl points at the fake; other workspace properties are plausible
  *   constants.
+ *
+ * ONLINE ENDPOINTS (off unless `online` / enableOnlineEndpoints(); online/*.ts). Written from mfe.json
+ * 2024-10-01 (EnvironmentVersion, OnlineEndpoint, OnlineDeployment/ManagedOnlineDeployment, ProbeSettings,
+ * OnlineRequestSettings, EndpointAuthKeys/Token, DeploymentLogs(Request), the LRO headers), common-types v3
+ * TrackedResource/Sku/ManagedServiceIdentity, Azure ML's "Troubleshoot online endpoint deployment and
+ * scoring" (status codes, ResourceNotReady, OutOfQuota, OperationCanceled) and Azure Monitor Metrics - List
+ * 2023-10-01 with "Supported metrics for Microsoft.MachineLearningServices/workspaces/onlineEndpoints".
+ * Paths: workspaces/{ws}/environments/{n}/versions/{v} (PUT, GET); onlineEndpoints (GET list),
+ * onlineEndpoints/{e} (PUT, GET, DELETE), .../listKeys, .../token, .../regenerateKeys (POST);
+ * onlineEndpoints/{e}/deployments (GET list), .../deployments/{d} (PUT, GET, DELETE), .../getLogs (POST);
+ * {endpoint id}/providers/Microsoft.Insights/metrics (GET, api-version 2023-10-01 only);
+ * /subscriptions/{s}/providers/Microsoft.MachineLearningServices/locations/{loc}/mfeOperationsStatus|mfeOperationResults/{id}.
+ * Deviations (deliberate):
+ * - Operations: PUT answers 201/200 with Azure-AsyncOperation, Location, Retry-After (retryAfterSeconds,
+ *   default 1; the spec allows 10-600) and x-ms-async-operation-timeout; DELETE answers 202 with Location and
+ *   Retry-After. An operation stays InProgress for the first minOperationPolls polls (status URL, results URL
+ *   or GET of the resource all count) and until its work is done; the resource's provisioningState changes
+ *   when the operation ends. A failed/canceled operation's results URL answers 400 with its error. Operation
+ *   status URLs are not checked against RBAC. Lists are one page (no nextLink).
+ * - Rules enforced synchronously (400 UserError/BadArgument unless said): names (endpoint: a letter first,
+ *   3-32 letters/digits/hyphens, not ending with a hyphen; deployment: a letter first, 3-32); location equals
+ *   the workspace's; ARM tag limits (codes InvalidTagCount, InvalidTagNameCharacters, InvalidTagNameLength,
+ *   InvalidTagValueLength: reconstructed); traffic integers 0..100 summing to 100 or 0, naming existing
+ *   deployments (Succeeded when > 0); mirrorTraffic 0..50, at most one deployment > 0, existing, Succeeded,
+ *   with 0% live traffic; a PUT replaces both maps (an omitted map is empty: every deployment at 0%, no
+ *   mirror). A deployment with live or mirror traffic cannot be deleted. 409 UserError/Conflict for any write
+ *   to an endpoint (or its deployment) while an operation of the endpoint or one of its deployments runs.
+ *   authMode may change on update (the spec marks only `keys` create-only; `keys` on update are ignored).
+ *   listKeys answers 400 unless authMode is Key, token 400 unless AMLToken (reconstructed messages).
+ *   Token expiryTimeUtc / refreshAfterTimeUtc are epoch seconds (int64 in the spec), expiry 1 h.
+ * - Deployments: Managed only (other endpointComputeType 501); instanceType one of MANAGED_INSTANCE_TYPES
+ *   (default Standard_F4s_v2), immutable; sku.capacity 1..20; requestTimeout <= PT3M; probe period/timeout
+ *   >= 1 s; scaleSettings Default only; environmentId and model must be ARM ids of a workspace environment
+ *   version / model version that exist (404 UserError otherwise; azureml:// registry ids are refused). The
+ *   environment must have an image and an inferenceConfig with all three routes (no image build: 501; no
+ *   inferenceConfig: 501, the fake has no azureml-inference-server); codeConfiguration with an
+ *   inferenceConfig is refused. Route.path must contain a letter, digit or underscore (the spec's pattern
+ *   [a-zA-Z0-9_]): '/' is refused. Environment versions are immutable but for description/tags/stage/isArchived (409).
+ * - Containers: one container per deployment whatever sku.capacity (capacity only multiplies the
+ *   concurrency limit). Host networking (TEST-ENV.md): the container gets a free 127.0.0.1 port through
+ *   PORT and MODELSHIP_HOST=127.0.0.1 (`portEnv`), not the inferenceConfig port (`network: 'publish'`
+ *   publishes that port on 127.0.0.1 instead). The model is the modelFiles hook's folder, bind-mounted
+ *   read-only at /var/azureml-app/azureml-models/{name}/{version} = AZUREML_MODEL_DIR. Readiness uses
+ *   readinessProbe (defaults of the spec: period PT10S, failureThreshold 30, initialDelay PT10S here);
+ *   liveness and startup probes are validated but not run. Not ready or exited: the operation fails with
+ *   ResourceNotReady and getLogs(InferenceServer) returns the dead container's output. An update starts
+ *   the new container, waits for it to be ready, then removes the old one; a failed update keeps the old
+ *   one serving with the old settings and the state Failed. Containers carry the label
+ *   modelship.fake-azureml=1 and the fake instance's id; stop() and deletes remove them.
+ * - Injected failures (injectOnlineFault): outOfQuota (`when: 'initial'`: the PUT answers 400 OutOfQuota;
+ *   default: the operation fails with OutOfQuota, as the troubleshooting guide lists it among deployment
+ *   operation errors), neverReady (the readiness path is replaced), canceled (OperationCanceled), failed
+ *   (code/message). 429/5xx of throttle()/injectFault() apply to every new path, operation URLs included.
+ * - Data plane: one HTTPS listener per endpoint (same certificate as ARM); scoringUri https://127.0.0.1:PORT/score,
+ *   swaggerUri .../swagger.json (answers 404). Key: Bearer primary/secondary key; AMLToken: Bearer token from
+ *   /token; AADToken: Entra JWT with aud https://ml.azure.com, unexpired, signature unchecked, plus RBAC
+ *   .../onlineEndpoints/score/action when RBAC is on. 401 bodies are {"message"} (reconstructed). Routing by
+ *   azureml-model-deployment (any deployment with a running container, also at 0%, never mirrored; unknown:
+ *   404) or weighted random over the live traffic; mirror copies with probability mirror%. No traffic: 404
+ *   "No valid deployments to route to...". A non-2xx model answer becomes 424 with ms-azureml-model-error-
+ *   statuscode/-reason and the model's body (`modelErrors: 'relay'` passes it through); requestTimeout: 408;
+ *   more than maxConcurrentRequestsPerInstance x capacity in flight: 429 (no queue); no answer: 502.
+ *   Answers carry azureml-model-deployment and x-request-id (kept when the client sent a GUID).
+ * - Metrics: one Azure Monitor "minute" is metricsGrainMs (default 60000); interval PTnM means n grains and
+ *   the answer's `interval` is the real bucket (e.g. PT1S). Metrics RequestsPerMinute (dimensions deployment,
+ *   statusCode, statusCodeClass, modelStatusCode), RequestLatency and RequestLatency_P50/P90/P95/P99
+ *   (deployment); mirror copies count for their deployment (not documented by the service). Buckets become
+ *   visible metricsIngestionDelayMs after they end; empty or not yet visible buckets are {timeStamp} only.
+ *   `metricnames` is required; `$filter` supports `dim eq 'v'` joined by and/or ('*' splits); unknown
+ *   metric, dimension, aggregation, interval or timespan: 400 {code: BadRequest, message} (Azure Monitor's
+ *   shape). RBAC action Microsoft.Insights/metrics/read (Reader / Monitoring Reader; not AzureML Data Scientist).
  */
 export { FakeAzureResourceManager } from './server';
 export type { FakeAzureResourceManagerOptions, FakeArmRequest, FaultSpec, FaultHandle } from './server';
@@ -81,6 +152,11 @@ export type {
   ModelVersionSeed,
 } from './store';
 export { PROVIDER } from './store';
+export { MANAGED_INSTANCE_TYPES } from './online/online';
+export type { OnlineOptions, OnlineFaultSpec } from './online/online';
+export type { ScoringRequestRecord } from './online/data-plane';
+export type { RegistryAuth } from './online/containers';
+export { CONTAINER_LABEL } from './online/containers';
 
 /** the ARM path of a workspace, a registry, or (with `rest`) something below it */
 export function armPath(

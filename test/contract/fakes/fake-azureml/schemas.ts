@@ -1,5 +1,6 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { SchemaViolation } from './errors';
+import { ONLINE_SCHEMAS } from './online/schemas';
 
 /**
  * JSON Schemas (draft-07, for ajv 8) written by hand from the published REST specification:
@@ -290,6 +291,11 @@ ajv.addFormat('date-time', {
   validate: (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s) && !Number.isNaN(Date.parse(s)),
 });
 
+/** ISO 8601 duration as .NET's XmlConvert.ToTimeSpan reads it (PnDTnHnMn.nS, PnW) */
+export const ISO_DURATION =
+  /^-?P(?=\d|T\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+ajv.addFormat('duration', { type: 'string', validate: (s: string) => ISO_DURATION.test(s) });
+
 const SCHEMAS = {
   ModelVersionResource: modelVersionResource,
   ModelContainerResource: modelContainerResource,
@@ -299,6 +305,7 @@ const SCHEMAS = {
   DatastoreResourceArmPaginatedResult: datastorePage,
   Workspace: workspaceResource,
   ErrorResponse: errorResponse,
+  ...ONLINE_SCHEMAS,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;

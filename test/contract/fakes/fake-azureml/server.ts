@@ -4,6 +4,8 @@ import { FaultBook, FaultHandle, closeServer, listenOnLoopback } from '../fake-h
 import { BUILT_IN_ROLES, Principal, RoleDefinition, decodeJwt, principalOf, roleAllows, scopeCovers } from './auth';
 import * as E from './errors';
 import { ArmError } from './errors';
+import { OnlineEndpoints, OnlineFaultSpec, OnlineOptions, OnlineRequest } from './online/online';
+import type { ScoringRequestRecord } from './online/data-plane';
 import { SchemaName, validateAgainst } from './schemas';
 import {
   ASSET_NAME,
@@ -57,6 +59,8 @@ export interface FakeAzureResourceManagerOptions {
   clockSkewSeconds?: number;
   /** the fake's clock (systemData times, token expiry); default the system clock */
   clock?: () => Date;
+  /** serve managed online endpoints, deployments (as Docker containers), environment versions and metrics (see enableOnlineEndpoints) */
+  online?: OnlineOptions;
 }
 
 /** one request as the fake received it (the Authorization value is redacted) */
@@ -144,12 +148,13 @@ interface Operation {
   action: string;
   scope: string;
   kind: 'read' | 'write';
-  run: (ctx: Ctx, parent: WorkspaceRecord | RegistryRecord) => Answer;
+  run: (ctx: Ctx, parent: WorkspaceRecord | RegistryRecord) => Answer | Promise<Answer>;
 }
 
 class ConnectionReset extends Error {}
 
 const DEFAULT_API_VERSION = '2024-10-01';
+const METRICS_API_VERSION = '2023-10-01';
 const API_VERSION_SHAPE = /^\d{4}-\d{2}-\d{2}(-preview|-privatepreview|-alpha|-beta)?$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** resource types of the spec the fake does not model: answered 501, not 404 */
@@ -210,11 +215,68 @@ export class FakeAzureResourceManager {
   private originValue?: string;
   private reads = 12000;
   private writes = 1200;
+  private online?: OnlineEndpoints;
 
   constructor(opts: FakeAzureResourceManagerOptions = {}) {
     this.opts = opts;
     this.pageSize = opts.pageSize ?? 7;
     this.apiVersions = opts.apiVersions ?? [DEFAULT_API_VERSION];
+    if (opts.online) this.enableOnlineEndpoints(opts.online);
+  }
+
+  // ---------------------------------------------------------------- online endpoints
+
+  /**
+   * Turns on managed online endpoints and deployments (each deployment a Docker container),
+   * environment versions, their long-running operations, a data plane per endpoint and the
+   * Azure Monitor metrics of the endpoints (see online/online.ts and index.ts).
+   */
+  enableOnlineEndpoints(opts: OnlineOptions = {}): void {
+    if (this.online) throw new Error('fake ARM: online endpoints are already enabled');
+    this.online = new OnlineEndpoints(
+      {
+        store: this.store,
+        origin: () => this.origin,
+        tls: this.opts.tls,
+        now: () => this.now(),
+        auditFor: (p, at) => this.auditFor(p, at),
+        touch: (a, p, at) => this.touch(a, p, at),
+        authorizeClaims: (claims, action, scope) => {
+          try {
+            this.authorize(principalOf(claims), action, scope);
+            return undefined;
+          } catch (e: unknown) {
+            return e instanceof Error ? e.message : String(e);
+          }
+        },
+      },
+      opts,
+    );
+  }
+
+  private mustOnline(): OnlineEndpoints {
+    if (!this.online) throw new Error('fake ARM: online endpoints are not enabled (enableOnlineEndpoints)');
+    return this.online;
+  }
+
+  /** the online endpoint as GET answers it (without counting as a poll), or undefined */
+  onlineEndpoint(ref: WorkspaceRef, name: string): Record<string, unknown> | undefined {
+    return this.mustOnline().endpointJson(ref, name);
+  }
+
+  /** the online deployment as GET answers it (without counting as a poll), or undefined */
+  onlineDeployment(ref: WorkspaceRef, endpoint: string, name: string): Record<string, unknown> | undefined {
+    return this.mustOnline().deploymentJson(ref, endpoint, name);
+  }
+
+  /** every data-plane request (and mirror copy) the endpoints served, in order */
+  scoringRequests(): ScoringRequestRecord[] {
+    return [...this.mustOnline().scoring];
+  }
+
+  /** quota, never-ready, canceled or failed online operations (see OnlineFaultSpec) */
+  injectOnlineFault(spec: OnlineFaultSpec): void {
+    this.mustOnline().injectFault(spec);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -236,6 +298,7 @@ export class FakeAzureResourceManager {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    await this.online?.stop();
     await closeServer(server);
   }
 
@@ -476,7 +539,7 @@ export class FakeAzureResourceManager {
         requestId,
         correlationId,
       };
-      answer = this.route(ctx);
+      answer = await this.route(ctx);
     } catch (err: unknown) {
       if (err instanceof ConnectionReset) {
         record.status = -1;
@@ -516,7 +579,7 @@ export class FakeAzureResourceManager {
     res.end(text);
   }
 
-  private route(ctx: Ctx): Answer {
+  private route(ctx: Ctx): Answer | Promise<Answer> {
     const parent = parseParentRoute(ctx.segments);
     // 1. api-version (the ARM front door checks it before authentication)
     this.checkApiVersion(ctx, parent);
@@ -547,6 +610,12 @@ export class FakeAzureResourceManager {
       );
     }
     if (!parent) {
+      // long-running operation status and results of the online endpoints
+      const status = this.online?.operationStatus(ctx.segments);
+      if (status) {
+        ctx.record.action = `${PROVIDER}/locations/${ctx.segments[6] ?? ''}/read`;
+        return status;
+      }
       throw new ArmError(
         404,
         'NotFound',
@@ -573,7 +642,15 @@ export class FakeAzureResourceManager {
     const given = ctx.query.get('api-version');
     if (!given || given.length === 0 || given[0] === '') throw E.missingApiVersion();
     const v = given[0];
-    if (!API_VERSION_SHAPE.test(v) || given.length > 1) throw E.invalidApiVersion(given.join(','), this.apiVersions);
+    const l = ctx.segments.map((s) => s.toLowerCase());
+    // Azure Monitor metrics of a resource: .../providers/Microsoft.Insights/metrics (api-version 2023-10-01)
+    const isMetrics = l.length >= 3 && l[l.length - 1] === 'metrics' && l[l.length - 2] === 'microsoft.insights';
+    const supported = isMetrics ? [METRICS_API_VERSION] : this.apiVersions;
+    if (!API_VERSION_SHAPE.test(v) || given.length > 1) throw E.invalidApiVersion(given.join(','), supported);
+    if (isMetrics) {
+      if (v !== METRICS_API_VERSION) throw E.noRegisteredProvider(v, 'global', 'metrics', supported);
+      return;
+    }
     if (!this.apiVersions.includes(v)) {
       let location = 'global';
       if (parent) {
@@ -670,6 +747,8 @@ export class FakeAzureResourceManager {
     const reg = 'Microsoft.MachineLearningServices/registries';
 
     if (p.parentType === 'workspaces') {
+      const online = this.online?.operation(m, base, rest);
+      if (online) return { ...online, run: (c, w) => online.run(this.onlineRequest(c), w as WorkspaceRecord) };
       if (rest.length === 0) {
         if (m === 'GET')
           return { action: `${ws}/read`, scope: base, kind: 'read', run: (_c, w) => this.getWorkspace(w as WorkspaceRecord) };
@@ -768,6 +847,16 @@ export class FakeAzureResourceManager {
     }
     if (type !== undefined && SPEC_TYPES_NOT_MODELLED.has(type)) notImplemented();
     throw E.invalidResourceType(resourceTypeOf(p), this.apiVersions[0]);
+  }
+
+  private onlineRequest(ctx: Ctx): OnlineRequest {
+    return {
+      method: ctx.method,
+      query: ctx.query,
+      principal: ctx.principal as Principal,
+      jsonBody: (schema) => this.jsonBody(ctx, schema),
+      hasBody: ctx.rawBody.length > 0,
+    };
   }
 
   private getWorkspace(w: WorkspaceRecord): Answer {
