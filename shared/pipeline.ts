@@ -177,7 +177,8 @@ export async function detect(ctx: PipelineContext): Promise<CommandOutcome> {
 
 /** whether deployments run from images (and so need a build) */
 export function runsImages(cfg: ModelshipConfig): boolean {
-  return cfg.target.kind === 'kubernetes' || cfg.target.local.runtime === 'docker';
+  if (cfg.target.kind === 'azureml') return cfg.target.azureml?.environment === undefined;
+  return cfg.target.kind === 'kubernetes' || (cfg.target.kind === 'local' && cfg.target.local.runtime === 'docker');
 }
 
 export async function build(ctx: PipelineContext, model: ModelRef): Promise<ImageBuildResult | undefined> {
@@ -186,7 +187,11 @@ export async function build(ctx: PipelineContext, model: ModelRef): Promise<Imag
     'build',
     async () => {
       if (!runsImages(ctx.config)) {
-        ctx.host.info(`runtime 'process' runs ${model.name} v${model.version} from the registry's files: no image to build`);
+        ctx.host.info(
+          ctx.config.target.kind === 'azureml'
+            ? `target.azureml.environment names the environment to run: no image to build`
+            : `runtime 'process' runs ${model.name} v${model.version} from the registry's files: no image to build`,
+        );
         return undefined;
       }
       return buildImage(ctx, model);

@@ -35,6 +35,8 @@ export const SERVER_PATH = '/opt/modelship/score_server.py';
 /** fixed per model name, not per version: the version lives in a label, so only the model layer changes */
 export const modelDirIn = (modelName: string): string => `/var/azureml-models/${modelName}`;
 export const DEFAULT_CONTAINER_PORT = 5001;
+/** the generated scoring server also answers readiness here (platforms whose probe routes cannot be "/") */
+export const SCORING_SERVER_HEALTH_PATH = '/health';
 
 // 2000-01-01: a fixed time for every entry (0 confuses some tools)
 const FIXED_MTIME = new Date(Date.UTC(2000, 0, 1));

@@ -153,6 +153,9 @@ describe('readiness', () => {
     const ready = await request(server.port, 'GET', '/');
     expect(JSON.parse(ready.body)).toEqual({ status: 'ready' });
     expect(ready.headers['content-type']).toBe('application/json');
+    // /health answers as the ready path does (Azure ML's inference config refuses '/' as a route)
+    const health = await request(server.port, 'GET', '/health');
+    expect({ status: health.status, body: JSON.parse(health.body) as unknown }).toEqual({ status: 200, body: { status: 'ready' } });
 
     const scored = await request(server.port, 'POST', '/score', '{"a": 1}');
     expect(scored.status).toBe(200);

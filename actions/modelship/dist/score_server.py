@@ -50,6 +50,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 # set by the Kubernetes target in each pod; the local router adds the header itself
 DEPLOYMENT_NAME = os.environ.get("MODELSHIP_DEPLOYMENT", "")
+# a second readiness route, for platforms whose probes cannot use "/" (Azure ML inference config routes)
+HEALTH_PATH = "/health"
 
 MAX_BODY_BYTES = 16 * 1024 * 1024
 DRAIN_TIMEOUT_S = 10.0
@@ -233,7 +235,8 @@ def make_handler(state):
 
         def get(self):
             route = self.route()
-            if route == state.ready_path:
+            # /health answers as the ready path does: Azure ML's inference config refuses "/" as a route
+            if route in (state.ready_path, HEALTH_PATH):
                 if state.ready:
                     self.send_json(200, {"status": "ready"})
                 else:
@@ -248,7 +251,7 @@ def make_handler(state):
         def post(self):
             route = self.route()
             if route != state.score_path:
-                if route in (state.ready_path, "/swagger.json"):
+                if route in (state.ready_path, HEALTH_PATH, "/swagger.json"):
                     self.wrong_method("GET")
                 else:
                     self.not_found()

@@ -7,6 +7,9 @@ const MAX_REQUEST_TIMEOUT_MS = 180_000;
 /** Azure Monitor's finest grain for online endpoint metrics */
 const MONITOR_GRAIN_MS = 60_000;
 
+/** Azure ML's Route.path pattern */
+const ROUTE_PATH = /[a-zA-Z0-9_]/;
+
 const WORKSPACE_KEYS = ['subscriptionId', 'resourceGroup', 'workspace'] as const;
 
 /** target.azureml: read with kind azureml only */
@@ -30,6 +33,26 @@ export function checkAzuremlTarget(checker: Checker): void {
       `target 'azureml' runs the image modelship builds, so it needs image.repository (an Azure Container Registry the workspace can pull from, e.g. myregistry.azurecr.io/models/<name>), or target.azureml.environment naming an existing environment`,
     );
   }
+  // Azure ML's inference config routes need a letter, digit or '_' in the path ('/' is refused);
+  // the generated scoring server also answers readiness on /health, images of a Dockerfile may not
+  const readyPath = checker.effective(['serve', 'readyPath']);
+  if (typeof readyPath === 'string' && !ROUTE_PATH.test(readyPath) && checker.at(['serve', 'dockerfile']) !== undefined)
+    checker.issue(
+      checker.at(['serve', 'readyPath']) === undefined ? ['serve', 'dockerfile'] : ['serve', 'readyPath'],
+      `Azure ML refuses '${readyPath}' as an inference route (a route path needs a letter, digit or '_'): set serve.readyPath to a path your image answers, e.g. /health`,
+    );
+  const scorePath = checker.ok(['serve', 'scorePath']);
+  if (typeof scorePath === 'string' && !ROUTE_PATH.test(scorePath))
+    checker.issue(
+      ['serve', 'scorePath'],
+      `Azure ML refuses '${scorePath}' as an inference route (a route path needs a letter, digit or '_')`,
+    );
+  for (const probe of ['livenessProbe', 'readinessProbe'])
+    for (const key of ['period', 'timeout']) {
+      const ms = checker.durationMs([...block, probe, key]);
+      if (ms !== undefined && ms < 1000)
+        checker.issue([...block, probe, key], `must be at least 1s: Azure ML counts probe times in seconds`);
+    }
   const timeout = checker.durationMs([...block, 'requestSettings', 'requestTimeout']);
   if (timeout !== undefined && timeout > MAX_REQUEST_TIMEOUT_MS)
     checker.issue(

@@ -59,6 +59,8 @@ export interface AzureMlTargetOptions {
   log: (line: string) => void;
   /** port of the scoring server in the image */
   containerPort: number;
+  /** the inference config's routes (Azure ML refuses a path without a letter, digit or '_', such as '/') */
+  routes: { ready: string; score: string };
   now?: () => number;
 }
 
@@ -225,18 +227,25 @@ export class AzureMlTarget implements Target, EndpointLocker, MetricsSource {
     const identity = `${holder} (${os.hostname()} pid ${process.pid}, ${randomUUID().slice(0, 8)})`;
     const lock = (): LockTag => ({ holder: identity, expires: this.now() + this.config.lockTtl });
     const current = await this.api.findEndpoint(endpoint);
-    if (!current) {
-      await this.createEndpoint(endpoint, withLockTags({}, lock()));
-    } else {
-      const other = lockFromTags(current.tags ?? {});
-      if (other && other.expires > this.now()) this.busy(endpoint, other);
-      if (other)
-        this.options.log(
-          `${endpoint}: taking over the lock of '${other.holder}', expired at ${new Date(other.expires).toISOString()} (its command ended without releasing it)`,
-        );
-      await this.updateEndpoint(endpoint, `locking online endpoint ${endpoint}`, (next) => {
-        next.tags = withLockTags(next.tags ?? {}, lock());
-      });
+    const other = lockFromTags(current?.tags ?? {});
+    if (other && other.expires > this.now()) this.busy(endpoint, other);
+    try {
+      if (!current) {
+        await this.createEndpoint(endpoint, withLockTags({}, lock()));
+      } else {
+        if (other)
+          this.options.log(
+            `${endpoint}: taking over the lock of '${other.holder}', expired at ${new Date(other.expires).toISOString()} (its command ended without releasing it)`,
+          );
+        await this.updateEndpoint(endpoint, `locking online endpoint ${endpoint}`, (next) => {
+          next.tags = withLockTags(next.tags ?? {}, lock());
+        });
+      }
+    } catch (err: unknown) {
+      // Azure ML refuses a write while another operation on the endpoint runs: someone else is changing it
+      if (err instanceof ArmRequestError && err.info.status === 409)
+        this.busy(endpoint, lockFromTags((await this.api.findEndpoint(endpoint))?.tags ?? {}), err.info.message);
+      throw err;
     }
     // two commands may have written the tag at once: the one whose write landed last holds it
     const after = lockFromTags((await this.api.findEndpoint(endpoint))?.tags ?? {});
@@ -253,10 +262,11 @@ export class AzureMlTarget implements Target, EndpointLocker, MetricsSource {
     };
   }
 
-  private busy(endpoint: string, lock: LockTag | undefined): never {
-    throw new Error(
-      `endpoint ${endpoint} is busy: '${lock?.holder ?? 'another modelship command'}' holds its lock (the tag modelship.lock.holder)${lock ? ` until ${new Date(lock.expires).toISOString()} unless it renews it` : ''}; wait for it to finish`,
-    );
+  private busy(endpoint: string, lock: LockTag | undefined, conflict?: string): never {
+    const who = lock
+      ? `'${lock.holder}' holds its lock (the tag modelship.lock.holder) until ${new Date(lock.expires).toISOString()} unless it renews it`
+      : `another command is changing it (Azure ML: ${conflict ?? 'conflict'})`;
+    throw new Error(`endpoint ${endpoint} is busy: ${who}; wait for it to finish`);
   }
 
   // ---- the endpoint resource --------------------------------------------------------------
@@ -340,9 +350,9 @@ export class AzureMlTarget implements Target, EndpointLocker, MetricsSource {
           osType: 'Linux',
           description: `serving image of ${spec.model.name} v${spec.model.version}, built by modelship`,
           inferenceConfig: {
-            livenessRoute: { path: spec.readyPath, port },
-            readinessRoute: { path: spec.readyPath, port },
-            scoringRoute: { path: spec.scorePath, port },
+            livenessRoute: { path: this.options.routes.ready, port },
+            readinessRoute: { path: this.options.routes.ready, port },
+            scoringRoute: { path: this.options.routes.score, port },
           },
         },
       });

@@ -2,7 +2,7 @@ import { ArmClient } from '../../azure/arm-client';
 import { AzureLogin } from '../../azure/login';
 import { ModelshipConfig } from '../../config/types';
 import { Host } from '../../host';
-import { DEFAULT_CONTAINER_PORT } from '../../image/build-context';
+import { DEFAULT_CONTAINER_PORT, SCORING_SERVER_HEALTH_PATH } from '../../image/build-context';
 import { AZUREML_API_VERSION } from '../../registry/azureml';
 import { MetricsSource } from '../../analysis/metrics';
 import { ModelRef } from '../target';
@@ -50,6 +50,11 @@ export function createAzureMlTarget(
     setSecret: (value) => host.setSecret(value),
     log,
     containerPort: DEFAULT_CONTAINER_PORT,
+    // the generated scoring server answers readiness on /health too; the config check refuses '/' for other images
+    routes: {
+      ready: isRoutePath(config.serve.readyPath) ? config.serve.readyPath : SCORING_SERVER_HEALTH_PATH,
+      score: config.serve.scorePath,
+    },
   });
   host.info(
     `azureml: workspace ${settings.workspace} (resource group ${settings.resourceGroup}); ${settings.instanceCount} x ${settings.instanceType} per deployment; auth ${settings.authMode}; analysis from ${settings.metrics.source === 'monitor' ? `Azure Monitor (published ${Math.round(settings.metrics.ingestionDelay / 1000)} s after each minute) and probe traffic` : 'probe traffic only'}`,
@@ -93,4 +98,9 @@ function modelAssetIdFor(config: ModelshipConfig, log: (line: string) => void): 
   }
   return (model) =>
     `/subscriptions/${enc(registry.subscriptionId)}/resourceGroups/${enc(registry.resourceGroup)}/providers/Microsoft.MachineLearningServices/workspaces/${enc(target.workspace)}/models/${enc(model.name)}/versions/${enc(model.version)}`;
+}
+
+/** Azure ML's Route.path pattern ([a-zA-Z0-9_], unanchored): '/' alone is refused */
+export function isRoutePath(path: string): boolean {
+  return /[a-zA-Z0-9_]/.test(path);
 }
