@@ -329,7 +329,9 @@ export class ArmClient {
     const maxRetries = this.opts.maxRetries ?? 4;
     return {
       name: 'modelship-arm-retry',
+      // retryCount counts the retries already made: 0 before the first one
       retry: ({ retryCount, response, responseError }) => {
+        const retry = retryCount + 1;
         const what = response ? `${response.status}` : (responseError?.code ?? 'a network error');
         const retriable = response ? RETRIED_STATUS.has(response.status) : isNetworkError(responseError);
         if (!retriable) return { skipStrategy: true };
@@ -338,11 +340,11 @@ export class ArmClient {
           this.opts.log(`Azure Resource Manager answered ${what} and asks to wait ${Math.ceil(requested / 1000)} s: not waiting that long`);
           return { skipStrategy: true };
         }
-        const backoff = Math.min(firstDelay * 2 ** (retryCount - 1), 8_000);
+        const backoff = Math.min(firstDelay * 2 ** (retry - 1), 8_000);
         const delay = requested ?? Math.round(backoff * (0.8 + Math.random() * 0.4));
         const path = response ? new URL(response.request.url).pathname.replace(/^.*\/providers\//, '') : '';
         this.opts.log(
-          `Azure Resource Manager answered ${what}${path ? ` to ${response?.request.method} ${path}` : ''}; retry ${retryCount}/${maxRetries} in ${(delay / 1000).toFixed(1)} s${requested !== undefined ? ' (Retry-After)' : ''}`,
+          `Azure Resource Manager answered ${what}${path ? ` to ${response?.request.method} ${path}` : ''}; retry ${retry}/${maxRetries} in ${(delay / 1000).toFixed(1)} s${requested !== undefined ? ' (Retry-After)' : ''}`,
         );
         return { retryAfterInMs: delay };
       },

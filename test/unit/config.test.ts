@@ -194,10 +194,13 @@ describe('loadConfig: valid files', () => {
     ]);
   });
 
-  it.each(['local', 'local-docker', 'azureml', 'azureml-endpoint', 'mlflow'])('loads the %s example of workflows-examples', async (name) => {
-    const { config } = await loadConfig(path.join(ROOT, 'workflows-examples', name, 'modelship.yaml'));
-    expect(config.model.name).toBe('diabetes-model');
-  });
+  it.each(['local', 'local-docker', 'azureml', 'azureml-endpoint', 'mlflow'])(
+    'loads the %s example of workflows-examples',
+    async (name) => {
+      const { config } = await loadConfig(path.join(ROOT, 'workflows-examples', name, 'modelship.yaml'));
+      expect(config.model.name).toBe('diabetes-model');
+    },
+  );
 });
 
 describe('loadConfig: malformed files', () => {
