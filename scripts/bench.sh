@@ -7,6 +7,9 @@ node dist/bench/router-overhead.js "$@"
 echo
 node dist/bench/rollback-reaction.js
 echo
+# the router against nginx (installed from the Debian packages when missing) and direct calls
+node dist/bench/router-nginx.js
+echo
 bash scripts/test-env.sh
 node dist/bench/image-build.js
 echo

@@ -5,6 +5,18 @@ import { Router, TrafficError } from '../../shared/targets/local/router';
 import { scoreOnce } from '../../shared/traffic/http-score';
 import { quantileMs } from '../../shared/analysis/metrics';
 
+/** a seeded random source in [0, 1) (mulberry32) for the router's schedule */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = state;
+    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** Real HTTP on 127.0.0.1: small backends that answer with their own name. */
 interface Backend {
   name: string;
@@ -14,15 +26,24 @@ interface Backend {
   /** answer with this status */
   status: number;
   delayMs: number;
+  /** read the request, then destroy the connection without answering */
+  destroy: boolean;
+  /** the request bodies received */
+  bodies: string[];
 }
 
 async function startBackend(name: string): Promise<Backend> {
-  const b: Backend = { name, port: 0, server: http.createServer(), received: 0, status: 200, delayMs: 0 };
+  const b: Backend = { name, port: 0, server: http.createServer(), received: 0, status: 200, delayMs: 0, destroy: false, bodies: [] };
   b.server.on('request', (req, res) => {
     b.received += 1;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      b.bodies.push(Buffer.concat(chunks).toString('utf8'));
+      if (b.destroy) {
+        req.socket.destroy();
+        return;
+      }
       setTimeout(() => {
         const body = JSON.stringify({ from: name, echo: Buffer.concat(chunks).toString('utf8'), auth: req.headers.authorization ?? null });
         res.writeHead(b.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
@@ -104,27 +125,92 @@ describe('router (real HTTP on loopback)', () => {
 
   it('mirrors the configured share, discards mirrored answers and counts them for the mirror target', async () => {
     router.setTraffic({ blue: 100, green: 0 }, { green: 25 });
-    for (let i = 0; i < 40; i++) expect((await send()).deployment).toBe('blue');
+    // exactly 25 of each block of 100 requests, in a random order
+    for (let i = 0; i < 100; i++) expect((await send()).deployment).toBe('blue');
     // mirrored requests are fire-and-forget: wait until the backend saw them
-    for (let i = 0; i < 50 && green.received < 10; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(green.received).toBe(10);
-    expect(router.metrics(0).deployments.green.requests).toBe(10);
+    for (let i = 0; i < 50 && green.received < 25; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(green.received).toBe(25);
+    expect(router.metrics(0).deployments.green.requests).toBe(25);
   });
 
   it('counts 5xx answers and refused connections as errors; retries a refused connection on another deployment', async () => {
     router.setTraffic({ blue: 50, green: 50 });
     green.status = 500;
-    for (let i = 0; i < 10; i++) await send();
-    expect(router.metrics(0).deployments.green.errors).toBe(5);
+    // one block of 100: exactly 50 on green
+    for (let i = 0; i < 100; i++) await send();
+    expect(router.metrics(0).deployments.green.errors).toBe(50);
     green.status = 200;
     green.server.close();
     green.server.closeAllConnections();
+    // let the router's pool see its keep-alive sockets to green close
+    await new Promise((r) => setTimeout(r, 50));
     const answers = [];
-    for (let i = 0; i < 10; i++) answers.push(await send());
+    for (let i = 0; i < 100; i++) answers.push(await send());
     // the client never sees the dead deployment: the router retried on blue
     expect(answers.every((a) => a.status === 200 && a.deployment === 'blue')).toBe(true);
-    expect(router.metrics(0).deployments.green.errors).toBe(10);
+    expect(router.metrics(0).deployments.green.errors).toBe(100);
   });
+
+  it('retries on another deployment when the port refuses: the request never reached it', async () => {
+    const refusing = (await freePorts(1))[0];
+    router.addBackend('gone', refusing);
+    router.setTraffic({ blue: 50, gone: 50, green: 0 });
+    const answers = [];
+    for (let i = 0; i < 100; i++) answers.push(await send());
+    expect(answers.every((a) => a.status === 200 && a.deployment === 'blue')).toBe(true);
+    expect(blue.received).toBe(100);
+    const m = router.metrics(0);
+    expect(m.deployments.gone.errors).toBe(50);
+    expect(m.deployments.blue.requests).toBe(100);
+  });
+
+  it('never sends twice a request that reached a deployment: accepted, read, then the connection destroyed gives 502, no retry', async () => {
+    router.setTraffic({ blue: 50, green: 50 });
+    // keep-alive sockets to green exist: the failures below happen on new and on reused sockets
+    for (let i = 0; i < 20; i++) expect((await send()).status).toBe(200);
+    const blueBefore = blue.received;
+    const greenBefore = green.received;
+    green.destroy = true;
+    const answers = [];
+    for (let i = 0; i < 100; i++) answers.push(await send({ body: `{"n":${i}}` }));
+    const failed = answers.filter((a) => a.status === 502);
+    const ok = answers.filter((a) => a.status === 200);
+    expect(failed.length + ok.length).toBe(100);
+    expect(failed.length).toBeGreaterThan(0);
+    // every failed request reached green once, and only green
+    expect(failed.every((a) => a.deployment === 'green' && /did not answer/.test(a.body))).toBe(true);
+    expect(green.received - greenBefore).toBe(failed.length);
+    expect(ok.every((a) => a.deployment === 'blue')).toBe(true);
+    expect(blue.received - blueBefore).toBe(ok.length);
+    const seenByBlue = new Set(blue.bodies.slice(blueBefore));
+    for (const body of green.bodies.slice(greenBefore)) expect(seenByBlue.has(body)).toBe(false);
+  });
+
+  it.each([10, 20])(
+    'a client cycling through %i kinds of request gives a 10%% canary the mix of the whole traffic (real HTTP, seeded, chi-square at p = 0.001)',
+    async (kinds) => {
+      await router.close();
+      const port = (await freePorts(1))[0];
+      router = new Router({ endpoint: 'ep', host: '127.0.0.1', port, epoch: 'e3', random: seeded(kinds) });
+      await router.listen();
+      router.addBackend('blue', blue.port);
+      router.addBackend('green', green.port);
+      router.setTraffic({ blue: 90, green: 10 });
+      url = `http://127.0.0.1:${port}/score`;
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const requests = 2000;
+      for (let i = 0; i < requests; i++) expect((await send({ body: `{"kind":${i % kinds}}`, agent })).status).toBe(200);
+      agent.destroy();
+      const canaryByKind = new Array<number>(kinds).fill(0);
+      for (const body of green.bodies) canaryByKind[(JSON.parse(body) as { kind: number }).kind] += 1;
+      expect(green.bodies).toHaveLength(requests / 10);
+      const expected = green.bodies.length / kinds;
+      const chi2 = canaryByKind.reduce((a, observed) => a + (observed - expected) ** 2 / expected, 0);
+      // critical values of chi-square at p = 0.001 for 9 and 19 degrees of freedom
+      expect(chi2).toBeLessThan(kinds === 10 ? 27.877 : 43.82);
+      expect(Math.min(...canaryByKind)).toBeGreaterThan(0);
+    },
+  );
 
   it('rejects invalid traffic maps and keeps the previous one', () => {
     router.setTraffic({ blue: 100 });

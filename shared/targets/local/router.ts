@@ -6,10 +6,28 @@ export { DEPLOYMENT_HEADER };
 
 /**
  * The modelship router: the local endpoint. It splits requests between deployments by
- * weight (smooth weighted round robin, so shares are exact over short windows),
- * optionally mirrors a share of requests, honours the `x-modelship-deployment` header,
- * counts requests, errors and latency per deployment, and drains a deployment before
- * it leaves.
+ * weight, optionally mirrors a share of requests, honours the `x-modelship-deployment`
+ * header, counts requests, errors and latency per deployment, and drains a deployment
+ * before it leaves.
+ *
+ * Choosing a deployment: shuffled blocks (see {@link ShuffledBlocks}). Each block of 100
+ * routing decisions holds exactly `weight` decisions per deployment, in a random order
+ * drawn afresh for every block, so no periodic client pattern can line up with the
+ * schedule (a client cycling through 10 kinds of request gives a 10% canary a random
+ * sample of the kinds, not the same kind every time). Stated tolerance, counted from the
+ * last change of the traffic map:
+ * - every aligned block of 100 decisions: exact (a deployment at w% gets exactly w);
+ * - any window of n consecutive decisions: within ±2·w·(100−w)/100 of n·w/100 (at most
+ *   ±18 at 10%, ±50 at 50%); in practice a few requests, the worst case being both
+ *   neighbouring blocks putting all their picks at the shared edge.
+ * Mirroring is decided the same way, per mirror target (exactly `share` of each block of
+ * 100 requests, in a random order). A retry on another deployment (`pick(exclude)`) is
+ * drawn by weight among the others and does not consume a place in the block.
+ *
+ * A request is retried on another deployment only when it never reached the first one:
+ * the connection was refused, or a reused keep-alive socket failed before any byte of
+ * this request was written to it. A request that may have been processed (reset after
+ * it was sent, a timeout, a broken answer) is answered 502/504 and never sent twice.
  */
 
 export interface RouterOptions {
@@ -22,22 +40,112 @@ export interface RouterOptions {
   upstreamTimeoutMs?: number;
   /** identifies this router's counters: a restarted router starts a new epoch */
   epoch: string;
+  /** the random source of the schedule, in [0, 1) (tests pass a seeded one); Math.random by default */
+  random?: () => number;
 }
 
 interface Backend {
   name: string;
   port: number;
+  /** the Host header sent to it */
+  hostHeader: string;
   inflight: number;
   counters: DeploymentCounters;
   drained: Array<() => void>;
+}
+
+/**
+ * Shuffled blocks: a weighted choice that is exact per block and aperiodic. Weights are
+ * non-negative integers; a block holds `sum(weights)` decisions, `weights[i]` of them for
+ * index i, in a uniformly random order (drawn lazily: each decision samples the block's
+ * remaining decisions without replacement). For every decision, the probability of each
+ * index is exactly its share whatever happened before in other blocks, and independent of
+ * the decision's position, so no client pattern of any period can bias which index sees
+ * which request. Exact over each block; see the Router's comment for the sliding bound.
+ */
+export class ShuffledBlocks {
+  readonly total: number;
+  readonly weights: readonly number[];
+  private readonly remaining: number[];
+  private left = 0;
+
+  constructor(
+    weights: readonly number[],
+    private readonly random: () => number = Math.random,
+  ) {
+    for (const w of weights) if (!Number.isInteger(w) || w < 0) throw new RangeError(`weights must be non-negative integers (got ${w})`);
+    this.weights = [...weights];
+    this.remaining = new Array<number>(weights.length).fill(0);
+    this.total = weights.reduce((a, w) => a + w, 0);
+  }
+
+  /** the index of the next decision, or -1 when every weight is 0 */
+  next(): number {
+    if (this.total === 0) return -1;
+    const remaining = this.remaining;
+    if (this.left === 0) {
+      for (let i = 0; i < remaining.length; i++) remaining[i] = this.weights[i];
+      this.left = this.total;
+    }
+    let r = Math.floor(this.random() * this.left);
+    for (let i = 0; i < remaining.length; i++) {
+      r -= remaining[i];
+      if (r < 0) {
+        remaining[i] -= 1;
+        this.left -= 1;
+        return i;
+      }
+    }
+    // unreachable while random() < 1; stay total rather than trust it
+    return this.takeLast();
+  }
+
+  /** a decision by weight among the indexes other than `excluded`, outside the block (a retry); -1 when none */
+  nextExcept(excluded: number): number {
+    const total = this.total - (this.weights[excluded] ?? 0);
+    if (total <= 0) return -1;
+    let r = Math.floor(this.random() * total);
+    for (let i = 0; i < this.weights.length; i++) {
+      if (i === excluded) continue;
+      r -= this.weights[i];
+      if (r < 0) return i;
+    }
+    return -1;
+  }
+
+  private takeLast(): number {
+    for (let i = this.remaining.length - 1; i >= 0; i--)
+      if (this.remaining[i] > 0) {
+        this.remaining[i] -= 1;
+        this.left -= 1;
+        return i;
+      }
+    return -1;
+  }
+}
+
+/** the live half of a traffic map: who takes requests, by shuffled blocks */
+interface Schedule {
+  backends: Backend[];
+  blocks: ShuffledBlocks;
+}
+
+interface MirrorSchedule {
+  backend: Backend;
+  share: number;
+  /** index 0: mirror this request, 1: do not */
+  blocks: ShuffledBlocks;
 }
 
 /** An immutable routing table: replaced as a whole, so a weight change is atomic. */
 interface RoutingTable {
   weights: ReadonlyMap<string, number>;
   mirror: ReadonlyMap<string, number>;
+  schedule: Schedule;
+  mirrors: MirrorSchedule[];
 }
 
+// request headers not passed to a deployment, and answer headers not passed back (lower case)
 const HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',
@@ -53,20 +161,36 @@ const HOP_BY_HOP = new Set([
 
 export class TrafficError extends Error {}
 
+/**
+ * Whether a failed upstream request certainly never reached the deployment, so that it
+ * may be sent to another one: the connection was refused, or a reused keep-alive socket
+ * failed (reset, broken pipe) before any byte of this request was written to it.
+ */
+export function neverReached(code: string | undefined, reusedSocket: boolean, bytesWrittenForRequest: number): boolean {
+  if (code === 'ECONNREFUSED') return true;
+  return reusedSocket && bytesWrittenForRequest === 0 && (code === 'ECONNRESET' || code === 'EPIPE');
+}
+
 export class Router {
   private readonly backends = new Map<string, Backend>();
-  private table: RoutingTable = { weights: new Map(), mirror: new Map() };
-  // smooth weighted round robin state, reset with each table
-  private current = new Map<string, number>();
-  private mirrorCredit = new Map<string, number>();
+  private table: RoutingTable = {
+    weights: new Map(),
+    mirror: new Map(),
+    schedule: { backends: [], blocks: new ShuffledBlocks([]) },
+    mirrors: [],
+  };
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 1000 });
   private server?: http.Server;
   private readonly maxBody: number;
   private readonly upstreamTimeout: number;
+  private readonly random: () => number;
+  private readonly expectedAuth?: Buffer;
 
   constructor(private readonly opts: RouterOptions) {
     this.maxBody = opts.maxBodyBytes ?? 16 * 1024 * 1024;
     this.upstreamTimeout = opts.upstreamTimeoutMs ?? 60_000;
+    this.random = opts.random ?? Math.random;
+    if (opts.authKey) this.expectedAuth = Buffer.from(`Bearer ${opts.authKey}`);
   }
 
   async listen(): Promise<void> {
@@ -91,7 +215,7 @@ export class Router {
 
   addBackend(name: string, port: number): void {
     if (this.backends.has(name)) throw new TrafficError(`deployment '${name}' already exists`);
-    this.backends.set(name, { name, port, inflight: 0, counters: emptyCounters(), drained: [] });
+    this.backends.set(name, { name, port, hostHeader: `127.0.0.1:${port}`, inflight: 0, counters: emptyCounters(), drained: [] });
   }
 
   /** Wait for in-flight requests to finish, then forget the deployment. Its weight must be 0. */
@@ -112,8 +236,9 @@ export class Router {
       });
     }
     this.backends.delete(name);
-    const weights = withoutKey(Object.fromEntries(this.table.weights), name);
-    this.table = { weights: new Map(Object.entries(weights)), mirror: this.table.mirror };
+    const weights = new Map(Object.entries(withoutKey(Object.fromEntries(this.table.weights), name)));
+    // its weight is 0: the schedule of the others is unchanged and keeps its block
+    this.table = { ...this.table, weights, schedule: this.scheduleFor(weights) };
   }
 
   /** Validate and apply a traffic map atomically; returns what is now in force. */
@@ -133,12 +258,14 @@ export class Router {
         throw new TrafficError(`mirror share of '${name}' must be an integer from 0 to 100 (got ${share})`);
       if ((weights[name] ?? 0) > 0 && share > 0) throw new TrafficError(`'${name}' takes live traffic and cannot also be a mirror target`);
     }
+    const weightMap = new Map(Object.entries(weights).filter(([, w]) => w >= 0));
+    const mirrorMap = new Map(Object.entries(mirror).filter(([, m]) => m > 0));
     this.table = {
-      weights: new Map(Object.entries(weights).filter(([, w]) => w >= 0)),
-      mirror: new Map(Object.entries(mirror).filter(([, m]) => m > 0)),
+      weights: weightMap,
+      mirror: mirrorMap,
+      schedule: this.scheduleFor(weightMap),
+      mirrors: this.mirrorSchedulesFor(mirrorMap),
     };
-    this.current = new Map();
-    this.mirrorCredit = new Map();
     return this.traffic();
   }
 
@@ -165,46 +292,51 @@ export class Router {
     return { epoch: this.opts.epoch, at: now, deployments };
   }
 
-  private pick(exclude?: string): Backend | undefined {
-    // smooth weighted round robin (as in nginx): exact shares, no clustering
-    let best: string | undefined;
-    let bestScore = -Infinity;
-    let total = 0;
-    for (const [name, weight] of this.table.weights) {
-      if (weight <= 0 || name === exclude || !this.backends.has(name)) continue;
-      const score = (this.current.get(name) ?? 0) + weight;
-      this.current.set(name, score);
-      total += weight;
-      if (score > bestScore) {
-        bestScore = score;
-        best = name;
-      }
-    }
-    if (best === undefined) return undefined;
-    this.current.set(best, bestScore - total);
-    return this.backends.get(best);
+  /** the same live weights keep their schedule (and its current block); a change starts a new one */
+  private scheduleFor(weights: ReadonlyMap<string, number>): Schedule {
+    const live = [...weights].filter(([name, w]) => w > 0 && this.backends.has(name));
+    const old = this.table.schedule;
+    if (old.backends.length === live.length && live.every(([name, w], i) => old.backends[i].name === name && old.blocks.weights[i] === w))
+      return old;
+    return {
+      backends: live.map(([name]) => this.backends.get(name) as Backend),
+      blocks: new ShuffledBlocks(
+        live.map(([, w]) => w),
+        this.random,
+      ),
+    };
   }
 
-  private mirrorsFor(served: string): Backend[] {
-    const out: Backend[] = [];
-    for (const [name, share] of this.table.mirror) {
-      if (name === served) continue;
-      // credit-based: exactly `share` of every 100 requests, spread evenly
-      const credit = (this.mirrorCredit.get(name) ?? 0) + share;
-      if (credit >= 100) {
-        this.mirrorCredit.set(name, credit - 100);
-        const backend = this.backends.get(name);
-        if (backend) out.push(backend);
-      } else this.mirrorCredit.set(name, credit);
+  private mirrorSchedulesFor(mirror: ReadonlyMap<string, number>): MirrorSchedule[] {
+    const out: MirrorSchedule[] = [];
+    for (const [name, share] of mirror) {
+      const backend = this.backends.get(name);
+      if (!backend) continue;
+      const kept = this.table.mirrors.find((m) => m.backend === backend && m.share === share);
+      out.push(kept ?? { backend, share, blocks: new ShuffledBlocks([share, 100 - share], this.random) });
     }
     return out;
   }
 
+  private pick(exclude?: Backend): Backend | undefined {
+    const { backends, blocks } = this.table.schedule;
+    const index = exclude ? blocks.nextExcept(backends.indexOf(exclude)) : blocks.next();
+    return index < 0 ? undefined : backends[index];
+  }
+
+  private mirrorsFor(served: Backend): Backend[] | undefined {
+    const mirrors = this.table.mirrors;
+    if (mirrors.length === 0) return undefined;
+    let out: Backend[] | undefined;
+    for (const m of mirrors) if (m.blocks.next() === 0 && m.backend !== served) (out ??= []).push(m.backend);
+    return out;
+  }
+
   private authorized(req: http.IncomingMessage): boolean {
-    const key = this.opts.authKey;
-    if (!key) return true;
-    const header = req.headers.authorization ?? '';
-    const expected = Buffer.from(`Bearer ${key}`);
+    const expected = this.expectedAuth;
+    if (!expected) return true;
+    const header = req.headers.authorization;
+    if (header === undefined || header.length !== expected.length) return false;
     const given = Buffer.from(header);
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
@@ -233,64 +365,67 @@ export class Router {
     // counted from selection on, so a drain cannot miss a request that is still reading its body
     backend.inflight += 1;
     const chosen = backend;
-    readBody(req, this.maxBody)
-      .then((body) => {
-        if (body === undefined) {
-          this.release(chosen);
-          sendJson(res, 413, { error: `request body over ${this.maxBody} bytes` });
-          return;
-        }
-        const mirrors = pinnedName ? [] : this.mirrorsFor(chosen.name);
+    readBody(req, this.maxBody, (err, body) => {
+      if (err) {
+        // the client went away while sending its body
+        this.release(chosen);
+        res.destroy();
+        return;
+      }
+      if (body === undefined) {
+        this.release(chosen);
+        sendJson(res, 413, { error: `request body over ${this.maxBody} bytes` });
+        return;
+      }
+      const headers = forwardedHeaders(req.rawHeaders, body.length);
+      const mirrors = pinnedName ? undefined : this.mirrorsFor(chosen);
+      if (mirrors)
         for (const mirror of mirrors) {
           mirror.inflight += 1;
-          void this.forward(mirror, req, body).then((result) => {
+          this.forward(mirror, req, headers, body, (result) => {
             recordRequest(mirror.counters, result.latencyMs, result.failed);
             this.release(mirror);
           });
         }
-        return this.serve(chosen, req, res, body, !pinnedName);
-      })
-      .catch(() => {
-        // the client went away while sending its body
-        this.release(chosen);
-        res.destroy();
-      });
+      this.serve(chosen, req, res, headers, body, !pinnedName);
+    });
   }
 
-  private async serve(
+  private serve(
     backend: Backend,
     req: http.IncomingMessage,
     res: http.ServerResponse,
+    headers: string[],
     body: Buffer,
     mayRetry: boolean,
-  ): Promise<void> {
-    const result = await this.forward(backend, req, body);
-    recordRequest(backend.counters, result.latencyMs, result.failed);
-    this.release(backend);
-    if (result.response) {
-      res.writeHead(result.response.status, {
-        ...result.response.headers,
-        [DEPLOYMENT_HEADER]: backend.name,
-        'content-length': String(result.response.body.length),
-      });
-      res.end(result.response.body);
-      return;
-    }
-    // connection failure before any answer: the request never reached the model, so
-    // one retry on another deployment is safe and spares the client
-    if (mayRetry && result.connectFailed) {
-      const other = this.pick(backend.name);
-      if (other) {
-        other.inflight += 1;
-        return this.serve(other, req, res, body, false);
+  ): void {
+    this.forward(backend, req, headers, body, (result) => {
+      recordRequest(backend.counters, result.latencyMs, result.failed);
+      this.release(backend);
+      const answer = result.response;
+      if (answer) {
+        answer.headers.push(DEPLOYMENT_HEADER, backend.name, 'content-length', String(answer.body.length));
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+        return;
       }
-    }
-    sendJson(
-      res,
-      result.timedOut ? 504 : 502,
-      { error: `deployment '${backend.name}' did not answer: ${result.error}` },
-      { [DEPLOYMENT_HEADER]: backend.name },
-    );
+      // the request certainly never reached the deployment: one retry on another one is
+      // safe and spares the client; anything else may have been processed, and is not resent
+      if (mayRetry && result.neverReached) {
+        const other = this.pick(backend);
+        if (other) {
+          other.inflight += 1;
+          this.serve(other, req, res, headers, body, false);
+          return;
+        }
+      }
+      sendJson(
+        res,
+        result.timedOut ? 504 : 502,
+        { error: `deployment '${backend.name}' did not answer: ${result.error}` },
+        { [DEPLOYMENT_HEADER]: backend.name },
+      );
+    });
   }
 
   private release(backend: Backend): void {
@@ -298,64 +433,98 @@ export class Router {
     if (backend.inflight === 0 && backend.drained.length) for (const fn of backend.drained.splice(0)) fn();
   }
 
-  private forward(backend: Backend, req: http.IncomingMessage, body: Buffer): Promise<ForwardResult> {
-    const started = process.hrtime.bigint();
-    const elapsed = (): number => Number(process.hrtime.bigint() - started) / 1e6;
-    const headers: http.OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(req.headers))
-      if (!HOP_BY_HOP.has(name) && name !== DEPLOYMENT_HEADER && value !== undefined) headers[name] = value;
-    headers['content-length'] = String(body.length);
-    return new Promise<ForwardResult>((resolve) => {
-      let settled = false;
-      const done = (result: ForwardResult): void => {
-        if (!settled) {
-          settled = true;
-          resolve(result);
-        }
-      };
-      const upstream = http.request(
-        {
-          host: '127.0.0.1',
-          port: backend.port,
-          method: req.method,
-          path: req.url,
-          headers,
-          agent: this.agent,
-          timeout: this.upstreamTimeout,
-        },
-        (answer) => {
-          const chunks: Buffer[] = [];
-          answer.on('data', (c: Buffer) => chunks.push(c));
-          answer.on('end', () => {
-            const status = answer.statusCode ?? 502;
-            const outHeaders: http.OutgoingHttpHeaders = {};
-            for (const [name, value] of Object.entries(answer.headers))
-              if (!HOP_BY_HOP.has(name) && value !== undefined) outHeaders[name] = value;
-            done({ response: { status, headers: outHeaders, body: Buffer.concat(chunks) }, failed: status >= 500, latencyMs: elapsed() });
+  private forward(
+    backend: Backend,
+    req: http.IncomingMessage,
+    headers: string[],
+    body: Buffer,
+    callback: (result: ForwardResult) => void,
+  ): void {
+    const started = performance.now();
+    let settled = false;
+    const done = (result: ForwardResult): void => {
+      if (!settled) {
+        settled = true;
+        callback(result);
+      }
+    };
+    // the Host header of this deployment first, then the client's headers
+    const out = new Array<string>(headers.length + 2);
+    out[0] = 'host';
+    out[1] = backend.hostHeader;
+    for (let i = 0; i < headers.length; i++) out[i + 2] = headers[i];
+    const upstream = http.request(
+      {
+        host: '127.0.0.1',
+        port: backend.port,
+        method: req.method,
+        path: req.url,
+        headers: out,
+        agent: this.agent,
+        timeout: this.upstreamTimeout,
+      },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('end', () => {
+          const status = answer.statusCode ?? 502;
+          done({
+            response: { status, headers: answerHeaders(answer.rawHeaders), body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) },
+            failed: status >= 500,
+            latencyMs: performance.now() - started,
           });
-          answer.on('error', (e: Error) => done({ failed: true, latencyMs: elapsed(), error: e.message, connectFailed: false }));
-        },
-      );
-      upstream.on('timeout', () => {
-        upstream.destroy();
-        done({ failed: true, latencyMs: elapsed(), error: `no answer within ${this.upstreamTimeout} ms`, timedOut: true });
-      });
-      upstream.on('error', (err: NodeJS.ErrnoException) => {
-        const connectFailed = err.code === 'ECONNREFUSED' || err.code === 'ECONNRESET' || err.code === 'EPIPE';
-        done({ failed: true, latencyMs: elapsed(), error: err.code ?? err.message, connectFailed });
-      });
-      upstream.end(body);
+        });
+        answer.on('error', (e: Error) =>
+          done({ failed: true, latencyMs: performance.now() - started, error: e.message, neverReached: false }),
+        );
+      },
+    );
+    // bytes this request wrote to its socket: none means it never reached the deployment
+    let writtenBefore = -1;
+    upstream.once('socket', (socket) => (writtenBefore = socket.bytesWritten));
+    upstream.on('timeout', () => {
+      upstream.destroy();
+      done({ failed: true, latencyMs: performance.now() - started, error: `no answer within ${this.upstreamTimeout} ms`, timedOut: true });
     });
+    upstream.on('error', (err: NodeJS.ErrnoException) => {
+      const socket = upstream.socket;
+      const written = writtenBefore < 0 || !socket ? 0 : socket.bytesWritten - writtenBefore;
+      done({
+        failed: true,
+        latencyMs: performance.now() - started,
+        error: err.code ?? err.message,
+        neverReached: neverReached(err.code, upstream.reusedSocket, written),
+      });
+    });
+    upstream.end(body);
   }
 }
 
 interface ForwardResult {
-  response?: { status: number; headers: http.OutgoingHttpHeaders; body: Buffer };
+  response?: { status: number; headers: string[]; body: Buffer };
   failed: boolean;
   latencyMs: number;
   error?: string;
-  connectFailed?: boolean;
+  neverReached?: boolean;
   timedOut?: boolean;
+}
+
+/** the client's headers for a deployment, as a raw list: hop-by-hop, key and routing header removed */
+function forwardedHeaders(raw: string[], bodyLength: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    if (!HOP_BY_HOP.has(name) && name !== DEPLOYMENT_HEADER) out.push(raw[i], raw[i + 1]);
+  }
+  out.push('content-length', String(bodyLength));
+  return out;
+}
+
+/** a deployment's answer headers for the client, as a raw list: hop-by-hop removed */
+function answerHeaders(raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) if (!HOP_BY_HOP.has(raw[i].toLowerCase())) out.push(raw[i], raw[i + 1]);
+  return out;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -367,21 +536,32 @@ function withoutKey(record: Record<string, number>, key: string): Record<string,
   return rest;
 }
 
-function readBody(req: http.IncomingMessage, max: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooBig = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) tooBig = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooBig ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-    req.on('aborted', () => reject(new Error('client aborted')));
+function readBody(req: http.IncomingMessage, max: number, callback: (err: Error | undefined, body?: Buffer) => void): void {
+  let first: Buffer | undefined;
+  let chunks: Buffer[] | undefined;
+  let size = 0;
+  let tooBig = false;
+  let settled = false;
+  const finish = (err: Error | undefined, body?: Buffer): void => {
+    if (!settled) {
+      settled = true;
+      callback(err, body);
+    }
+  };
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > max) {
+      tooBig = true;
+      first = chunks = undefined;
+    } else if (!first) first = chunk;
+    else (chunks ??= [first]).push(chunk);
   });
+  req.on('end', () => finish(undefined, tooBig ? undefined : chunks ? Buffer.concat(chunks) : (first ?? EMPTY)));
+  req.on('error', (e) => finish(e));
+  req.on('aborted', () => finish(new Error('client aborted')));
 }
+
+const EMPTY = Buffer.alloc(0);
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
   const text = JSON.stringify(body);
