@@ -1,4 +1,5 @@
 import type { AzureLogin } from './azure/login';
+import { Cancellation } from './cancellation';
 import { loadConfig } from './config/load';
 import { ModelshipConfig } from './config/types';
 import { ConfigError, ConfigIssue, StageError, UsageError, errorMessage } from './errors';
@@ -49,6 +50,8 @@ export interface CommandOptions {
   force?: boolean;
   /** the run's Azure login (Azure ML, ACR, AKS), made by the front end when first needed */
   azureLogin?: () => AzureLogin;
+  /** cancelled by the front end on SIGINT / SIGTERM */
+  cancellation?: Cancellation;
 }
 
 export type CommandRun<O extends CommandOutcome = CommandOutcome> =

@@ -12,6 +12,7 @@ import { MetricsSource } from './analysis/metrics';
 import { StageError, UsageError } from './errors';
 import Docker from 'dockerode';
 import { AzureLogin } from './azure/login';
+import { Cancellation } from './cancellation';
 import { DockerImageBuilder, ImageBuilder } from './image/builder';
 import { RegistryCredential, resolveCredential } from './image/credentials';
 
@@ -162,7 +163,7 @@ export async function createContext(
   config: ModelshipConfig,
   host: Host,
   command: string,
-  opts: { modelVersion?: string; clock?: Clock; force?: boolean; azureLogin?: () => AzureLogin } = {},
+  opts: { modelVersion?: string; clock?: Clock; force?: boolean; azureLogin?: () => AzureLogin; cancellation?: Cancellation } = {},
 ): Promise<PipelineContext> {
   const azureLogin = onceWhenNeeded(opts.azureLogin ?? noAzureLogin);
   const registry = await createRegistry(config, host, azureLogin);
@@ -184,5 +185,6 @@ export async function createContext(
     modelVersion: opts.modelVersion,
     builder: runsImages(config) ? createImageBuilder(host, azureLogin) : undefined,
     force: opts.force,
+    cancellation: opts.cancellation,
   };
 }

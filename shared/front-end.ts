@@ -11,6 +11,7 @@ import {
   rolloutCommand,
   smokeCommand,
 } from './command';
+import { Cancellation } from './cancellation';
 import { ModelshipConfig } from './config/types';
 import { formatConfigIssue } from './errors';
 import { Host } from './host';
@@ -200,7 +201,7 @@ export function applyStepCredentials(
  * version (unless the step pins one), then the command runs.
  * @param pinnedBy the input that pins the version, for the log line
  */
-export function runStepCommand(
+export async function runStepCommand(
   command: StepCommand,
   config: ModelshipConfig,
   host: MaskingHost,
@@ -208,10 +209,45 @@ export function runStepCommand(
   pinnedBy: string,
   request: () => TriggerRequest,
 ): Promise<CommandRun> {
-  return executeCommand(command, config, host, options, async (ctx) => {
-    const stop = await applyTrigger(ctx, command, { version: options.modelVersion, by: pinnedBy }, request);
-    return stop ?? STEP_COMMAND_FNS[command](ctx);
-  });
+  const cancellation = new Cancellation();
+  const stopListening = cancelOnSignals(cancellation, (line) => host.warn(line));
+  try {
+    return await executeCommand(command, config, host, { ...options, cancellation }, async (ctx) => {
+      const stop = await applyTrigger(ctx, command, { version: options.modelVersion, by: pinnedBy }, request);
+      return stop ?? STEP_COMMAND_FNS[command](ctx);
+    });
+  } finally {
+    stopListening();
+  }
+}
+
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * Turn SIGINT and SIGTERM into a cancellation instead of an exit: a cancelled GitHub job
+ * sends SIGINT, then SIGTERM 7.5 s later, then kills; Azure Pipelines sends SIGINT; a person
+ * presses Ctrl-C. The command then stops at its next stage boundary or analysis check, a
+ * rollout in progress puts all traffic back on the stable deployment, and every lock is
+ * released on the way out. A third signal ends the process at once (exit 130).
+ * Answers the function that stops listening.
+ */
+export function cancelOnSignals(cancellation: Cancellation, warn: (line: string) => void): () => void {
+  let received = 0;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    received += 1;
+    if (cancellation.cancel(`received ${signal}`)) {
+      warn(
+        `received ${signal}: stopping at the next step boundary; a rollout in progress puts all traffic back on the stable deployment (a third signal exits at once)`,
+      );
+    } else if (received >= 3) {
+      warn(`received ${signal} again: exiting now; \`modelship status\` shows what the endpoint serves`);
+      process.exit(130);
+    } else warn(`received ${signal}: already stopping (${cancellation.reason ?? ''})`);
+  };
+  for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal);
+  return () => {
+    for (const signal of CANCEL_SIGNALS) process.off(signal, onSignal);
+  };
 }
 
 /**

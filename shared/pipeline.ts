@@ -4,6 +4,7 @@ import { Host } from './host';
 import { Clock } from './clock';
 import { ModelRegistry, ModelVersion } from './registry/registry';
 import { LATEST } from './registry/version';
+import { Cancellation } from './cancellation';
 import { DeploymentSpec, EndpointLocker, DeploymentInfo, EndpointState, ModelRef, RolloutRecord, Target } from './targets/target';
 import { MetricsSource } from './analysis/metrics';
 import { RunReport } from './report/report';
@@ -39,6 +40,8 @@ export interface PipelineContext {
   force?: boolean;
   /** images built or found in this command, per model version */
   images?: Map<string, ImageBuildResult>;
+  /** set by the front end on SIGINT / SIGTERM: no new stage starts, a rollout goes back to stable */
+  cancellation?: Cancellation;
 }
 
 export interface CommandOutcome {
@@ -93,6 +96,11 @@ const DEPLOYMENT_NAMES = ['blue', 'green'] as const;
 
 /** Run one stage: a log group, start/done/failed events, and errors that say what was being done. */
 async function stage<T>(ctx: PipelineContext, name: string, fn: () => Promise<T>, check?: string): Promise<T> {
+  const cancelled = ctx.cancellation?.reason;
+  if (cancelled !== undefined) {
+    ctx.report.emit({ type: 'stage', at: ctx.clock.now(), stage: name, status: 'skipped', message: `cancelled (${cancelled})` });
+    throw new StageError(name, `cancelled (${cancelled}) before it started`, 'nothing was changed by this stage');
+  }
   return ctx.host.group(name, async () => {
     ctx.report.emit({ type: 'stage', at: ctx.clock.now(), stage: name, status: 'start' });
     try {
@@ -443,6 +451,7 @@ function engineDeps(ctx: PipelineContext) {
     events: ctx.report,
     log: (line: string) => ctx.host.info(line),
     probe: probeFor(ctx),
+    cancellation: ctx.cancellation,
   };
 }
 

@@ -1,3 +1,4 @@
+import { Cancellation, sleepUnlessCancelled } from '../cancellation';
 import { Clock } from '../clock';
 import { StageError, errorMessage } from '../errors';
 import { AnalysisThresholds, Verdict, formatMs, formatPercent, judge } from '../analysis/judge';
@@ -30,6 +31,8 @@ export interface RolloutDeps {
   events: EventSink;
   log: (line: string) => void;
   probe?: ProbeTraffic;
+  /** a cancelled command stops at the next analysis check and puts all traffic back on the stable deployment */
+  cancellation?: Cancellation;
 }
 
 export interface RolloutPlanInput {
@@ -55,6 +58,8 @@ export interface RolloutOutcome {
 
 /** attempts at the traffic change of a rollback, the one call that must not give up early */
 const ROLLBACK_ATTEMPTS = 3;
+/** failed metrics or state reads in a row before a step gives up as inconclusive (as Argo Rollouts' consecutiveErrorLimit) */
+export const CONSECUTIVE_ERROR_LIMIT = 4;
 const ROLLBACK_BACKOFF_MS = 1000;
 
 export async function runRollout(input: RolloutPlanInput, deps: RolloutDeps): Promise<RolloutOutcome> {
@@ -120,6 +125,8 @@ class Rollout {
         );
         return { result: 'paused' };
       }
+      const cancelled = this.deps.cancellation?.reason;
+      if (cancelled !== undefined) return this.rollBack(`cancelled (${cancelled}) before step ${i + 1}/${this.total}`);
       const failure = await this.runShift(i, step.weight, step.mirror, step.preview);
       if (failure !== undefined) return this.rollBack(failure);
     }
@@ -216,13 +223,39 @@ class Rollout {
     const checks = every > 0 ? Math.ceil(bake / every) : 1;
     let baseline = step.baseline;
     let last: Verdict | undefined;
+    let readErrors = 0;
     for (let check = 1; check <= checks; check++) {
       const dueAt = step.windowStart + Math.min(check * every, bake);
-      await clock.sleep(Math.max(0, dueAt - clock.now()));
+      await sleepUnlessCancelled(clock, Math.max(0, dueAt - clock.now()), this.deps.cancellation);
       const elapsed = clock.now() - step.windowStart;
+      const cancelled = this.deps.cancellation?.reason;
+      if (cancelled !== undefined)
+        return `${step.label}: cancelled (${cancelled}) after ${formatDuration(elapsed)} of ${formatDuration(bake)}`;
 
       setDoing('reading metrics');
-      const snap = await metrics.snapshot(endpoint);
+      let snap: MetricsSnapshot;
+      let state: EndpointState;
+      try {
+        snap = await metrics.snapshot(endpoint);
+        setDoing('reading the endpoint state');
+        state = await target.state(endpoint);
+        readErrors = 0;
+      } catch (err: unknown) {
+        // one failed read says nothing about the new version: skip this check, and give up
+        // (inconclusive, never a pass) only after CONSECUTIVE_ERROR_LIMIT failures in a row
+        readErrors += 1;
+        const what = `${tag} ${formatDuration(elapsed)}/${formatDuration(bake)} reading metrics or state failed (${readErrors} of ${CONSECUTIVE_ERROR_LIMIT} in a row): ${errorMessage(err)}`;
+        log(what);
+        this.emit({ type: 'info', at: this.now(), message: what.trim() });
+        if (readErrors >= CONSECUTIVE_ERROR_LIMIT)
+          return `${step.label}: inconclusive: metrics or state could not be read ${readErrors} times in a row (last: ${errorMessage(err)}), after ${formatDuration(elapsed)} of ${formatDuration(bake)}`;
+        // the step ends with a check that read: the last one is tried again, one interval on
+        if (check === checks) {
+          check -= 1;
+          await sleepUnlessCancelled(clock, Math.max(every, 1000), this.deps.cancellation);
+        }
+        continue;
+      }
       if (snap.epoch !== baseline.epoch) {
         // counters started again from zero during this step (the weights were restored with
         // the source), so the new epoch's counts all belong to the step: count from zero
@@ -242,8 +275,7 @@ class Rollout {
         verdict.status = 'fail';
       }
 
-      setDoing('reading the endpoint state');
-      const health = healthProblem(await target.state(endpoint), candidate, step.restartsAtStart);
+      const health = healthProblem(state, candidate, step.restartsAtStart);
       if (health) {
         // a dead or restarted candidate fails the step whatever its figures say
         verdict.reasons = [health, ...(verdict.status === 'fail' ? verdict.reasons : [])];

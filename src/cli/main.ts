@@ -6,6 +6,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { parseDuration } from '../../shared/config/duration';
 import { UsageError, errorMessage, formatConfigIssue } from '../../shared/errors';
 import { buildCommand, deployCommand, executeCommand, loadCommandConfig, rolloutCommand, smokeCommand } from '../../shared/command';
+import { Cancellation } from '../../shared/cancellation';
+import { cancelOnSignals } from '../../shared/front-end';
 import * as pipeline from '../../shared/pipeline';
 import { CommandOutcome, PipelineContext } from '../../shared/pipeline';
 import { LoadGenerator } from '../../shared/traffic/load';
@@ -158,7 +160,7 @@ export async function main(
     .option('--stage <stage>', 'production or staging', 'production')
     .option('--rate <n>', 'requests per second', '50')
     .option('--duration <d>', 'how long (e.g. 30s, 5m)', '30s')
-    .option('--bodies <file>', 'JSON lines file: one request body per line (default: the smoke requests)')
+    .option('--bodies <file>', 'JSON lines file: one request body per line, sent in turn (default: the smoke requests)')
     .action(act('load', (ctx, opts) => runLoad(ctx, opts)));
 
   try {
@@ -191,13 +193,16 @@ async function runCommand(
     );
     return 2;
   }
+  // Ctrl-C or a CI cancellation: stop at the next step boundary, traffic back on stable, locks released
+  const cancellation = new Cancellation();
+  const stopListening = cancelOnSignals(cancellation, (line) => host.warn(line));
   const run = await executeCommand(
     name,
     loaded.config,
     host,
-    { modelVersion, force: Boolean(opts.force), azureLogin: () => defaultAzureLogin((n) => host.env(n)) },
+    { modelVersion, force: Boolean(opts.force), azureLogin: () => defaultAzureLogin((n) => host.env(n)), cancellation },
     (ctx) => fn(ctx, opts),
-  );
+  ).finally(stopListening);
   if (!run.ok) {
     host.error(run.message);
     return run.exitCode;
@@ -243,13 +248,13 @@ async function runLoad(ctx: PipelineContext, opts: CommonOptions & Record<string
   if (bodies.length === 0) throw new UsageError('no request bodies: pass --bodies FILE or configure staging.smoke.cases');
   const endpoint = opts.stage === 'staging' ? pipeline.stagingEndpoint(ctx.config) : pipeline.productionEndpoint(ctx.config);
   ctx.host.info(`sending ${rate} requests/s to endpoint ${endpoint} for ${String(opts.duration)} (${bodies.length} different bodies)`);
-  // bodies in a seeded random order: a fixed rotation would alias with the router's exact
-  // weighted round robin (a 10% canary would see the same few bodies over and over)
-  const pick = seededIndex(bodies.length);
+  // the bodies in turn: the router's choice of deployment is random per request, so a
+  // fixed rotation gives every deployment the same mix of bodies
+  let next = 0;
   const generator = new LoadGenerator({
     rate,
     durationMs,
-    send: () => ctx.target.score(endpoint, { body: bodies[pick()], timeoutMs: 10_000 }),
+    send: () => ctx.target.score(endpoint, { body: bodies[next++ % bodies.length], timeoutMs: 10_000 }),
   }).start();
   const stop = (): void => void generator.stop();
   process.once('SIGTERM', stop);
@@ -264,16 +269,4 @@ async function runLoad(ctx: PipelineContext, opts: CommonOptions & Record<string
     `load: ${summary.sent} requests in ${(summary.durationMs / 1000).toFixed(1)}s (${summary.rate.toFixed(1)}/s), ${summary.ok} ok, ${summary.failed} failed, p50 ${summary.latencyP50Ms?.toFixed(1)} ms, p99 ${summary.latencyP99Ms?.toFixed(1)} ms; ${per}`,
   );
   return { result: 'no-change', data: summary };
-}
-
-/** a small deterministic generator of indexes in [0, count) (mulberry32) */
-function seededIndex(count: number, seed = 0x5eed): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return Math.floor((((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296) * count);
-  };
 }

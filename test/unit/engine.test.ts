@@ -1,7 +1,15 @@
 import { VirtualClock } from '../../shared/clock';
 import type { ModelshipConfig } from '../../shared/config/types';
 import type { AnalysisEvent, ModelshipEvent, EventOf, ModelshipEventType } from '../../shared/report/events';
-import { RolloutDeps, RolloutOutcome, RolloutPlanInput, runRollout, weightMismatch } from '../../shared/rollout/engine';
+import {
+  CONSECUTIVE_ERROR_LIMIT,
+  RolloutDeps,
+  RolloutOutcome,
+  RolloutPlanInput,
+  runRollout,
+  weightMismatch,
+} from '../../shared/rollout/engine';
+import { Cancellation } from '../../shared/cancellation';
 import { planSteps } from '../../shared/rollout/plan';
 import { DeploymentProfile, FakeMetrics, FakeProbe } from './fakes/fake-metrics';
 import { FakeCall, FakeTarget } from './fakes/fake-target';
@@ -359,9 +367,10 @@ describe('runRollout rolls back', () => {
       /^step 2\/3 \(50%\): setting traffic failed: admin API timed out$/,
     ],
     [
-      'reading the state mid-analysis',
-      (c: FakeCall, now: number) => c.method === 'state' && now === T0 + 45 * SECOND,
-      /^step 2\/3 \(50%\): reading the endpoint state failed: admin API timed out$/,
+      // one failed read is skipped; four in a row end the step inconclusive
+      'reading the state mid-analysis, 4 times in a row',
+      (c: FakeCall, now: number) => c.method === 'state' && now >= T0 + 45 * SECOND,
+      /^step 2\/3 \(50%\): inconclusive: metrics or state could not be read 4 times in a row \(last: admin API timed out\), after 30s of 30s$/,
     ],
   ])('when the target throws mid-step (%s)', async (_what, when, reason) => {
     const s = setup();
@@ -489,5 +498,65 @@ describe('runRollout with a lagging main signal and a fast one (Azure Monitor an
     const s = setup();
     const outcome = await runRollout(s.input(rolloutConfig()), { ...s.deps, metrics: lagging(s) });
     expectRolledBack(s, outcome, /^step 1\/3 \(10%\): inconclusive after 30s: 0 requests, need 20$/);
+  });
+});
+
+describe('runRollout when reads fail for a while, and when the command is cancelled', () => {
+  /** metrics whose snapshot fails at the given call numbers (1-based), else measures */
+  function flaky(s: Setup, failing: (call: number) => boolean) {
+    let calls = 0;
+    return {
+      snapshot: async (endpoint: string) => {
+        calls += 1;
+        if (failing(calls)) throw new Error(`metrics backend answered 503 (call ${calls})`);
+        return s.metrics.snapshot(endpoint);
+      },
+    };
+  }
+
+  test('one failed metrics read mid-step skips that check: a healthy version is still promoted', async () => {
+    const s = setup();
+    // call 1 is step 1's baseline; calls 2..7 its checks: the 3rd check fails
+    const outcome = await runRollout(s.input(rolloutConfig()), { ...s.deps, metrics: flaky(s, (n) => n === 4) });
+    expectPromoted(s, outcome);
+    expect(s.lines.find((l) => l.includes('reading metrics or state failed'))).toMatch(
+      /^ {2}\[step 1\/3 10%\] 15s\/30s reading metrics or state failed \(1 of 4 in a row\): metrics backend answered 503 \(call 4\)$/,
+    );
+  });
+
+  test('a failed read at the last check of a step is tried again before the step is judged', async () => {
+    const s = setup();
+    // step 1: baseline call 1, checks calls 2..7; call 7 (the end of the bake) fails, call 8 retries it
+    const outcome = await runRollout(s.input(rolloutConfig()), { ...s.deps, metrics: flaky(s, (n) => n === 7) });
+    expectPromoted(s, outcome);
+    expect(s.analysesOf(1).at(-1)).toMatchObject({ verdict: 'pass', elapsedMs: 35 * SECOND });
+  });
+
+  test(`${CONSECUTIVE_ERROR_LIMIT} failed reads in a row end the step inconclusive and roll back`, async () => {
+    const s = setup();
+    const outcome = await runRollout(s.input(rolloutConfig()), { ...s.deps, metrics: flaky(s, (n) => n >= 3) });
+    expectRolledBack(
+      s,
+      outcome,
+      /^step 1\/3 \(10%\): inconclusive: metrics or state could not be read 4 times in a row \(last: metrics backend answered 503 \(call 6\)\), after 25s of 30s$/,
+    );
+  });
+
+  test('a cancellation mid-step puts all traffic back on stable at once, saying why', async () => {
+    const s = setup();
+    const cancellation = new Cancellation();
+    s.clock.at(T0 + 12 * SECOND, () => cancellation.cancel('received SIGINT'));
+    const outcome = await runRollout(s.input(rolloutConfig()), { ...s.deps, cancellation });
+    expectRolledBack(s, outcome, /^step 1\/3 \(10%\): cancelled \(received SIGINT\) after 15s of 30s$/);
+    expect(s.target.trafficAsked()).toEqual([{ blue: 90, green: 10 }, { blue: 100 }]);
+  });
+
+  test('a cancellation before a step starts changes no traffic but the rollback', async () => {
+    const s = setup();
+    const cancellation = new Cancellation();
+    cancellation.cancel('received SIGTERM');
+    const outcome = await runRollout(s.input(rolloutConfig()), { ...s.deps, cancellation });
+    expectRolledBack(s, outcome, /^cancelled \(received SIGTERM\) before step 1\/3$/);
+    expect(s.target.trafficAsked()).toEqual([{ blue: 100 }]);
   });
 });

@@ -56266,6 +56266,60 @@ function recordRequest(counters, latencyMs, failed) {
 var DEPLOYMENT_HEADER = "x-modelship-deployment";
 
 // shared/targets/local/router.ts
+var ShuffledBlocks = class {
+  constructor(weights, random = Math.random) {
+    this.random = random;
+    for (const w of weights) if (!Number.isInteger(w) || w < 0) throw new RangeError(`weights must be non-negative integers (got ${w})`);
+    this.weights = [...weights];
+    this.remaining = new Array(weights.length).fill(0);
+    this.total = weights.reduce((a, w) => a + w, 0);
+  }
+  random;
+  total;
+  weights;
+  remaining;
+  left = 0;
+  /** the index of the next decision, or -1 when every weight is 0 */
+  next() {
+    if (this.total === 0) return -1;
+    const remaining = this.remaining;
+    if (this.left === 0) {
+      for (let i = 0; i < remaining.length; i++) remaining[i] = this.weights[i];
+      this.left = this.total;
+    }
+    let r = Math.floor(this.random() * this.left);
+    for (let i = 0; i < remaining.length; i++) {
+      r -= remaining[i];
+      if (r < 0) {
+        remaining[i] -= 1;
+        this.left -= 1;
+        return i;
+      }
+    }
+    return this.takeLast();
+  }
+  /** a decision by weight among the indexes other than `excluded`, outside the block (a retry); -1 when none */
+  nextExcept(excluded) {
+    const total = this.total - (this.weights[excluded] ?? 0);
+    if (total <= 0) return -1;
+    let r = Math.floor(this.random() * total);
+    for (let i = 0; i < this.weights.length; i++) {
+      if (i === excluded) continue;
+      r -= this.weights[i];
+      if (r < 0) return i;
+    }
+    return -1;
+  }
+  takeLast() {
+    for (let i = this.remaining.length - 1; i >= 0; i--)
+      if (this.remaining[i] > 0) {
+        this.remaining[i] -= 1;
+        this.left -= 1;
+        return i;
+      }
+    return -1;
+  }
+};
 var HOP_BY_HOP = /* @__PURE__ */ new Set([
   "connection",
   "keep-alive",
@@ -56280,22 +56334,32 @@ var HOP_BY_HOP = /* @__PURE__ */ new Set([
 ]);
 var TrafficError = class extends Error {
 };
+function neverReached(code, reusedSocket, bytesWrittenForRequest) {
+  if (code === "ECONNREFUSED") return true;
+  return reusedSocket && bytesWrittenForRequest === 0 && (code === "ECONNRESET" || code === "EPIPE");
+}
 var Router = class {
   constructor(opts) {
     this.opts = opts;
     this.maxBody = opts.maxBodyBytes ?? 16 * 1024 * 1024;
     this.upstreamTimeout = opts.upstreamTimeoutMs ?? 6e4;
+    this.random = opts.random ?? Math.random;
+    if (opts.authKey) this.expectedAuth = Buffer.from(`Bearer ${opts.authKey}`);
   }
   opts;
   backends = /* @__PURE__ */ new Map();
-  table = { weights: /* @__PURE__ */ new Map(), mirror: /* @__PURE__ */ new Map() };
-  // smooth weighted round robin state, reset with each table
-  current = /* @__PURE__ */ new Map();
-  mirrorCredit = /* @__PURE__ */ new Map();
+  table = {
+    weights: /* @__PURE__ */ new Map(),
+    mirror: /* @__PURE__ */ new Map(),
+    schedule: { backends: [], blocks: new ShuffledBlocks([]) },
+    mirrors: []
+  };
   agent = new http.Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 1e3 });
   server;
   maxBody;
   upstreamTimeout;
+  random;
+  expectedAuth;
   async listen() {
     const server = http.createServer((req, res) => this.handle(req, res));
     server.keepAliveTimeout = 5e3;
@@ -56316,7 +56380,7 @@ var Router = class {
   }
   addBackend(name, port) {
     if (this.backends.has(name)) throw new TrafficError(`deployment '${name}' already exists`);
-    this.backends.set(name, { name, port, inflight: 0, counters: emptyCounters(), drained: [] });
+    this.backends.set(name, { name, port, hostHeader: `127.0.0.1:${port}`, inflight: 0, counters: emptyCounters(), drained: [] });
   }
   /** Wait for in-flight requests to finish, then forget the deployment. Its weight must be 0. */
   async removeBackend(name, drainTimeoutMs = 3e4) {
@@ -56336,8 +56400,8 @@ var Router = class {
       });
     }
     this.backends.delete(name);
-    const weights = withoutKey(Object.fromEntries(this.table.weights), name);
-    this.table = { weights: new Map(Object.entries(weights)), mirror: this.table.mirror };
+    const weights = new Map(Object.entries(withoutKey(Object.fromEntries(this.table.weights), name)));
+    this.table = { ...this.table, weights, schedule: this.scheduleFor(weights) };
   }
   /** Validate and apply a traffic map atomically; returns what is now in force. */
   setTraffic(weights, mirror = {}) {
@@ -56355,12 +56419,14 @@ var Router = class {
         throw new TrafficError(`mirror share of '${name}' must be an integer from 0 to 100 (got ${share})`);
       if ((weights[name] ?? 0) > 0 && share > 0) throw new TrafficError(`'${name}' takes live traffic and cannot also be a mirror target`);
     }
+    const weightMap = new Map(Object.entries(weights).filter(([, w]) => w >= 0));
+    const mirrorMap = new Map(Object.entries(mirror).filter(([, m]) => m > 0));
     this.table = {
-      weights: new Map(Object.entries(weights).filter(([, w]) => w >= 0)),
-      mirror: new Map(Object.entries(mirror).filter(([, m]) => m > 0))
+      weights: weightMap,
+      mirror: mirrorMap,
+      schedule: this.scheduleFor(weightMap),
+      mirrors: this.mirrorSchedulesFor(mirrorMap)
     };
-    this.current = /* @__PURE__ */ new Map();
-    this.mirrorCredit = /* @__PURE__ */ new Map();
     return this.traffic();
   }
   traffic() {
@@ -56382,42 +56448,47 @@ var Router = class {
       };
     return { epoch: this.opts.epoch, at: now, deployments };
   }
-  pick(exclude) {
-    let best;
-    let bestScore = -Infinity;
-    let total = 0;
-    for (const [name, weight] of this.table.weights) {
-      if (weight <= 0 || name === exclude || !this.backends.has(name)) continue;
-      const score = (this.current.get(name) ?? 0) + weight;
-      this.current.set(name, score);
-      total += weight;
-      if (score > bestScore) {
-        bestScore = score;
-        best = name;
-      }
-    }
-    if (best === void 0) return void 0;
-    this.current.set(best, bestScore - total);
-    return this.backends.get(best);
+  /** the same live weights keep their schedule (and its current block); a change starts a new one */
+  scheduleFor(weights) {
+    const live = [...weights].filter(([name, w]) => w > 0 && this.backends.has(name));
+    const old = this.table.schedule;
+    if (old.backends.length === live.length && live.every(([name, w], i) => old.backends[i].name === name && old.blocks.weights[i] === w))
+      return old;
+    return {
+      backends: live.map(([name]) => this.backends.get(name)),
+      blocks: new ShuffledBlocks(
+        live.map(([, w]) => w),
+        this.random
+      )
+    };
   }
-  mirrorsFor(served) {
+  mirrorSchedulesFor(mirror) {
     const out = [];
-    for (const [name, share] of this.table.mirror) {
-      if (name === served) continue;
-      const credit = (this.mirrorCredit.get(name) ?? 0) + share;
-      if (credit >= 100) {
-        this.mirrorCredit.set(name, credit - 100);
-        const backend = this.backends.get(name);
-        if (backend) out.push(backend);
-      } else this.mirrorCredit.set(name, credit);
+    for (const [name, share] of mirror) {
+      const backend = this.backends.get(name);
+      if (!backend) continue;
+      const kept = this.table.mirrors.find((m) => m.backend === backend && m.share === share);
+      out.push(kept ?? { backend, share, blocks: new ShuffledBlocks([share, 100 - share], this.random) });
     }
     return out;
   }
+  pick(exclude) {
+    const { backends, blocks } = this.table.schedule;
+    const index = exclude ? blocks.nextExcept(backends.indexOf(exclude)) : blocks.next();
+    return index < 0 ? void 0 : backends[index];
+  }
+  mirrorsFor(served) {
+    const mirrors = this.table.mirrors;
+    if (mirrors.length === 0) return void 0;
+    let out;
+    for (const m of mirrors) if (m.blocks.next() === 0 && m.backend !== served) (out ??= []).push(m.backend);
+    return out;
+  }
   authorized(req) {
-    const key = this.opts.authKey;
-    if (!key) return true;
-    const header = req.headers.authorization ?? "";
-    const expected = Buffer.from(`Bearer ${key}`);
+    const expected = this.expectedAuth;
+    if (!expected) return true;
+    const header = req.headers.authorization;
+    if (header === void 0 || header.length !== expected.length) return false;
     const given = Buffer.from(header);
     return given.length === expected.length && (0, import_node_crypto.timingSafeEqual)(given, expected);
   }
@@ -56444,107 +56515,134 @@ var Router = class {
     }
     backend.inflight += 1;
     const chosen = backend;
-    readBody(req, this.maxBody).then((body) => {
+    readBody(req, this.maxBody, (err, body) => {
+      if (err) {
+        this.release(chosen);
+        res.destroy();
+        return;
+      }
       if (body === void 0) {
         this.release(chosen);
         sendJson(res, 413, { error: `request body over ${this.maxBody} bytes` });
         return;
       }
-      const mirrors = pinnedName ? [] : this.mirrorsFor(chosen.name);
-      for (const mirror of mirrors) {
-        mirror.inflight += 1;
-        void this.forward(mirror, req, body).then((result) => {
-          recordRequest(mirror.counters, result.latencyMs, result.failed);
-          this.release(mirror);
-        });
-      }
-      return this.serve(chosen, req, res, body, !pinnedName);
-    }).catch(() => {
-      this.release(chosen);
-      res.destroy();
+      const headers = forwardedHeaders(req.rawHeaders, body.length);
+      const mirrors = pinnedName ? void 0 : this.mirrorsFor(chosen);
+      if (mirrors)
+        for (const mirror of mirrors) {
+          mirror.inflight += 1;
+          this.forward(mirror, req, headers, body, (result) => {
+            recordRequest(mirror.counters, result.latencyMs, result.failed);
+            this.release(mirror);
+          });
+        }
+      this.serve(chosen, req, res, headers, body, !pinnedName);
     });
   }
-  async serve(backend, req, res, body, mayRetry) {
-    const result = await this.forward(backend, req, body);
-    recordRequest(backend.counters, result.latencyMs, result.failed);
-    this.release(backend);
-    if (result.response) {
-      res.writeHead(result.response.status, {
-        ...result.response.headers,
-        [DEPLOYMENT_HEADER]: backend.name,
-        "content-length": String(result.response.body.length)
-      });
-      res.end(result.response.body);
-      return;
-    }
-    if (mayRetry && result.connectFailed) {
-      const other = this.pick(backend.name);
-      if (other) {
-        other.inflight += 1;
-        return this.serve(other, req, res, body, false);
+  serve(backend, req, res, headers, body, mayRetry) {
+    this.forward(backend, req, headers, body, (result) => {
+      recordRequest(backend.counters, result.latencyMs, result.failed);
+      this.release(backend);
+      const answer = result.response;
+      if (answer) {
+        answer.headers.push(DEPLOYMENT_HEADER, backend.name, "content-length", String(answer.body.length));
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+        return;
       }
-    }
-    sendJson(
-      res,
-      result.timedOut ? 504 : 502,
-      { error: `deployment '${backend.name}' did not answer: ${result.error}` },
-      { [DEPLOYMENT_HEADER]: backend.name }
-    );
+      if (mayRetry && result.neverReached) {
+        const other = this.pick(backend);
+        if (other) {
+          other.inflight += 1;
+          this.serve(other, req, res, headers, body, false);
+          return;
+        }
+      }
+      sendJson(
+        res,
+        result.timedOut ? 504 : 502,
+        { error: `deployment '${backend.name}' did not answer: ${result.error}` },
+        { [DEPLOYMENT_HEADER]: backend.name }
+      );
+    });
   }
   release(backend) {
     backend.inflight -= 1;
     if (backend.inflight === 0 && backend.drained.length) for (const fn of backend.drained.splice(0)) fn();
   }
-  forward(backend, req, body) {
-    const started = process.hrtime.bigint();
-    const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
-    const headers = {};
-    for (const [name, value] of Object.entries(req.headers))
-      if (!HOP_BY_HOP.has(name) && name !== DEPLOYMENT_HEADER && value !== void 0) headers[name] = value;
-    headers["content-length"] = String(body.length);
-    return new Promise((resolve) => {
-      let settled = false;
-      const done = (result) => {
-        if (!settled) {
-          settled = true;
-          resolve(result);
-        }
-      };
-      const upstream = http.request(
-        {
-          host: "127.0.0.1",
-          port: backend.port,
-          method: req.method,
-          path: req.url,
-          headers,
-          agent: this.agent,
-          timeout: this.upstreamTimeout
-        },
-        (answer) => {
-          const chunks = [];
-          answer.on("data", (c) => chunks.push(c));
-          answer.on("end", () => {
-            const status = answer.statusCode ?? 502;
-            const outHeaders = {};
-            for (const [name, value] of Object.entries(answer.headers))
-              if (!HOP_BY_HOP.has(name) && value !== void 0) outHeaders[name] = value;
-            done({ response: { status, headers: outHeaders, body: Buffer.concat(chunks) }, failed: status >= 500, latencyMs: elapsed() });
+  forward(backend, req, headers, body, callback) {
+    const started = performance.now();
+    let settled = false;
+    const done = (result) => {
+      if (!settled) {
+        settled = true;
+        callback(result);
+      }
+    };
+    const out = new Array(headers.length + 2);
+    out[0] = "host";
+    out[1] = backend.hostHeader;
+    for (let i = 0; i < headers.length; i++) out[i + 2] = headers[i];
+    const upstream = http.request(
+      {
+        host: "127.0.0.1",
+        port: backend.port,
+        method: req.method,
+        path: req.url,
+        headers: out,
+        agent: this.agent,
+        timeout: this.upstreamTimeout
+      },
+      (answer) => {
+        const chunks = [];
+        answer.on("data", (c) => chunks.push(c));
+        answer.on("end", () => {
+          const status = answer.statusCode ?? 502;
+          done({
+            response: { status, headers: answerHeaders(answer.rawHeaders), body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) },
+            failed: status >= 500,
+            latencyMs: performance.now() - started
           });
-          answer.on("error", (e) => done({ failed: true, latencyMs: elapsed(), error: e.message, connectFailed: false }));
-        }
-      );
-      upstream.on("timeout", () => {
-        upstream.destroy();
-        done({ failed: true, latencyMs: elapsed(), error: `no answer within ${this.upstreamTimeout} ms`, timedOut: true });
-      });
-      upstream.on("error", (err) => {
-        const connectFailed = err.code === "ECONNREFUSED" || err.code === "ECONNRESET" || err.code === "EPIPE";
-        done({ failed: true, latencyMs: elapsed(), error: err.code ?? err.message, connectFailed });
-      });
-      upstream.end(body);
+        });
+        answer.on(
+          "error",
+          (e) => done({ failed: true, latencyMs: performance.now() - started, error: e.message, neverReached: false })
+        );
+      }
+    );
+    let writtenBefore = -1;
+    upstream.once("socket", (socket) => writtenBefore = socket.bytesWritten);
+    upstream.on("timeout", () => {
+      upstream.destroy();
+      done({ failed: true, latencyMs: performance.now() - started, error: `no answer within ${this.upstreamTimeout} ms`, timedOut: true });
     });
+    upstream.on("error", (err) => {
+      const socket = upstream.socket;
+      const written = writtenBefore < 0 || !socket ? 0 : socket.bytesWritten - writtenBefore;
+      done({
+        failed: true,
+        latencyMs: performance.now() - started,
+        error: err.code ?? err.message,
+        neverReached: neverReached(err.code, upstream.reusedSocket, written)
+      });
+    });
+    upstream.end(body);
   }
 };
+function forwardedHeaders(raw, bodyLength) {
+  const out = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    if (!HOP_BY_HOP.has(name) && name !== DEPLOYMENT_HEADER) out.push(raw[i], raw[i + 1]);
+  }
+  out.push("content-length", String(bodyLength));
+  return out;
+}
+function answerHeaders(raw) {
+  const out = [];
+  for (let i = 0; i < raw.length; i += 2) if (!HOP_BY_HOP.has(raw[i].toLowerCase())) out.push(raw[i], raw[i + 1]);
+  return out;
+}
 function headerValue(value) {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -56552,21 +56650,31 @@ function withoutKey(record, key) {
   const { [key]: _dropped, ...rest } = record;
   return rest;
 }
-function readBody(req, max) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    let tooBig = false;
-    req.on("data", (chunk) => {
-      size += chunk.length;
-      if (size > max) tooBig = true;
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(tooBig ? void 0 : Buffer.concat(chunks)));
-    req.on("error", reject);
-    req.on("aborted", () => reject(new Error("client aborted")));
+function readBody(req, max, callback) {
+  let first;
+  let chunks;
+  let size = 0;
+  let tooBig = false;
+  let settled = false;
+  const finish = (err, body) => {
+    if (!settled) {
+      settled = true;
+      callback(err, body);
+    }
+  };
+  req.on("data", (chunk) => {
+    size += chunk.length;
+    if (size > max) {
+      tooBig = true;
+      first = chunks = void 0;
+    } else if (!first) first = chunk;
+    else (chunks ??= [first]).push(chunk);
   });
+  req.on("end", () => finish(void 0, tooBig ? void 0 : chunks ? Buffer.concat(chunks) : first ?? EMPTY));
+  req.on("error", (e) => finish(e));
+  req.on("aborted", () => finish(new Error("client aborted")));
 }
+var EMPTY = Buffer.alloc(0);
 function sendJson(res, status, body, headers = {}) {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });

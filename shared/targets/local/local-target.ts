@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as http from 'node:http';
 import { spawn } from 'node:child_process';
 import * as lockfile from 'proper-lockfile';
@@ -135,22 +136,47 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
     const dir = this.dir(endpoint);
     fs.mkdirSync(dir, { recursive: true });
     const holderFile = `${dir}/command-holder.json`;
-    try {
-      // stale after 30 s without an update: a killed command does not block the next one for long
-      // proper-lockfile keys its locks by the locked path: each lock gets a path of its own
-      const release = await lockfile.lock(`${dir}/command`, { realpath: false, stale: 30_000, update: 5_000, retries: 0 });
-      fs.writeFileSync(holderFile, JSON.stringify({ holder, pid: process.pid, since: new Date().toISOString() }));
+    const lockPath = `${dir}/command`;
+    const take = async (stale: number, retries: number) => {
+      // proper-lockfile keys its locks by the locked path: each lock gets a path of its own. The holder
+      // renews the lock every second; a lock not renewed for `stale` ms counts as abandoned.
+      const release = await lockfile.lock(lockPath, {
+        realpath: false,
+        stale,
+        update: 1_000,
+        retries: retries ? { retries, minTimeout: 500, maxTimeout: 500 } : 0,
+        // a lost lock (the machine stalled, someone removed it) is reported, not thrown from a timer
+        onCompromised: (err) => this.opts.log(`the lock of endpoint ${endpoint} was lost: ${err.message}`),
+      });
+      const held: LockHolder = { holder, pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
+      fs.writeFileSync(holderFile, JSON.stringify(held), { mode: 0o600 });
       return async () => {
         fs.rmSync(holderFile, { force: true });
-        await release();
+        await release().catch(() => undefined);
       };
+    };
+    try {
+      // 30 s without renewal: a command on another machine sharing this folder is gone
+      return await take(30_000, 0);
     } catch (err: unknown) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
-      const heldBy = readJsonIfExists<{ holder: string; pid: number; since: string }>(holderFile);
-      throw new Error(
-        `endpoint ${endpoint} is busy: ${heldBy ? `'${heldBy.holder}' (pid ${heldBy.pid}) holds it since ${heldBy.since}` : 'another modelship command holds it'}; wait for it to finish`,
-      );
     }
+    const heldBy = readJsonIfExists<LockHolder>(holderFile);
+    if (heldBy && heldBy.host === os.hostname() && !pidAlive(heldBy.pid)) {
+      // its process is gone (killed, crashed): it renews nothing, so the lock is free within 2 s
+      this.opts.log(
+        `endpoint ${endpoint}: taking over the lock of '${heldBy.holder}' (pid ${heldBy.pid}, since ${heldBy.since}): that process no longer runs`,
+      );
+      try {
+        return await take(2_000, 10);
+      } catch (err: unknown) {
+        if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+      }
+    }
+    const now = readJsonIfExists<LockHolder>(holderFile);
+    throw new Error(
+      `endpoint ${endpoint} is busy: ${now ? `'${now.holder}' (pid ${now.pid}${now.host && now.host !== os.hostname() ? ` on ${now.host}` : ''}) holds it since ${now.since}` : 'another modelship command holds it'}; wait for it to finish`,
+    );
   }
 
   // ---- host management -------------------------------------------------------
@@ -309,6 +335,14 @@ export class AdminError extends Error {
 function isConnectionError(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException).code;
   return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE';
+}
+
+/** who holds an endpoint's command lock (command-holder.json) */
+interface LockHolder {
+  holder: string;
+  pid: number;
+  host?: string;
+  since: string;
 }
 
 export function pidAlive(pid: number): boolean {

@@ -94,7 +94,7 @@ ${WORKSPACE}    resourceManagerUrl: https://management.chinacloudapi.cn/
     instanceCount: 3
     authMode: aml_token
     requestSettings: { requestTimeout: 90s, maxConcurrentRequestsPerInstance: 4 }
-    readinessProbe: { initialDelay: 1s, period: 2s, timeout: 500ms, failureThreshold: 5 }
+    readinessProbe: { initialDelay: 500ms, period: 2s, timeout: 1s, failureThreshold: 5 }
     environment: azureml:serving:7
     stagingEndpoint: true
     provisioningTimeout: 45m
@@ -111,7 +111,7 @@ ${WORKSPACE}    resourceManagerUrl: https://management.chinacloudapi.cn/
       authMode: 'aml_token',
       requestTimeout: 90_000,
       maxConcurrentRequestsPerInstance: 4,
-      readinessProbe: { initialDelay: 1000, period: 2000, timeout: 500, failureThreshold: 5, successThreshold: 1 },
+      readinessProbe: { initialDelay: 500, period: 2000, timeout: 1000, failureThreshold: 5, successThreshold: 1 },
       environment: 'azureml:serving:7',
       stagingEndpoint: true,
       provisioningTimeout: 45 * 60_000,

@@ -1,0 +1,171 @@
+import { ChildProcess } from 'node:child_process';
+import { BIN, CliResult, runCli, runNode } from '../helpers/cli';
+import { TestProject, freePorts, makeProject, rolloutConfig } from '../helpers/project';
+import type { EndpointState } from '../../shared/targets/target';
+
+/**
+ * A rollout whose command is interrupted the way CI interrupts it, on the local target
+ * (process runtime) under steady live load from a second process: SIGINT (a cancelled
+ * GitHub job, Azure Pipelines, Ctrl-C) and SIGTERM end the rollout with all traffic back on
+ * the stable deployment and the lock released; SIGKILL (a runner that died) leaves a lock
+ * whose process is gone, which the next command takes over at once. Each test names what it
+ * injected and checks what the live traffic saw: no failed request served by stable.
+ */
+jest.setTimeout(240_000);
+
+interface StatusJson {
+  production: EndpointState;
+}
+
+let project: TestProject;
+
+const cli = (args: string[], timeoutMs = 120_000): Promise<CliResult> =>
+  runCli([...args, '-c', project.configFile], { cwd: project.dir, timeoutMs });
+
+/** a CLI command started in the background; `waitFor` resolves once its output shows `pattern` */
+function start(args: string[]): { child: () => ChildProcess; done: Promise<CliResult>; waitFor: (pattern: RegExp) => Promise<void> } {
+  let child: ChildProcess | undefined;
+  let seen = '';
+  const waiting: Array<{ pattern: RegExp; resolve: () => void }> = [];
+  const done = runNode(BIN, [...args, '-c', project.configFile], {
+    cwd: project.dir,
+    env: process.env,
+    timeoutMs: 200_000,
+    onSpawn: (c) => {
+      child = c;
+      const look = (chunk: Buffer) => {
+        seen += chunk.toString();
+        for (const w of waiting.splice(0)) {
+          if (w.pattern.test(seen)) w.resolve();
+          else waiting.push(w);
+        }
+      };
+      c.stdout?.on('data', look);
+      c.stderr?.on('data', look);
+    },
+  });
+  return {
+    child: () => {
+      if (!child) throw new Error('not started');
+      return child;
+    },
+    done,
+    waitFor: (pattern) =>
+      new Promise<void>((resolve, reject) => {
+        if (pattern.test(seen)) return resolve();
+        waiting.push({ pattern, resolve });
+        void done.then(() => reject(new Error(`the command ended before printing ${String(pattern)}:\n${seen}`)));
+      }),
+  };
+}
+
+async function production(): Promise<{ traffic: Record<string, number>; versions: Record<string, string>; rollout: boolean }> {
+  const r = await cli(['status', '--json']);
+  const status = JSON.parse(r.stdout) as StatusJson;
+  return {
+    traffic: status.production.traffic,
+    versions: Object.fromEntries(status.production.deployments.map((d) => [d.name, d.model.version])),
+    rollout: status.production.record.rollout !== undefined,
+  };
+}
+
+/** failed answers per deployment in the summary line of `modelship load` */
+function loadFailures(r: CliResult): Record<string, number> {
+  const line = /load: \d+ requests .*?; (\w+: .*)$/m.exec(r.stderr)?.[1];
+  if (!line) throw new Error(`no summary line from modelship load:\n${r.stderr}`);
+  return Object.fromEntries([...line.matchAll(/(\w+): (\d+) ok, (\d+) failed/g)].map((m) => [m[1], Number(m[3])]));
+}
+
+beforeAll(async () => {
+  const [port, stagingPort] = await freePorts(2);
+  project = makeProject(
+    rolloutConfig({
+      port,
+      stagingPort,
+      rollout: `  strategy: canary
+  steps: [50, 100]
+  bake: 60s
+  analysis: { interval: 2s, minRequests: 5, maxErrorRate: 0.05, probe: { rate: 5 } }`,
+    }),
+    'ms-interrupt-',
+  );
+  for (const model of ['good1', 'good2']) expect((await cli(['model', 'register', '--path', project.models(model)])).code).toBe(0);
+  const first = await cli(['run', '--model-version', '1']);
+  expect(first.code).toBe(0);
+});
+
+afterAll(async () => {
+  await cli(['down']);
+});
+
+describe.each(['SIGINT', 'SIGTERM'] as const)('%s mid-rollout', (signal) => {
+  it(`injected: ${signal} to the CLI at the first analysis check of the 50% step; seen: all traffic back on stable, the lock released, no failed request on stable`, async () => {
+    const load = start(['load', '--rate', '20', '--duration', '60s']);
+    const run = start(['rollout', '--model-version', '2']);
+    await run.waitFor(/\[step 1\/2 50%\] [\d.]+s\/1m/);
+    run.child().kill(signal);
+    const r = await run.done;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`received ${signal}: stopping at the next step boundary`);
+    expect(r.stderr).toMatch(new RegExp(`rolling back: step 1/2 \\(50%\\): cancelled \\(received ${signal}\\) after [\\d.]+s of 1m`));
+    expect(r.stderr).toContain("all traffic back on the stable deployment 'blue'");
+    expect(await production()).toEqual({ traffic: { blue: 100 }, versions: { blue: '1' }, rollout: false });
+    // the lock is free: another command starts at once
+    const next = await cli(['rollback']);
+    expect(next.stderr).not.toMatch(/is busy/);
+    load.child().kill('SIGTERM');
+    // the load saw stable answer throughout, and never fail
+    expect(loadFailures(await load.done)).toMatchObject({ blue: 0 });
+  });
+});
+
+describe('SIGKILL mid-rollout (the runner died)', () => {
+  it('injected: SIGKILL at the first analysis check of the 50% step; seen: the next command takes the dead process lock over at once and rolls back; no failed request on stable', async () => {
+    const load = start(['load', '--rate', '20', '--duration', '60s']);
+    const run = start(['rollout', '--model-version', '2']);
+    await run.waitFor(/\[step 1\/2 50%\] [\d.]+s\/1m/);
+    const pid = run.child().pid;
+    run.child().kill('SIGKILL');
+    await run.done;
+    // the endpoint keeps serving both deployments at 50%, with the rollout recorded
+    expect(await production()).toEqual({ traffic: { blue: 50, green: 50 }, versions: { blue: '1', green: '2' }, rollout: true });
+    const rollback = await cli(['rollback']);
+    expect(rollback.code).toBe(0);
+    expect(rollback.stderr).toMatch(
+      new RegExp(`taking over the lock of 'rollout' \\(pid ${pid}, since .*\\): that process no longer runs`),
+    );
+    expect(rollback.stderr).toMatch(/all traffic back on 'blue'/);
+    expect(await production()).toEqual({ traffic: { blue: 100 }, versions: { blue: '1' }, rollout: false });
+    load.child().kill('SIGTERM');
+    // the load saw stable answer throughout, and never fail
+    expect(loadFailures(await load.done)).toMatchObject({ blue: 0 });
+  });
+});
+
+describe('the bundled Action, cancelled', () => {
+  it('injected: SIGINT to the step (a cancelled GitHub job) at the first analysis check; seen: result rolled-back, the summary says why', async () => {
+    const { runStep } = await import('../helpers/action-runner');
+    let printed = '';
+    let signalled = false;
+    const step = await runStep({
+      cwd: project.dir,
+      inputs: { command: 'rollout', config: 'modelship.yaml', 'model-version': '2' },
+      timeoutMs: 150_000,
+      onSpawn: (child) => {
+        child.stdout?.on('data', (chunk: Buffer) => {
+          printed += chunk.toString();
+          if (!signalled && /\[step 1\/2 50%\] [\d.]+s\/1m/.test(printed)) {
+            signalled = true;
+            child.kill('SIGINT');
+          }
+        });
+      },
+    });
+    expect(signalled).toBe(true);
+    expect(step.code).toBe(1);
+    expect(step.outputs.result).toBe('rolled-back');
+    expect(step.stdout).toMatch(/::warning.*received SIGINT: stopping at the next step boundary/);
+    expect(step.summary).toMatch(/cancelled \(received SIGINT\)/);
+    expect(await production()).toEqual({ traffic: { blue: 100 }, versions: { blue: '1' }, rollout: false });
+  });
+});
