@@ -96,6 +96,7 @@ export function createLocalTarget(config: ModelshipConfig, host: Host): LocalTar
     authKey: onceWhenNeeded(() => endpointKey(config, host)),
     log: (line) => host.info(line),
     childEnv: () => host.childEnv(),
+    passEnv: local.passEnv,
   });
 }
 

@@ -53,6 +53,7 @@ interface ConfigFile {
       stateDir: string;
       python: string;
       auth?: { keyEnv: string };
+      passEnv: string[];
     };
     kubernetes: KubernetesFile;
     azureml: AzureMlTargetFile;
@@ -203,6 +204,7 @@ export function resolveConfig(raw: unknown, file: string, defaults: SchemaDefaul
         // a bare command is looked up on PATH; anything with a slash is a path
         python: local.python.includes('/') ? abs(local.python) : local.python,
         ...(local.auth ? { authKeyEnv: local.auth.keyEnv } : {}),
+        passEnv: [...local.passEnv],
       },
       ...(filled.target.kind === 'kubernetes' ? { kubernetes: resolveKubernetes(filled.target.kubernetes, abs, defaults) } : {}),
       ...(filled.target.kind === 'azureml' ? { azureml: resolveAzuremlTarget(filled.target.azureml, filled.model) } : {}),

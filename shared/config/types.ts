@@ -66,6 +66,8 @@ export interface ModelshipConfig {
       python: string;
       /** when set, endpoints require `Authorization: Bearer <value of this env var>` */
       authKeyEnv?: string;
+      /** variables the scoring processes get besides the safe allowlist */
+      passEnv: string[];
     };
     /** present when kind is kubernetes */
     kubernetes?: KubernetesTargetConfig;

@@ -74,7 +74,14 @@ describe('loadConfig: valid files', () => {
       },
       target: {
         kind: 'local',
-        local: { runtime: 'process', port: 8080, stagingPort: 8081, stateDir: path.join(dir, '.modelship'), python: 'python3' },
+        local: {
+          runtime: 'process',
+          port: 8080,
+          stagingPort: 8081,
+          stateDir: path.join(dir, '.modelship'),
+          python: 'python3',
+          passEnv: [],
+        },
       },
       staging: { smoke: { cases: [], repeat: 5, timeout: 10_000 } },
       rollout: {
@@ -123,6 +130,7 @@ describe('loadConfig: valid files', () => {
           stateDir: path.join(FULL, 'state'),
           python: path.join(FULL, 'venv', 'bin', 'python'),
           authKeyEnv: 'MODELSHIP_ENDPOINT_KEY',
+          passEnv: ['FEATURE_STORE_URL', 'MODEL_CACHE_DIR'],
         },
       },
       staging: {
@@ -152,7 +160,7 @@ describe('loadConfig: valid files', () => {
     expect(config).toStrictEqual(expected);
     // compareToBaseline: true is accepted, with a warning at its line
     expect(warnings.map(formatConfigIssue)).toEqual([
-      `${file}:48:24 rollout.analysis.compareToBaseline: compareToBaseline is planned and not applied yet`,
+      `${file}:49:24 rollout.analysis.compareToBaseline: compareToBaseline is planned and not applied yet`,
     ]);
   });
 
@@ -246,7 +254,7 @@ target:
     expect(issues.map(formatConfigIssue)).toEqual([
       `${file}:5:5 serve.code: missing required key 'code'`,
       `${file}:7:18 target.local.port: must be an integer from 1 to 65535 (got 0)`,
-      `${file}:7:21 target.local.portt: unknown key 'portt' (allowed: runtime, port, stagingPort, stateDir, python, auth)`,
+      `${file}:7:21 target.local.portt: unknown key 'portt' (allowed: runtime, port, stagingPort, stateDir, python, auth, passEnv)`,
     ]);
   });
 

@@ -10,6 +10,7 @@ import { ProcessRuntime } from './process-runtime';
 import { DockerRuntime, ownerId } from './docker-runtime';
 import { parseImageRef } from '../../image/reference';
 import { resolveCredential } from '../../image/credentials';
+import { safeEnvironment } from './child-env';
 import { HostConfig, HostInfo, PersistedEndpoint, emptyEndpoint, files, readJsonIfExists, writeJsonAtomic } from './state-store';
 
 /**
@@ -50,12 +51,13 @@ export class EndpointHost {
     private readonly cfg: HostConfig,
     authKey: string | undefined,
     private readonly log: (line: string) => void,
-    /** the environment this host was started with; deployments inherit it without the key */
+    /** the environment this host was started with (already an allowlist); deployments get less */
     processEnv: Record<string, string | undefined>,
     private readonly exit: (code: number) => void,
   ) {
     this.router = new Router({ endpoint: cfg.endpoint, host: '127.0.0.1', port: cfg.port, authKey, epoch: this.epoch });
-    const env = { ...processEnv };
+    // model code gets the allowlist and the user's passEnv: never the key, nor the registry login
+    const env = safeEnvironment(processEnv, cfg.passEnv ?? []);
     delete env[AUTH_KEY_ENV];
     this.runtime =
       cfg.runtime === 'docker'
@@ -66,7 +68,7 @@ export class EndpointHost {
             log,
             pullAuth: async (image) => {
               const registry = parseImageRef(image).registry;
-              const credential = await resolveCredential(registry, { env: (n) => env[n], setSecret: () => undefined, log });
+              const credential = await resolveCredential(registry, { env: (n) => processEnv[n], setSecret: () => undefined, log });
               return credential ? { username: credential.username, password: credential.password, serveraddress: registry } : undefined;
             },
           })

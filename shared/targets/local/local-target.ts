@@ -11,6 +11,7 @@ import { compiledEntry } from '../../paths';
 import { scoreOnce } from '../../traffic/http-score';
 import { ADMIN_TOKEN_HEADER, AUTH_KEY_ENV } from './endpoint-host';
 import { HostConfig, HostInfo, endpointDir, files, readJsonIfExists } from './state-store';
+import { REGISTRY_CREDENTIAL_VARS, safeEnvironment } from './child-env';
 
 /**
  * The local target as the core sees it: a client of the endpoint hosts. It starts a
@@ -31,8 +32,10 @@ export interface LocalTargetOptions {
   hostStartTimeoutMs?: number;
   /** how long a new deployment may take, on top of its own readyTimeout */
   adminTimeoutMs?: number;
-  /** the environment of the endpoint host process (Host.childEnv) */
+  /** the front end's environment (Host.childEnv); only an allowlist of it reaches the endpoint host */
   childEnv: () => Record<string, string>;
+  /** more variables the scoring processes get (target.local.passEnv) */
+  passEnv: readonly string[];
 }
 
 /** the endpoint host's process entry, compiled (or bundled beside the front end) */
@@ -232,6 +235,7 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
       runtime: this.opts.runtime,
       python: this.opts.python,
       auth: Boolean(this.opts.authKey?.()),
+      passEnv: [...this.opts.passEnv],
     };
     fs.writeFileSync(files.hostConfig(dir), JSON.stringify(cfg, null, 2) + '\n');
     fs.rmSync(files.hostInfo(dir), { force: true });
@@ -240,7 +244,11 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
       `${restoring ? 'restarting' : 'starting'} the endpoint host for ${endpoint} on http://127.0.0.1:${cfg.port}${restoring ? ' (restoring its deployments and traffic)' : ''}`,
     );
     const logFd = fs.openSync(files.hostLog(dir), 'a');
-    const env = this.opts.childEnv();
+    // the runner's credentials stay out: an allowlist, the user's passEnv, the registry login for pulls
+    const env = safeEnvironment(this.opts.childEnv(), [
+      ...this.opts.passEnv,
+      ...(this.opts.runtime === 'docker' ? REGISTRY_CREDENTIAL_VARS : []),
+    ]);
     const key = this.opts.authKey?.();
     if (key) env[AUTH_KEY_ENV] = key;
     const child = spawn(process.execPath, [compiledEntry(ENDPOINT_HOST_ENTRY), dir], {

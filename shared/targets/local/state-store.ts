@@ -32,6 +32,8 @@ export interface HostConfig {
   python: string;
   /** whether the endpoint requires a key; the key itself travels in the environment only */
   auth: boolean;
+  /** variables of the host's environment its scoring processes get besides the allowlist (target.local.passEnv) */
+  passEnv?: string[];
 }
 
 export interface HostInfo {

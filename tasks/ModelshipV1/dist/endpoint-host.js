@@ -57234,6 +57234,56 @@ async function acrCredential(registry, credential, options) {
   return { username: ACR_TOKEN_USER, password: body.refresh_token, source: "Azure AD token exchanged for an ACR refresh token" };
 }
 
+// shared/targets/local/child-env.ts
+var ALLOWED = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "LANG",
+  "LANGUAGE",
+  "TZ",
+  "TMPDIR",
+  "TEMP",
+  "TMP",
+  "TERM",
+  "HOSTNAME",
+  "LD_LIBRARY_PATH",
+  "NODE_OPTIONS",
+  "NODE_EXTRA_CA_CERTS",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "REQUESTS_CA_BUNDLE",
+  "CURL_CA_BUNDLE",
+  "VIRTUAL_ENV",
+  "CONDA_PREFIX",
+  "CONDA_DEFAULT_ENV",
+  "DOCKER_HOST",
+  "DOCKER_CERT_PATH",
+  "DOCKER_TLS_VERIFY",
+  "DOCKER_CONFIG",
+  "XDG_RUNTIME_DIR",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy"
+]);
+var ALLOWED_PREFIXES = ["LC_", "PYTHON", "OMP_", "MKL_", "OPENBLAS_", "CUDA_", "NVIDIA_", "MODELSHIP_TEST_"];
+function isAllowedVariable(name) {
+  return ALLOWED.has(name) || ALLOWED_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+function safeEnvironment(env, pass = []) {
+  const out = {};
+  const extra = new Set(pass);
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && (isAllowedVariable(name) || extra.has(name))) out[name] = value;
+  }
+  return out;
+}
+
 // shared/targets/local/state-store.ts
 var fs5 = __toESM(require("node:fs"));
 var path4 = __toESM(require("node:path"));
@@ -57279,7 +57329,7 @@ var EndpointHost = class {
     this.log = log;
     this.exit = exit;
     this.router = new Router({ endpoint: cfg.endpoint, host: "127.0.0.1", port: cfg.port, authKey, epoch: this.epoch });
-    const env = { ...processEnv };
+    const env = safeEnvironment(processEnv, cfg.passEnv ?? []);
     delete env[AUTH_KEY_ENV];
     this.runtime = cfg.runtime === "docker" ? new DockerRuntime({
       docker: new import_dockerode.default(),
@@ -57288,7 +57338,7 @@ var EndpointHost = class {
       log,
       pullAuth: async (image) => {
         const registry = parseImageRef(image).registry;
-        const credential = await resolveCredential(registry, { env: (n) => env[n], setSecret: () => void 0, log });
+        const credential = await resolveCredential(registry, { env: (n) => processEnv[n], setSecret: () => void 0, log });
         return credential ? { username: credential.username, password: credential.password, serveraddress: registry } : void 0;
       }
     }) : new ProcessRuntime({ python: cfg.python, logDir: files.logs(dir), env, log });
