@@ -127,9 +127,11 @@ export async function deployCommand(ctx: PipelineContext, stage: 'staging' | 'pr
   return pipeline.deployProduction(ctx, model);
 }
 
+/** the smoke cases against staging; with a version (--model-version, an event), against the deployment that serves it */
 export async function smokeCommand(ctx: PipelineContext): Promise<CommandOutcome> {
-  const smoke = await pipeline.smoke(ctx);
-  return { result: 'no-change', smoke };
+  const model = ctx.modelVersion !== undefined ? await selectedModel(ctx) : undefined;
+  const smoke = await pipeline.smoke(ctx, model);
+  return { result: 'no-change', smoke, ...(model ? { model } : {}) };
 }
 
 export async function rolloutCommand(ctx: PipelineContext): Promise<CommandOutcome> {

@@ -306,15 +306,35 @@ async function replaceAll(ctx: PipelineContext, endpoint: string, model: ModelRe
   return name;
 }
 
+/** the endpoint a staged version lives in: <endpoint>-staging, or production when staging in place */
+function stagingHome(cfg: ModelshipConfig): string {
+  return stagesInPlace(cfg) ? productionEndpoint(cfg) : stagingEndpoint(cfg);
+}
+
 export async function deployStaging(ctx: PipelineContext, model: ModelRef): Promise<void> {
+  await locked(ctx, [stagingHome(ctx.config)], 'deploy staging', () => deployStagingLocked(ctx, model));
+}
+
+async function deployStagingLocked(ctx: PipelineContext, model: ModelRef): Promise<void> {
   if (stagesInPlace(ctx.config)) return stageInPlace(ctx, model);
   const endpoint = stagingEndpoint(ctx.config);
   await stage(
     ctx,
     'deploy staging',
-    () => locked(ctx, [endpoint], 'deploy staging', () => replaceAll(ctx, endpoint, model)),
+    () => replaceAll(ctx, endpoint, model),
     'the deployment log lines above, serve.code and serve.scoringScript',
   );
+}
+
+/**
+ * Staging and its smoke tests under one lock, so that two runs cannot test each other's
+ * version: the second waits for nothing, it is told who holds the staging endpoint.
+ */
+export async function deployAndSmoke(ctx: PipelineContext, model: ModelRef): Promise<SmokeReport> {
+  return locked(ctx, [stagingHome(ctx.config)], 'deploy staging and smoke', async () => {
+    await deployStagingLocked(ctx, model);
+    return smokeLocked(ctx, model);
+  });
 }
 
 /** the new version as a deployment with no traffic in the production endpoint */
@@ -323,71 +343,97 @@ async function stageInPlace(ctx: PipelineContext, model: ModelRef): Promise<void
   await stage(
     ctx,
     'deploy staging',
-    () =>
-      locked(ctx, [endpoint], 'deploy staging', async () => {
-        let state = await ctx.target.state(endpoint);
-        const inProgress = state.record.rollout;
-        if (inProgress) {
-          const same = inProgress.model.name === model.name && inProgress.model.version === model.version;
-          if (same && state.deployments.some((d) => d.name === inProgress.candidate)) {
-            ctx.host.info(
-              `${endpoint}: the rollout of v${model.version} on '${inProgress.candidate}' is ${inProgress.status}: already staged`,
-            );
-            return;
-          }
-          throw new StageError(
-            'staging the new version',
-            `a rollout of ${inProgress.model.name} v${inProgress.model.version} is ${inProgress.status} on ${endpoint} (new '${inProgress.candidate}', stable '${inProgress.stable}')`,
-            '`modelship promote` to continue it or `modelship rollback` to abandon it',
+    async () => {
+      let state = await ctx.target.state(endpoint);
+      const inProgress = state.record.rollout;
+      if (inProgress) {
+        const same = inProgress.model.name === model.name && inProgress.model.version === model.version;
+        if (same && state.deployments.some((d) => d.name === inProgress.candidate)) {
+          ctx.host.info(
+            `${endpoint}: the rollout of v${model.version} on '${inProgress.candidate}' is ${inProgress.status}: already staged`,
           );
-        }
-        state = await removeLeftovers(ctx, endpoint, state, model);
-        const staged = stagedDeployment(state, model);
-        if (staged) {
-          ctx.host.info(`${endpoint}: '${staged.name}' already serves ${model.name} v${model.version} with no traffic: staged`);
           return;
         }
-        const serving = servingModel(state);
-        if (serving?.name === model.name && serving.version === model.version) {
-          ctx.host.info(`${endpoint}: production already serves ${model.name} v${model.version}: nothing to stage`);
-          return;
-        }
-        const name = freeName(state);
-        ctx.host.info(`staging ${model.name} v${model.version} in ${endpoint} as '${name}' with no traffic`);
-        await ctx.target.createDeployment(endpoint, await specFor(ctx, model, name));
-        ctx.host.info(`${endpoint}: '${name}' serves v${model.version} with 0% of traffic; smoke tests reach it by the deployment header`);
-      }),
+        throw new StageError(
+          'staging the new version',
+          `a rollout of ${inProgress.model.name} v${inProgress.model.version} is ${inProgress.status} on ${endpoint} (new '${inProgress.candidate}', stable '${inProgress.stable}')`,
+          '`modelship promote` to continue it or `modelship rollback` to abandon it',
+        );
+      }
+      state = await removeLeftovers(ctx, endpoint, state, model);
+      const staged = stagedDeployment(state, model);
+      if (staged) {
+        ctx.host.info(`${endpoint}: '${staged.name}' already serves ${model.name} v${model.version} with no traffic: staged`);
+        return;
+      }
+      const serving = servingModel(state);
+      if (serving?.name === model.name && serving.version === model.version) {
+        ctx.host.info(`${endpoint}: production already serves ${model.name} v${model.version}: nothing to stage`);
+        return;
+      }
+      const name = freeName(state);
+      ctx.host.info(`staging ${model.name} v${model.version} in ${endpoint} as '${name}' with no traffic`);
+      await ctx.target.createDeployment(endpoint, await specFor(ctx, model, name));
+      ctx.host.info(`${endpoint}: '${name}' serves v${model.version} with 0% of traffic; smoke tests reach it by the deployment header`);
+    },
     'the deployment output above, serve.code and serve.scoringScript',
   );
 }
 
-/** where smoke tests go: the staging endpoint, or the staged deployment of the production endpoint */
-async function smokeTarget(ctx: PipelineContext): Promise<{ endpoint: string; deployment?: string }> {
-  if (!stagesInPlace(ctx.config)) return { endpoint: stagingEndpoint(ctx.config) };
-  const endpoint = productionEndpoint(ctx.config);
+/**
+ * Where smoke tests go, pinned to one deployment by the deployment header: the deployment
+ * of the staging endpoint, or the staged deployment of the production endpoint. With
+ * `model`, the one that serves that version, or an error when another run replaced it.
+ */
+async function smokeTarget(ctx: PipelineContext, model?: ModelRef): Promise<{ endpoint: string; deployment: string }> {
+  const endpoint = stagingHome(ctx.config);
   const state = await ctx.target.state(endpoint);
-  const live = Object.values(state.traffic).some((w) => w > 0);
-  // the rollout's candidate, else the newest deployment without traffic (any deployment before the first goes live)
-  const candidate = state.record.rollout?.candidate;
-  const idle = state.deployments
-    .filter((d) => d.name === candidate || !live || !(state.traffic[d.name] > 0))
-    .sort((a, b) => (a.name === candidate ? -1 : b.name === candidate ? 1 : b.createdAt.localeCompare(a.createdAt)));
-  const staged = idle[0];
-  if (!staged)
+  const serves = (d: DeploymentInfo) => model !== undefined && d.model.name === model.name && d.model.version === model.version;
+  let chosen: DeploymentInfo | undefined;
+  if (model) {
+    const candidate = state.record.rollout?.candidate;
+    chosen = state.deployments.find(
+      (d) => serves(d) && (!stagesInPlace(ctx.config) || d.name === candidate || !(state.traffic[d.name] > 0)),
+    );
+    if (!chosen) {
+      const there = state.deployments.map((d) => `'${d.name}' (v${d.model.version})`).join(', ') || 'nothing';
+      throw new StageError(
+        'smoke tests',
+        `${endpoint} has no staged deployment of ${model.name} v${model.version} (it has ${there}): another run staged over it, or it was never staged`,
+        '`modelship deploy --stage staging` for this version, then `smoke`; runs that stage at the same time take turns on the staging lock',
+      );
+    }
+  } else if (!stagesInPlace(ctx.config)) {
+    // what staging serves: replaceAll leaves one deployment taking all its traffic
+    chosen = state.deployments.find((d) => state.traffic[d.name] > 0) ?? state.deployments[0];
+  } else {
+    const live = Object.values(state.traffic).some((w) => w > 0);
+    // the rollout's candidate, else the newest deployment without traffic (any deployment before the first goes live)
+    const candidate = state.record.rollout?.candidate;
+    chosen = state.deployments
+      .filter((d) => d.name === candidate || !live || !(state.traffic[d.name] > 0))
+      .sort((a, b) => (a.name === candidate ? -1 : b.name === candidate ? 1 : b.createdAt.localeCompare(a.createdAt)))[0];
+  }
+  if (!chosen)
     throw new StageError(
       'smoke tests',
-      `nothing is staged in ${endpoint}: every deployment takes live traffic`,
+      stagesInPlace(ctx.config) ? `nothing is staged in ${endpoint}: every deployment takes live traffic` : `${endpoint} serves nothing`,
       '`modelship deploy --stage staging` first',
     );
   ctx.host.info(
-    `smoke tests go to '${staged.name}' (${staged.model.name} v${staged.model.version}) in ${endpoint}, by the deployment header`,
+    `smoke tests go to '${chosen.name}' (${chosen.model.name} v${chosen.model.version}) in ${endpoint}, by the deployment header`,
   );
-  return { endpoint, deployment: staged.name };
+  return { endpoint, deployment: chosen.name };
 }
 
-export async function smoke(ctx: PipelineContext): Promise<SmokeReport> {
+/** the smoke tests, under the staging lock; with `model`, of the deployment that serves that version */
+export async function smoke(ctx: PipelineContext, model?: ModelRef): Promise<SmokeReport> {
+  return locked(ctx, [stagingHome(ctx.config)], 'smoke', () => smokeLocked(ctx, model));
+}
+
+async function smokeLocked(ctx: PipelineContext, model?: ModelRef): Promise<SmokeReport> {
   return stage(ctx, 'smoke', async () => {
-    const { endpoint, deployment } = await smokeTarget(ctx);
+    const { endpoint, deployment } = await smokeTarget(ctx, model);
     const cfg = ctx.config.staging.smoke;
     if (cfg.cases.length === 0) {
       ctx.host.warn('no smoke cases configured (staging.smoke.cases): staging is only checked for readiness');
@@ -612,8 +658,7 @@ export async function run(ctx: PipelineContext): Promise<CommandOutcome> {
     return { ...found, result: 'no-change' };
   }
   const image = await build(ctx, found.model);
-  await deployStaging(ctx, found.model);
-  const smokeReport = await smoke(ctx);
+  const smokeReport = await deployAndSmoke(ctx, found.model);
   const outcome = await rollout(ctx, found.model);
   return { ...outcome, newVersion: true, serving: found.serving, smoke: smokeReport, image };
 }

@@ -7,4 +7,4 @@ export const STEP_COMMANDS = ['detect', 'build', 'deploy', 'smoke', 'rollout', '
 export type StepCommand = (typeof STEP_COMMANDS)[number];
 
 /** commands that work on a model version, which the triggering event may choose */
-export const TAKES_VERSION: ReadonlySet<StepCommand> = new Set(['detect', 'build', 'deploy', 'rollout', 'run']);
+export const TAKES_VERSION: ReadonlySet<StepCommand> = new Set(['detect', 'build', 'deploy', 'smoke', 'rollout', 'run']);

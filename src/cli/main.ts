@@ -86,7 +86,9 @@ export async function main(
   )
     .addOption(new Option('--stage <stage>', 'where to deploy').choices(['staging', 'production']).makeOptionMandatory())
     .action(act('deploy', (ctx, opts) => deployCommand(ctx, opts.stage === 'staging' ? 'staging' : 'production')));
-  common(program.command('smoke').description('run the smoke tests against staging')).action(act('smoke', (ctx) => smokeCommand(ctx)));
+  common(program.command('smoke').description('run the smoke tests against staging'))
+    .option('--model-version <n>', 'test the staged deployment of this model version (fails when another run staged over it)')
+    .action(act('smoke', (ctx) => smokeCommand(ctx)));
   withVersion(common(program.command('rollout').description('progressive production rollout with automatic rollback'))).action(
     act('rollout', (ctx) => rolloutCommand(ctx)),
   );

@@ -281,10 +281,8 @@ describe('the bundled action on the local target', () => {
     });
     expect(killed).toBe(true);
     expect(main.code).toBe(128);
+    // the lock stays behind (a command of this machine would take it over: its process is gone, test/e2e/interrupted.test.ts)
     expect(fs.existsSync(path.join(lockDir, 'command.lock'))).toBe(true);
-    const busy = await cli(project, 'rollback');
-    expect(busy.code).toBe(1);
-    expect(busy.stderr).toMatch(/endpoint testep is busy: 'rollout' \(pid \d+\)/);
 
     const post = await step({ entry: 'post.js', state: main.state });
     expect(post.code).toBe(0);

@@ -1,4 +1,5 @@
 import { ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
 import { BIN, CliResult, runCli, runNode } from '../helpers/cli';
 import { TestProject, freePorts, makeProject, rolloutConfig } from '../helpers/project';
 import type { EndpointState } from '../../shared/targets/target';
@@ -167,5 +168,37 @@ describe('the bundled Action, cancelled', () => {
     expect(step.stdout).toMatch(/::warning.*received SIGINT: stopping at the next step boundary/);
     expect(step.summary).toMatch(/cancelled \(received SIGINT\)/);
     expect(await production()).toEqual({ traffic: { blue: 100 }, versions: { blue: '1' }, rollout: false });
+  });
+});
+
+describe('staging takes turns', () => {
+  it('smoke tests reach the deployment of the version asked for, never another run’s; a command that stages while another holds staging is told who', async () => {
+    // another run (this test process, alive) holds the staging endpoint while it stages and smoke-tests
+    const { LocalTarget } = await import('../../shared/targets/local/local-target');
+    const other = new LocalTarget({
+      stateDir: path.join(project.dir, '.modelship'),
+      ports: {},
+      runtime: 'process',
+      python: 'python3',
+      scorePath: '/score',
+      log: () => undefined,
+      childEnv: () => ({}),
+      passEnv: [],
+    });
+    const release = await other.acquireLock('testep-staging', 'deploy staging and smoke');
+    const meanwhile = await cli(['smoke', '--model-version', '2']);
+    await release();
+    expect(meanwhile.code).toBe(1);
+    expect(meanwhile.stderr).toContain(`endpoint testep-staging is busy: 'deploy staging and smoke' (pid ${process.pid}) holds it since`);
+    expect((await cli(['deploy', '--stage', 'staging', '--model-version', '2'])).code).toBe(0);
+
+    const stale = await cli(['smoke', '--model-version', '1']);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(
+      /testep-staging has no staged deployment of test-model v1 \(it has '\w+' \(v2\)\): another run staged over it/,
+    );
+    const mine = await cli(['smoke', '--model-version', '2']);
+    expect(mine.code).toBe(0);
+    expect(mine.stderr).toMatch(/smoke tests go to '\w+' \(test-model v2\) in testep-staging, by the deployment header/);
   });
 });
