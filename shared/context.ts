@@ -85,7 +85,7 @@ function onceWhenNeeded<T>(read: () => T): () => T {
   };
 }
 
-export function createLocalTarget(config: ModelshipConfig, host: Host): LocalTarget {
+export function createLocalTarget(config: ModelshipConfig, host: Host, cancellation?: Cancellation): LocalTarget {
   const local = config.target.local;
   return new LocalTarget({
     stateDir: local.stateDir,
@@ -97,6 +97,8 @@ export function createLocalTarget(config: ModelshipConfig, host: Host): LocalTar
     log: (line) => host.info(line),
     childEnv: () => host.childEnv(),
     passEnv: local.passEnv,
+    // another command may hold it now: stop at the next step boundary rather than change the endpoint further
+    onLockLost: (reason) => cancellation?.cancel(reason),
   });
 }
 
@@ -128,10 +130,11 @@ async function createTarget(
   config: ModelshipConfig,
   host: Host,
   azureLogin: () => AzureLogin,
+  cancellation?: Cancellation,
 ): Promise<{ target: Target & EndpointLocker; metrics: MetricsSource }> {
   switch (config.target.kind) {
     case 'local': {
-      const target = createLocalTarget(config, host);
+      const target = createLocalTarget(config, host, cancellation);
       return { target, metrics: target };
     }
     case 'kubernetes': {
@@ -168,7 +171,7 @@ export async function createContext(
 ): Promise<PipelineContext> {
   const azureLogin = onceWhenNeeded(opts.azureLogin ?? noAzureLogin);
   const registry = await createRegistry(config, host, azureLogin);
-  const { target, metrics } = await createTarget(config, host, azureLogin);
+  const { target, metrics } = await createTarget(config, host, azureLogin, opts.cancellation);
   const report = new RunReport({
     command,
     endpoint: config.endpoint,

@@ -238,11 +238,29 @@ async function buildImage(ctx: PipelineContext, model: ModelRef): Promise<ImageB
   return result;
 }
 
-async function specFor(ctx: PipelineContext, model: ModelRef, name: string): Promise<DeploymentSpec> {
+/**
+ * What to deploy. `recordedImage`: an image pinned by digest that an earlier run recorded
+ * (a rollback after promotion); image runtimes redeploy it as it is, so that a later job
+ * without the registry's files or a Docker engine can still roll back.
+ */
+async function specFor(ctx: PipelineContext, model: ModelRef, name: string, recordedImage?: string): Promise<DeploymentSpec> {
   const serve = ctx.config.serve;
-  return {
+  const common = {
     name,
     model: { name: model.name, version: model.version },
+    codeDir: serve.code,
+    scoringScript: serve.scoringScript,
+    readyPath: serve.readyPath,
+    scorePath: serve.scorePath,
+    readyTimeout: serve.readyTimeout,
+  };
+  if (recordedImage && runsImages(ctx.config) && /@sha256:[0-9a-f]{64}$/.test(recordedImage)) {
+    ctx.host.info(`redeploying the recorded image ${recordedImage} of ${model.name} v${model.version}: nothing to build or download`);
+    // image runtimes run the image's own copy of the model files
+    return { ...common, modelDir: '', image: recordedImage };
+  }
+  return {
+    ...common,
     modelDir: await ctx.registry.materialize(model.name, model.version),
     codeDir: serve.code,
     scoringScript: serve.scoringScript,
@@ -285,7 +303,7 @@ function freeName(state: EndpointState): string {
 }
 
 /** Replace whatever the endpoint serves with `mv` at once (staging, or a first production deployment). */
-async function replaceAll(ctx: PipelineContext, endpoint: string, model: ModelRef): Promise<string> {
+async function replaceAll(ctx: PipelineContext, endpoint: string, model: ModelRef, recordedImage?: string): Promise<string> {
   let state = await ctx.target.state(endpoint);
   state = await removeLeftovers(ctx, endpoint, state, model);
   const staged = stagedDeployment(state, model);
@@ -293,7 +311,7 @@ async function replaceAll(ctx: PipelineContext, endpoint: string, model: ModelRe
   if (staged) ctx.host.info(`${endpoint}: '${name}' already serves ${model.name} v${model.version} (staged)`);
   else {
     ctx.host.info(`deploying ${model.name} v${model.version} to ${endpoint} as '${name}'`);
-    await ctx.target.createDeployment(endpoint, await specFor(ctx, model, name));
+    await ctx.target.createDeployment(endpoint, await specFor(ctx, model, name, recordedImage));
   }
   const confirmed = await ctx.target.setTraffic(endpoint, { [name]: 100 });
   if (confirmed[name] !== 100) throw new Error(`the endpoint did not confirm 100% for '${name}' (got ${JSON.stringify(confirmed)})`);
@@ -639,7 +657,7 @@ export async function rollback(ctx: PipelineContext): Promise<CommandOutcome> {
       if (!prev) throw new Error(`no rollout in progress and no previous version recorded on ${endpoint}: nothing to roll back to`);
       const current = servingModel(state);
       ctx.host.info(`redeploying the previous version ${prev.name} v${prev.version} (production serves v${current?.version})`);
-      await replaceAll(ctx, endpoint, prev);
+      await replaceAll(ctx, endpoint, { name: prev.name, version: prev.version }, prev.image);
       // the version we left is not a safe target for another rollback; forget it
       await ctx.target.setRecord(endpoint, { previous: undefined, rollout: undefined });
       const reason = `manual rollback from v${current?.version} to v${prev.version}`;

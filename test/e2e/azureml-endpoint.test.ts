@@ -200,10 +200,23 @@ describe('the CLI ships Azure ML model versions to a managed online endpoint', (
     expect(Object.keys(aml.endpoint(ENDPOINT)?.tags ?? {}).filter((t) => t.startsWith('modelship.lock'))).toEqual([]);
   });
 
+  it('a rollback after the promotion redeploys the recorded image of the previous version: nothing is built or downloaded', async () => {
+    const cache = path.join(project.dir, '.modelship', 'model-cache');
+    fs.rmSync(cache, { recursive: true, force: true });
+    const r = await run(['rollback']);
+    expectExit(r, 0);
+    expect(output(r)).toMatch(/redeploying the previous version aml-cli-model v1/);
+    expect(output(r)).toMatch(/redeploying the recorded image \S+@sha256:[0-9a-f]{64} of aml-cli-model v1: nothing to build or download/);
+    expect(output(r)).not.toMatch(/== build|downloading/);
+    expect(fs.existsSync(cache)).toBe(false);
+    expect(aml.endpoint(ENDPOINT)?.properties.traffic).toEqual({ blue: 100 });
+    expect(aml.deployment(ENDPOINT, 'blue')?.tags).toMatchObject({ 'modelship.version': '1' });
+  });
+
   it('status reads the endpoint; no key appears in any output', async () => {
     const r = await run(['status']);
     expectExit(r, 0);
-    expect(output(r)).toMatch(/green\s+aml-cli-model v2\s+traffic 100%\s+ready/);
+    expect(output(r)).toMatch(/blue\s+aml-cli-model v1\s+traffic 100%\s+ready/);
     const keys = await aml.keys(ENDPOINT);
     for (const text of published) for (const key of keys) expect(text).not.toContain(key);
   });

@@ -36,7 +36,7 @@ afterAll(async () => {
   await runCli(['down', '-c', project.configFile], { cwd: project.dir });
 });
 
-it("neither the endpoint host nor the model code sees the runner's credentials; passEnv reaches the model", async () => {
+it("neither the endpoint host nor the model code sees the runner's credentials; passEnv reaches the model; the state folder is private", async () => {
   const env = { ...SECRETS, MS_ENV_DUMP: dump };
   expect(
     (await runCli(['model', 'register', '--path', project.models('good1'), '-c', project.configFile], { cwd: project.dir, env })).code,
@@ -62,7 +62,11 @@ it("neither the endpoint host nor the model code sees the runner's credentials; 
   const files = fs.readdirSync(path.join(project.dir, '.modelship'), { recursive: true }).map(String);
   for (const file of files) {
     const full = path.join(project.dir, '.modelship', file);
-    if (!fs.statSync(full).isFile()) continue;
+    const stat = fs.statSync(full);
+    // the state folder is the user's alone: folders 0700, files 0600 (lock folders are proper-lockfile's)
+    if (!file.endsWith('.lock'))
+      expect({ file, mode: (stat.mode & 0o777).toString(8) }).toEqual({ file, mode: stat.isFile() ? '600' : '700' });
+    if (!stat.isFile()) continue;
     const text = fs.readFileSync(full, 'utf8');
     for (const value of Object.values(SECRETS)) expect({ file, leaks: text.includes(value) }).toEqual({ file, leaks: false });
   }

@@ -202,3 +202,17 @@ describe('staging takes turns', () => {
     expect(mine.stderr).toMatch(/smoke tests go to '\w+' \(test-model v2\) in testep-staging, by the deployment header/);
   });
 });
+
+describe('a lost lock', () => {
+  it('injected: the rollout lock removed from under a running rollout; seen: the command stops at its next check and rolls back, saying why', async () => {
+    const run = start(['rollout', '--model-version', '2']);
+    await run.waitFor(/\[step 1\/2 50%\] [\d.]+s\/1m/);
+    const fs = await import('node:fs');
+    fs.rmSync(path.join(project.dir, '.modelship', 'testep', 'command.lock'), { recursive: true, force: true });
+    const r = await run.done;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/the lock of endpoint testep was lost: /);
+    expect(r.stderr).toMatch(/rolling back: step 1\/2 \(50%\): cancelled \(lost the lock of endpoint testep: .*\) after [\d.]+s of 1m/);
+    expect(await production()).toEqual({ traffic: { blue: 100 }, versions: { blue: '1' }, rollout: false });
+  });
+});

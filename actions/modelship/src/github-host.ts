@@ -24,16 +24,27 @@ export class GitHubHost implements MaskingHost {
   ) {}
 
   info(message: string): void {
-    core.info(this.masker.mask(message));
+    core.info(this.safe(message));
   }
   warn(message: string, where?: SourceLocation): void {
-    core.warning(this.masker.mask(message), this.annotation(where));
+    core.warning(this.safe(message), this.annotation(where));
   }
   error(message: string, where?: SourceLocation): void {
-    core.error(this.masker.mask(message), this.annotation(where));
+    core.error(this.safe(message), this.annotation(where));
   }
   debug(message: string): void {
-    core.debug(this.masker.mask(message));
+    core.debug(this.safe(message));
+  }
+
+  /**
+   * A message masked, whose lines cannot be read as workflow commands: the runner acts on
+   * `::name ...::` and the older `##[name]` at the start of any line, and messages relay text
+   * modelship does not control (model answers, deployment and pod logs, event payloads).
+   */
+  safe(message: string): string {
+    return this.masker
+      .mask(message)
+      .replace(/^(\s*)(::|##\[)/gm, (_all, space: string, marker: string) => `${space}${marker[0]}\u200b${marker.slice(1)}`);
   }
 
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {

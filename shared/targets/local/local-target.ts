@@ -10,7 +10,7 @@ import { MetricsSnapshot, MetricsSource } from '../../analysis/metrics';
 import { compiledEntry } from '../../paths';
 import { scoreOnce } from '../../traffic/http-score';
 import { ADMIN_TOKEN_HEADER, AUTH_KEY_ENV } from './endpoint-host';
-import { HostConfig, HostInfo, endpointDir, files, readJsonIfExists } from './state-store';
+import { HostConfig, HostInfo, STATE_DIR_MODE, STATE_FILE_MODE, endpointDir, files, readJsonIfExists } from './state-store';
 import { REGISTRY_CREDENTIAL_VARS, safeEnvironment } from './child-env';
 
 /**
@@ -36,6 +36,8 @@ export interface LocalTargetOptions {
   childEnv: () => Record<string, string>;
   /** more variables the scoring processes get (target.local.passEnv) */
   passEnv: readonly string[];
+  /** a lock this command held was lost (not renewed in time, removed): the command should stop at its next step */
+  onLockLost?: (reason: string) => void;
 }
 
 /** the endpoint host's process entry, compiled (or bundled beside the front end) */
@@ -137,7 +139,7 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
 
   async acquireLock(endpoint: string, holder: string): Promise<() => Promise<void>> {
     const dir = this.dir(endpoint);
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: STATE_DIR_MODE });
     const holderFile = `${dir}/command-holder.json`;
     const lockPath = `${dir}/command`;
     const take = async (stale: number, retries: number) => {
@@ -149,7 +151,10 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
         update: 1_000,
         retries: retries ? { retries, minTimeout: 500, maxTimeout: 500 } : 0,
         // a lost lock (the machine stalled, someone removed it) is reported, not thrown from a timer
-        onCompromised: (err) => this.opts.log(`the lock of endpoint ${endpoint} was lost: ${err.message}`),
+        onCompromised: (err) => {
+          this.opts.log(`the lock of endpoint ${endpoint} was lost: ${err.message}`);
+          this.opts.onLockLost?.(`lost the lock of endpoint ${endpoint}: ${err.message}`);
+        },
       });
       const held: LockHolder = { holder, pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
       fs.writeFileSync(holderFile, JSON.stringify(held), { mode: 0o600 });
@@ -188,7 +193,7 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
     const cached = this.hosts.get(endpoint);
     if (cached && pidAlive(cached.pid)) return cached;
     const dir = this.dir(endpoint);
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: STATE_DIR_MODE });
     const running = await this.runningHost(dir);
     if (running) return this.remember(endpoint, running);
     // one starter at a time; the loser of a race finds the winner's host
@@ -237,13 +242,13 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
       auth: Boolean(this.opts.authKey?.()),
       passEnv: [...this.opts.passEnv],
     };
-    fs.writeFileSync(files.hostConfig(dir), JSON.stringify(cfg, null, 2) + '\n');
+    fs.writeFileSync(files.hostConfig(dir), JSON.stringify(cfg, null, 2) + '\n', { mode: STATE_FILE_MODE });
     fs.rmSync(files.hostInfo(dir), { force: true });
     const restoring = fs.existsSync(files.state(dir));
     this.opts.log(
       `${restoring ? 'restarting' : 'starting'} the endpoint host for ${endpoint} on http://127.0.0.1:${cfg.port}${restoring ? ' (restoring its deployments and traffic)' : ''}`,
     );
-    const logFd = fs.openSync(files.hostLog(dir), 'a');
+    const logFd = fs.openSync(files.hostLog(dir), 'a', STATE_FILE_MODE);
     // the runner's credentials stay out: an allowlist, the user's passEnv, the registry login for pulls
     const env = safeEnvironment(this.opts.childEnv(), [
       ...this.opts.passEnv,

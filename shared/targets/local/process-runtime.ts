@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import { STATE_DIR_MODE, STATE_FILE_MODE } from './state-store';
 import * as path from 'node:path';
 import { DeploymentHealth, DeploymentSpec } from '../target';
 import { scoringServerPath } from '../../paths';
@@ -48,7 +49,7 @@ class SupervisedProcess implements RunningDeployment {
     private readonly opts: ProcessRuntimeOptions,
   ) {
     this.name = spec.name;
-    fs.mkdirSync(opts.logDir, { recursive: true });
+    fs.mkdirSync(opts.logDir, { recursive: true, mode: STATE_DIR_MODE });
     this.logFile = path.join(opts.logDir, `${spec.name}.log`);
   }
 
@@ -101,7 +102,7 @@ class SupervisedProcess implements RunningDeployment {
       '--parent-pid',
       String(process.pid),
     ];
-    const out = fs.openSync(this.logFile, 'a');
+    const out = fs.openSync(this.logFile, 'a', STATE_FILE_MODE);
     const child = spawn(this.opts.python, ['-u', ...args], {
       cwd: this.spec.codeDir,
       env: { ...this.opts.env, AZUREML_MODEL_DIR: this.spec.modelDir, PYTHONUNBUFFERED: '1' },

@@ -74,8 +74,12 @@ export function readJsonIfExists<T>(file: string): T | undefined {
   }
 }
 
-export async function writeJsonAtomic(file: string, value: unknown, mode = 0o644): Promise<void> {
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+/** the state folder and its files are the user's alone: logs hold model output, state the rollout */
+export const STATE_DIR_MODE = 0o700;
+export const STATE_FILE_MODE = 0o600;
+
+export async function writeJsonAtomic(file: string, value: unknown, mode = STATE_FILE_MODE): Promise<void> {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: STATE_DIR_MODE });
   await writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n', { mode, fsync: true });
 }
 

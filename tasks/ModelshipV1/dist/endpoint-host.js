@@ -56686,34 +56686,73 @@ var import_dockerode = __toESM(require_docker());
 
 // shared/targets/local/process-runtime.ts
 var import_node_child_process = require("node:child_process");
-var fs2 = __toESM(require("node:fs"));
-var path2 = __toESM(require("node:path"));
+var fs3 = __toESM(require("node:fs"));
 
-// shared/paths.ts
+// shared/targets/local/state-store.ts
 var fs = __toESM(require("node:fs"));
 var path = __toESM(require("node:path"));
+var import_write_file_atomic = __toESM(require_lib3());
+var files = {
+  state: (dir) => path.join(dir, "state.json"),
+  hostConfig: (dir) => path.join(dir, "host-config.json"),
+  hostInfo: (dir) => path.join(dir, "host.json"),
+  hostLog: (dir) => path.join(dir, "host.log"),
+  logs: (dir) => path.join(dir, "logs")
+};
+function readJsonIfExists(file) {
+  let text;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    if (err.code === "ENOENT") return void 0;
+    throw err;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(
+      `${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}); move it away to start the endpoint afresh`
+    );
+  }
+}
+var STATE_DIR_MODE = 448;
+var STATE_FILE_MODE = 384;
+async function writeJsonAtomic(file, value, mode = STATE_FILE_MODE) {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: STATE_DIR_MODE });
+  await (0, import_write_file_atomic.default)(file, JSON.stringify(value, null, 2) + "\n", { mode, fsync: true });
+}
+function emptyEndpoint(endpoint) {
+  return { version: 1, endpoint, deployments: [], traffic: {}, mirror: {}, record: {} };
+}
+
+// shared/targets/local/process-runtime.ts
+var path3 = __toESM(require("node:path"));
+
+// shared/paths.ts
+var fs2 = __toESM(require("node:fs"));
+var path2 = __toESM(require("node:path"));
 var cachedRoot;
 var BUNDLE_MARKER = "modelship-bundle.json";
 function bundleDir() {
-  return fs.existsSync(path.join(__dirname, BUNDLE_MARKER)) ? __dirname : void 0;
+  return fs2.existsSync(path2.join(__dirname, BUNDLE_MARKER)) ? __dirname : void 0;
 }
 function packageRoot() {
   if (cachedRoot) return cachedRoot;
   let dir = __dirname;
   for (; ; ) {
-    const pkg = path.join(dir, "package.json");
-    if (fs.existsSync(pkg)) {
-      const name = JSON.parse(fs.readFileSync(pkg, "utf8")).name;
+    const pkg = path2.join(dir, "package.json");
+    if (fs2.existsSync(pkg)) {
+      const name = JSON.parse(fs2.readFileSync(pkg, "utf8")).name;
       if (name === "modelship") return cachedRoot = dir;
     }
-    const parent = path.dirname(dir);
+    const parent = path2.dirname(dir);
     if (parent === dir) throw new Error(`cannot find the modelship package root above ${__dirname}`);
     dir = parent;
   }
 }
 function scoringServerPath() {
   const bundle = bundleDir();
-  return bundle ? path.join(bundle, "score_server.py") : path.join(packageRoot(), "shared", "serve", "score_server.py");
+  return bundle ? path2.join(bundle, "score_server.py") : path2.join(packageRoot(), "shared", "serve", "score_server.py");
 }
 
 // shared/targets/local/runtime.ts
@@ -56784,8 +56823,8 @@ var SupervisedProcess = class {
     this.port = port;
     this.opts = opts;
     this.name = spec.name;
-    fs2.mkdirSync(opts.logDir, { recursive: true });
-    this.logFile = path2.join(opts.logDir, `${spec.name}.log`);
+    fs3.mkdirSync(opts.logDir, { recursive: true, mode: STATE_DIR_MODE });
+    this.logFile = path3.join(opts.logDir, `${spec.name}.log`);
   }
   spec;
   port;
@@ -56831,7 +56870,7 @@ ${this.lastLogs()}`
     this.supervise(child);
   }
   spawnChild() {
-    const script = path2.join(this.spec.codeDir, this.spec.scoringScript);
+    const script = path3.join(this.spec.codeDir, this.spec.scoringScript);
     const args = [
       scoringServerPath(),
       "--script",
@@ -56847,7 +56886,7 @@ ${this.lastLogs()}`
       "--parent-pid",
       String(process.pid)
     ];
-    const out = fs2.openSync(this.logFile, "a");
+    const out = fs3.openSync(this.logFile, "a", STATE_FILE_MODE);
     const child = (0, import_node_child_process.spawn)(this.opts.python, ["-u", ...args], {
       cwd: this.spec.codeDir,
       env: { ...this.opts.env, AZUREML_MODEL_DIR: this.spec.modelDir, PYTHONUNBUFFERED: "1" },
@@ -56855,11 +56894,11 @@ ${this.lastLogs()}`
     });
     const onData = (chunk) => {
       this.logs.push(chunk.toString("utf8"));
-      fs2.write(out, chunk, () => void 0);
+      fs3.write(out, chunk, () => void 0);
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
-    child.once("close", () => fs2.close(out, () => void 0));
+    child.once("close", () => fs3.close(out, () => void 0));
     child.once("error", (e) => this.logs.push(`[modelship] could not start ${this.opts.python}: ${e.message}
 `));
     this.child = child;
@@ -56915,7 +56954,7 @@ async function killChild(child, graceMs = 1e4) {
 }
 
 // shared/targets/local/docker-runtime.ts
-var fs3 = __toESM(require("node:fs"));
+var fs4 = __toESM(require("node:fs"));
 var import_node_crypto6 = require("node:crypto");
 var LABELS = {
   managed: "dev.modelship.managed-by",
@@ -56989,7 +57028,7 @@ ${logs}`
 function ownerId(endpointDir) {
   let real = endpointDir;
   try {
-    real = fs3.realpathSync(endpointDir);
+    real = fs4.realpathSync(endpointDir);
   } catch {
   }
   return (0, import_node_crypto6.createHash)("sha256").update(real).digest("hex").slice(0, 16);
@@ -57108,9 +57147,9 @@ function registryBaseUrl(registry) {
 }
 
 // shared/image/credentials.ts
-var fs4 = __toESM(require("node:fs"));
+var fs5 = __toESM(require("node:fs"));
 var os = __toESM(require("node:os"));
-var path3 = __toESM(require("node:path"));
+var path4 = __toESM(require("node:path"));
 
 // shared/image/retry.ts
 var RetryExhaustedError = class extends Error {
@@ -57170,11 +57209,11 @@ async function resolveCredential(registry, options) {
   return void 0;
 }
 function dockerConfigCredential(registry, options) {
-  const dir = options.env("DOCKER_CONFIG") || path3.join(os.homedir(), ".docker");
-  const file = path3.join(dir, "config.json");
+  const dir = options.env("DOCKER_CONFIG") || path4.join(os.homedir(), ".docker");
+  const file = path4.join(dir, "config.json");
   let cfg;
   try {
-    cfg = JSON.parse(fs4.readFileSync(file, "utf8"));
+    cfg = JSON.parse(fs5.readFileSync(file, "utf8"));
   } catch {
     return void 0;
   }
@@ -57282,41 +57321,6 @@ function safeEnvironment(env, pass = []) {
     if (value !== void 0 && (isAllowedVariable(name) || extra.has(name))) out[name] = value;
   }
   return out;
-}
-
-// shared/targets/local/state-store.ts
-var fs5 = __toESM(require("node:fs"));
-var path4 = __toESM(require("node:path"));
-var import_write_file_atomic = __toESM(require_lib3());
-var files = {
-  state: (dir) => path4.join(dir, "state.json"),
-  hostConfig: (dir) => path4.join(dir, "host-config.json"),
-  hostInfo: (dir) => path4.join(dir, "host.json"),
-  hostLog: (dir) => path4.join(dir, "host.log"),
-  logs: (dir) => path4.join(dir, "logs")
-};
-function readJsonIfExists(file) {
-  let text;
-  try {
-    text = fs5.readFileSync(file, "utf8");
-  } catch (err) {
-    if (err.code === "ENOENT") return void 0;
-    throw err;
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new Error(
-      `${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}); move it away to start the endpoint afresh`
-    );
-  }
-}
-async function writeJsonAtomic(file, value, mode = 420) {
-  await fs5.promises.mkdir(path4.dirname(file), { recursive: true });
-  await (0, import_write_file_atomic.default)(file, JSON.stringify(value, null, 2) + "\n", { mode, fsync: true });
-}
-function emptyEndpoint(endpoint) {
-  return { version: 1, endpoint, deployments: [], traffic: {}, mirror: {}, record: {} };
 }
 
 // shared/targets/local/endpoint-host.ts
