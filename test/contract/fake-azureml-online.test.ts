@@ -7,7 +7,7 @@ import { AzureWorld, startAzureWorld } from '../helpers/azure/azure-world';
 import { testCa } from '../helpers/azure/test-ca';
 import { FIXTURE } from '../helpers/project';
 import { dockerTestEnv } from '../helpers/test-env';
-import { CONTAINER_LABEL, armPath, mintFakeAccessToken } from './fakes/fake-azureml';
+import { CONTAINER_LABEL, INSTANCE_LABEL, armPath, mintFakeAccessToken } from './fakes/fake-azureml';
 
 /**
  * Tests of the FAKE Azure Resource Manager's managed online endpoints (test/contract/fakes/
@@ -456,9 +456,10 @@ describe('endpoints and deployments', () => {
     expect(r.status).toBe(204);
     expect(polls).toBeGreaterThanOrEqual(3);
     expect((await arm('GET', ws('/onlineEndpoints/ep-main'))).status).toBe(404);
+    // this fake's containers (other suites may run fakes of their own at the same time)
+    const mine = { all: true, filters: { label: [`${CONTAINER_LABEL}=1`, `${INSTANCE_LABEL}=${world.arm.onlineInstanceId}`] } };
     await world.stop();
-    const left = await docker.listContainers({ all: true, filters: { label: [`${CONTAINER_LABEL}=1`] } });
-    expect(left).toEqual([]);
+    expect(await docker.listContainers(mine)).toEqual([]);
     world = undefined as unknown as AzureWorld;
   });
 });

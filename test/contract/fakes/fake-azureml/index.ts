@@ -156,7 +156,7 @@ export { MANAGED_INSTANCE_TYPES } from './online/online';
 export type { OnlineOptions, OnlineFaultSpec } from './online/online';
 export type { ScoringRequestRecord } from './online/data-plane';
 export type { RegistryAuth } from './online/containers';
-export { CONTAINER_LABEL } from './online/containers';
+export { CONTAINER_LABEL, INSTANCE_LABEL } from './online/containers';
 
 /** the ARM path of a workspace, a registry, or (with `rest`) something below it */
 export function armPath(

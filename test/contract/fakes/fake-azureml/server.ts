@@ -269,6 +269,11 @@ export class FakeAzureResourceManager {
     return this.mustOnline().deploymentJson(ref, endpoint, name);
   }
 
+  /** the value of the INSTANCE_LABEL of this fake's containers */
+  get onlineInstanceId(): string {
+    return this.mustOnline().instanceId;
+  }
+
   /** every data-plane request (and mirror copy) the endpoints served, in order */
   scoringRequests(): ScoringRequestRecord[] {
     return [...this.mustOnline().scoring];

@@ -285,7 +285,8 @@ export class OnlineEndpoints {
   private readonly endpoints = new Map<string, Map<string, EndpointRecord>>(); // ws id -> lower name
   private readonly operations = new Map<string, OperationRecord>();
   private readonly faults: (OnlineFaultSpec & { remaining: number })[] = [];
-  private readonly instanceId = randomUUID();
+  /** labels this fake's containers (INSTANCE_LABEL): tests running side by side each see their own */
+  readonly instanceId = randomUUID();
   private readonly background = new Set<Promise<unknown>>();
   private stopped = false;
 
