@@ -5,6 +5,7 @@ import { Clock } from './clock';
 import { ModelRegistry, ModelVersion } from './registry/registry';
 import { LATEST } from './registry/version';
 import { Cancellation } from './cancellation';
+import { runShadow, shadowBodies } from './rollout/shadow';
 import { DeploymentSpec, EndpointLocker, DeploymentInfo, EndpointState, ModelRef, RolloutRecord, Target } from './targets/target';
 import { MetricsSource } from './analysis/metrics';
 import { RunReport } from './report/report';
@@ -579,8 +580,32 @@ async function rolloutUnlocked(ctx: PipelineContext, model: ModelRef): Promise<C
       'the deployment output above',
     );
   }
+  const shadowFailure = await shadowStep(ctx, endpoint, stable, candidate);
+  if (shadowFailure) {
+    // it never took a live request: production is untouched
+    ctx.host.info(`rolling back: ${shadowFailure}`);
+    await ctx.target.deleteDeployment(endpoint, candidate);
+    ctx.host.info(`removed '${candidate}'; '${stable}' serves all traffic, as before`);
+    ctx.report.emit({ type: 'rollback', at: ctx.clock.now(), reason: shadowFailure });
+    return { result: 'rolled-back', reason: shadowFailure, model };
+  }
   const outcome = await runRollout(engineInput(ctx, stable, candidate, model, 0), engineDeps(ctx));
   return { result: outcome.result, reason: outcome.reason, model };
+}
+
+/** the shadow step of rollout.shadow, before the first live request; answers why it did not pass */
+async function shadowStep(ctx: PipelineContext, endpoint: string, stable: string, candidate: string): Promise<string | undefined> {
+  const settings = ctx.config.rollout.shadow;
+  if (!settings) return undefined;
+  const bodies = shadowBodies(
+    settings.requests,
+    ctx.config.staging.smoke.cases.map((c) => c.request),
+  );
+  const result = await runShadow(
+    { endpoint, stable, candidate, bodies, settings, timeoutMs: ctx.config.staging.smoke.timeout },
+    { target: ctx.target, events: ctx.report, log: (line) => ctx.host.info(line), now: () => ctx.clock.now() },
+  );
+  return result.verdict === 'pass' ? undefined : `shadow step ${result.verdict}: ${result.reasons.join('; ')}`;
 }
 
 export async function rollout(ctx: PipelineContext, model: ModelRef): Promise<CommandOutcome> {

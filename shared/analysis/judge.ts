@@ -72,3 +72,9 @@ export function formatMs(ms: number): string {
 export function formatLimitMs(ms: number): string {
   return Number.isInteger(ms) ? `${ms}ms` : formatMs(ms);
 }
+
+/** a p-value for people: `= 0.0123`, `= 3.4e-7`, or `< 1e-16` where double precision runs out */
+export function formatP(p: number): string {
+  if (p < 1e-16) return '< 1e-16';
+  return p >= 1e-3 ? `= ${Number(p.toPrecision(3))}` : `= ${p.toExponential(1)}`;
+}

@@ -80,6 +80,16 @@ interface ConfigFile {
       compareToBaseline: boolean;
       probe?: { rate: number };
     };
+    shadow?: {
+      requests?: string;
+      compare: { paths: string[]; tolerance: number };
+      minAgreement: number;
+      minSamples: number;
+      confidence: number;
+      driftAlpha: number;
+      concurrency: number;
+      reportBodies: boolean;
+    };
   };
 }
 
@@ -231,6 +241,21 @@ export function resolveConfig(raw: unknown, file: string, defaults: SchemaDefaul
         compareToBaseline: analysis.compareToBaseline,
         ...(analysis.probe ? { probe: { rate: analysis.probe.rate } } : {}),
       },
+      ...(rollout.shadow
+        ? {
+            shadow: {
+              ...(rollout.shadow.requests !== undefined ? { requests: abs(rollout.shadow.requests) } : {}),
+              paths: [...rollout.shadow.compare.paths],
+              tolerance: rollout.shadow.compare.tolerance,
+              minAgreement: rollout.shadow.minAgreement,
+              minSamples: rollout.shadow.minSamples,
+              confidence: rollout.shadow.confidence,
+              driftAlpha: rollout.shadow.driftAlpha,
+              concurrency: rollout.shadow.concurrency,
+              reportBodies: rollout.shadow.reportBodies,
+            },
+          }
+        : {}),
     },
   };
 }

@@ -100,7 +100,24 @@ export interface ModelshipConfig {
       compareToBaseline: boolean;
       probe?: { rate: number };
     };
+    /** present when the config asks for a shadow step */
+    shadow?: ShadowConfig;
   };
+}
+
+/** rollout.shadow: answers of the new deployment compared with the stable one's before live traffic */
+export interface ShadowConfig {
+  /** absolute path of a JSON Lines file of request bodies */
+  requests?: string;
+  /** JSONPath expressions; empty: the whole answer */
+  paths: string[];
+  tolerance: number;
+  minAgreement: number;
+  minSamples: number;
+  confidence: number;
+  driftAlpha: number;
+  concurrency: number;
+  reportBodies: boolean;
 }
 
 export type KubernetesRouting = 'replicas' | 'nginx-ingress' | 'gateway-api';

@@ -101,6 +101,49 @@ export interface SmokeEvent {
   passed: boolean;
 }
 
+export interface ShadowDisagreement {
+  /** the request: a hash, and its first characters unless rollout.shadow.reportBodies */
+  request: { sha256: string; text: string };
+  /** the two answers, cut */
+  stable: string;
+  candidate: string;
+  differences: string[];
+}
+
+export interface ShadowDrift {
+  kind: 'labels' | 'numbers';
+  statistic: number;
+  pValue: number;
+  /** the two distributions in a few words */
+  summary: string;
+}
+
+/** the shadow step: the new deployment's answers compared with the stable one's on the same requests */
+export interface ShadowEvent {
+  type: 'shadow';
+  at: number;
+  stable: string;
+  candidate: string;
+  /** distinct requests sent to both */
+  requests: number;
+  /** pairs with a successful stable answer */
+  pairs: number;
+  agreements: number;
+  /** requests the stable deployment did not answer with a success (not counted) */
+  noReference: number;
+  rate: number;
+  /** the Wilson interval of the agreement rate at `confidence` */
+  lower: number;
+  upper: number;
+  confidence: number;
+  minAgreement: number;
+  drift: ShadowDrift[];
+  verdict: VerdictStatus;
+  reasons: string[];
+  /** the first disagreements */
+  disagreements: ShadowDisagreement[];
+}
+
 export interface InfoEvent {
   type: 'info';
   at: number;
@@ -108,7 +151,17 @@ export interface InfoEvent {
 }
 
 export type ModelshipEvent =
-  StageEvent | StepEvent | TrafficEvent | AnalysisEvent | PauseEvent | RollbackEvent | PromoteEvent | ResultEvent | SmokeEvent | InfoEvent;
+  | StageEvent
+  | StepEvent
+  | TrafficEvent
+  | AnalysisEvent
+  | PauseEvent
+  | RollbackEvent
+  | PromoteEvent
+  | ResultEvent
+  | SmokeEvent
+  | ShadowEvent
+  | InfoEvent;
 
 export type ModelshipEventType = ModelshipEvent['type'];
 

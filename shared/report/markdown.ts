@@ -1,4 +1,4 @@
-import { formatMs, formatPercent } from '../analysis/judge';
+import { formatMs, formatP, formatPercent } from '../analysis/judge';
 import { AnalysisEvent, EventOf, ModelshipEvent, StepEvent } from './events';
 import { formatDuration } from '../config/duration';
 import { ReportDocument, RunReport } from './report';
@@ -45,6 +45,28 @@ export function renderMarkdown(report: RunReport | ReportDocument): string {
       lines.push('| --- | --- | --- |');
       for (const smokeCase of smoke.cases)
         lines.push(`| ${cell(smokeCase.name)} | ${smokeCase.passed ? 'pass' : 'fail'} | ${cell(smokeCase.failures.join('; '))} |`);
+    }
+  }
+
+  const shadow = lastOf(events, 'shadow');
+  if (shadow) {
+    lines.push('');
+    lines.push(
+      `### Shadow step: ${shadow.verdict} (agreement ${formatPercent(shadow.rate)} on ${shadow.pairs} pairs, ${formatPercent(shadow.confidence, 0)} interval ${formatPercent(shadow.lower)}–${formatPercent(shadow.upper)}, need ${formatPercent(shadow.minAgreement)})`,
+    );
+    for (const drift of shadow.drift)
+      lines.push(
+        '',
+        `- output drift (${drift.kind}): statistic ${drift.statistic.toFixed(3)}, p ${formatP(drift.pValue)}; ${cell(drift.summary)}`,
+      );
+    if (shadow.disagreements.length) {
+      lines.push('');
+      lines.push('| request | stable | new | differences |');
+      lines.push('| --- | --- | --- | --- |');
+      for (const d of shadow.disagreements)
+        lines.push(
+          `| \`${d.request.sha256}\` ${cell(d.request.text)} | ${cell(d.stable)} | ${cell(d.candidate)} | ${cell(d.differences.join('; '))} |`,
+        );
     }
   }
 

@@ -371,6 +371,7 @@ describe('modelship.schema.json', () => {
         at.includes('[]') ||
         at.startsWith('.target.kubernetes') ||
         at.startsWith('.target.azureml') ||
+        at.startsWith('.rollout.shadow') ||
         at.startsWith('.model.azureml') ||
         at.startsWith('.model.mlflow')
       )
@@ -670,5 +671,43 @@ target:
     walk(schema);
     expect(defaults.length).toBeGreaterThanOrEqual(15);
     for (const value of defaults) expect({ value, quoted: sources.includes(`'${value}'`) }).toEqual({ value, quoted: false });
+  });
+});
+
+describe('rollout.shadow', () => {
+  let file: string;
+  beforeAll(() => {
+    file = path.join(dir, 'shadow.yaml');
+    fs.mkdirSync(path.join(dir, 'shadow'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'shadow', 'requests.jsonl'), '{"data":[1]}\n');
+  });
+
+  it('resolves the documented defaults and the requests file from the config folder', () => {
+    const { config } = loadConfigText(`${MINIMAL}rollout:\n  shadow: { requests: shadow/requests.jsonl }\n`, file);
+    const props = schema.properties.rollout.properties.shadow.properties;
+    expect(config.rollout.shadow).toStrictEqual({
+      requests: path.join(dir, 'shadow', 'requests.jsonl'),
+      paths: props.compare.properties.paths.default,
+      tolerance: props.compare.properties.tolerance.default,
+      minAgreement: props.minAgreement.default,
+      minSamples: props.minSamples.default,
+      confidence: props.confidence.default,
+      driftAlpha: props.driftAlpha.default,
+      concurrency: props.concurrency.default,
+      reportBodies: props.reportBodies.default,
+    });
+    expect(loadConfigText(MINIMAL, file).config.rollout.shadow).toBeUndefined();
+  });
+
+  it('names a missing requests file, a script in a path, and says the mirror is planned', () => {
+    const issues = issuesOf(() =>
+      loadConfigText(`${MINIMAL}rollout:\n  shadow:\n    requests: nope.jsonl\n    compare: { paths: ['$.a[?(@.x)]'] }\n`, file),
+    );
+    expect(issues.map((i) => `${i.line} ${i.path}: ${i.message}`)).toEqual([
+      expect.stringMatching(/^8 rollout\.shadow\.requests: file 'nope\.jsonl' does not exist/),
+      expect.stringMatching(/^9 rollout\.shadow\.compare\.paths\[0\]: JSONPath filter and script expressions/),
+    ]);
+    const { warnings } = loadConfigText(`${MINIMAL}rollout:\n  shadow: { mirror: 20 }\n`, file);
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^mirroring live requests into the shadow step is planned/)]);
   });
 });

@@ -49,6 +49,32 @@ export function checkRollout(checker: Checker): void {
   if (checker.ok(['rollout', 'analysis', 'compareToBaseline']) === true) {
     checker.warn(['rollout', 'analysis', 'compareToBaseline'], 'compareToBaseline is planned and not applied yet');
   }
+  checkShadow(checker);
+}
+
+/** rollout.shadow: its requests file exists, its paths select without scripts, the planned mirror is said to be planned */
+function checkShadow(checker: Checker): void {
+  const shadow = ['rollout', 'shadow'];
+  if (checker.at(shadow) === undefined) return;
+  const requests = checker.ok([...shadow, 'requests']);
+  if (typeof requests === 'string') checker.checkPath([...shadow, 'requests'], requests, 'file');
+  const paths = checker.ok([...shadow, 'compare', 'paths']);
+  if (Array.isArray(paths))
+    paths.forEach((path: unknown, i: number) => {
+      const segs = [...shadow, 'compare', 'paths', i];
+      if (typeof path !== 'string' || checker.isBad(segs)) return;
+      // script and filter expressions would run code on a model's answer: they are off
+      if (/\(/.test(path))
+        checker.issue(
+          segs,
+          `JSONPath filter and script expressions ('(...)') are not evaluated; select by names, indexes and * (got ${show(path)})`,
+        );
+    });
+  if (checker.ok([...shadow, 'mirror']) !== undefined)
+    checker.warn(
+      [...shadow, 'mirror'],
+      'mirroring live requests into the shadow step is planned and not applied yet: the step replays requests',
+    );
 }
 
 /** the schema's default of a duration key, in milliseconds */
