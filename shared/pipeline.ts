@@ -504,6 +504,7 @@ function engineInput(ctx: PipelineContext, stable: string, candidate: string, mo
       minRequests: settings.analysis.minRequests,
       maxErrorRate: settings.analysis.maxErrorRate,
       maxLatencyP99: settings.analysis.maxLatencyP99,
+      compareToBaseline: settings.analysis.compareToBaseline,
     },
   };
 }

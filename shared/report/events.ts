@@ -58,6 +58,17 @@ export interface AnalysisEvent {
   p99Ms?: number;
   verdict: VerdictStatus;
   reasons: string[];
+  /** compareToBaseline: the new deployment against the stable one in the same window */
+  baseline?: {
+    verdict: 'pass' | 'marginal' | 'fail' | 'inconclusive';
+    stableRequests: number;
+    stableErrorRate: number;
+    /** one-sided p-values: the new one's error rate, its latency, higher than stable's */
+    errorP: number;
+    latencyP: number;
+    stableP50Ms?: number;
+    p50Ms?: number;
+  };
 }
 
 export interface PauseEvent {

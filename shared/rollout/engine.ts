@@ -3,6 +3,7 @@ import { Clock } from '../clock';
 import { StageError, errorMessage } from '../errors';
 import { AnalysisThresholds, Verdict, formatMs, formatPercent, judge } from '../analysis/judge';
 import { MetricsSnapshot, MetricsSource, diffCounters } from '../analysis/metrics';
+import { compareWithBaseline } from '../analysis/baseline';
 import { EndpointRecord, EndpointState, ModelRef, RolloutRecord, Target } from '../targets/target';
 import { EventSink, ModelshipEvent } from '../report/events';
 import { formatDuration } from '../config/duration';
@@ -48,7 +49,8 @@ export interface RolloutPlanInput {
   startAt: number;
   /** how long each step is analysed (ms) */
   bake: number;
-  analysis: AnalysisThresholds & { interval: number };
+  /** compareToBaseline: the new deployment is also compared with the stable one in each window */
+  analysis: AnalysisThresholds & { interval: number; compareToBaseline?: boolean };
 }
 
 export interface RolloutOutcome {
@@ -264,7 +266,8 @@ class Rollout {
         this.emit({ type: 'info', at: this.now(), message });
         baseline = { ...snap, deployments: {} };
       }
-      const verdict = judge(diffCounters(snap.deployments[candidate], baseline.deployments[candidate]), thresholds);
+      const window = diffCounters(snap.deployments[candidate], baseline.deployments[candidate]);
+      const verdict = judge(window, thresholds);
       const fast = snap.fast ? judge(diffCounters(snap.fast[candidate], baseline.fast?.[candidate]), thresholds) : undefined;
       if (fast?.status === 'fail') {
         // the fast signal (probe traffic) already shows the failure the main one will publish later
@@ -275,6 +278,22 @@ class Rollout {
         verdict.status = 'fail';
       }
 
+      // against the stable deployment in the same window (while both take live traffic); the thresholds stay the floor
+      const versus =
+        this.input.analysis.compareToBaseline && step.weight > 0 && step.weight < 100
+          ? compareWithBaseline(
+              window,
+              diffCounters(snap.deployments[this.input.stable], baseline.deployments[this.input.stable]),
+              minRequests,
+            )
+          : undefined;
+      if (versus?.verdict === 'fail') {
+        verdict.reasons = [
+          ...versus.reasons.map((reason) => `against stable: ${reason}`),
+          ...(verdict.status === 'fail' ? verdict.reasons : []),
+        ];
+        verdict.status = 'fail';
+      }
       const health = healthProblem(state, candidate, step.restartsAtStart);
       if (health) {
         // a dead or restarted candidate fails the step whatever its figures say
@@ -283,7 +302,7 @@ class Rollout {
       }
 
       log(
-        `${tag} ${formatDuration(elapsed)}/${formatDuration(bake)} requests ${verdict.requests} errors ${verdict.errors} (${formatPercent(verdict.errorRate, 2)}) p99 ${verdict.p99Ms === undefined ? '-' : formatMs(verdict.p99Ms)}${fast ? ` | probe requests ${fast.requests} errors ${fast.errors}` : ''} -> ${verdict.status}${verdict.reasons.length ? ` (${verdict.reasons.join('; ')})` : ''}`,
+        `${tag} ${formatDuration(elapsed)}/${formatDuration(bake)} requests ${verdict.requests} errors ${verdict.errors} (${formatPercent(verdict.errorRate, 2)}) p99 ${verdict.p99Ms === undefined ? '-' : formatMs(verdict.p99Ms)}${fast ? ` | probe requests ${fast.requests} errors ${fast.errors}` : ''}${versus ? ` | against stable: ${versus.verdict}${versus.verdict === 'marginal' ? ` (${versus.reasons.join('; ')})` : ''}` : ''} -> ${verdict.status}${verdict.reasons.length ? ` (${verdict.reasons.join('; ')})` : ''}`,
       );
       this.emit({
         type: 'analysis',
@@ -299,6 +318,19 @@ class Rollout {
         p99Ms: verdict.p99Ms,
         verdict: verdict.status,
         reasons: [...verdict.reasons],
+        ...(versus
+          ? {
+              baseline: {
+                verdict: versus.verdict,
+                stableRequests: versus.stableRequests,
+                stableErrorRate: versus.stableErrorRate,
+                errorP: versus.errorP,
+                stableP50Ms: versus.stableP50Ms,
+                p50Ms: versus.p50Ms,
+                latencyP: versus.latencyP,
+              },
+            }
+          : {}),
       });
       if (verdict.status === 'fail')
         return `${step.label}: ${verdict.reasons.join('; ')}, after ${formatDuration(elapsed)} of ${formatDuration(bake)}`;

@@ -158,10 +158,7 @@ describe('loadConfig: valid files', () => {
       },
     };
     expect(config).toStrictEqual(expected);
-    // compareToBaseline: true is accepted, with a warning at its line
-    expect(warnings.map(formatConfigIssue)).toEqual([
-      `${file}:49:24 rollout.analysis.compareToBaseline: compareToBaseline is planned and not applied yet`,
-    ]);
+    expect(warnings.map(formatConfigIssue)).toEqual([]);
   });
 
   it('resolves relative paths from the config file, not from the working directory', () => {

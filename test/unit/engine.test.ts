@@ -62,6 +62,7 @@ function setup(opts: { green?: Partial<DeploymentProfile>; probeRate?: number; g
       minRequests: r.analysis.minRequests,
       maxErrorRate: r.analysis.maxErrorRate,
       maxLatencyP99: r.analysis.maxLatencyP99,
+      compareToBaseline: r.analysis.compareToBaseline,
     },
   });
   const of = <T extends ModelshipEventType>(type: T): Array<EventOf<T>> => events.filter((e): e is EventOf<T> => e.type === type);
@@ -558,5 +559,35 @@ describe('runRollout when reads fail for a while, and when the command is cancel
     const outcome = await runRollout(s.input(rolloutConfig()), { ...s.deps, cancellation });
     expectRolledBack(s, outcome, /^cancelled \(received SIGTERM\) before step 1\/3$/);
     expect(s.target.trafficAsked()).toEqual([{ blue: 100 }]);
+  });
+});
+
+describe('runRollout with compareToBaseline', () => {
+  test('a new version 50% slower than stable fails the step, though under maxLatencyP99', async () => {
+    const s = setup({ green: { latencyMs: 30 } });
+    const outcome = await runRollout(s.input(rolloutConfig({ analysis: { compareToBaseline: true } })), s.deps);
+    expectRolledBack(
+      s,
+      outcome,
+      /^step 1\/3 \(10%\): against stable: latency median [\d.]+ms vs stable [\d.]+ms \(x1\.[45]\d, Mann-Whitney p < 1e-16\)/,
+    );
+    expect(s.analysesOf(1)[0].baseline).toMatchObject({ verdict: 'fail', stableRequests: expect.any(Number) as unknown });
+  });
+
+  test('an error rate under maxErrorRate but clearly above stable fails the step', async () => {
+    const s = setup({ green: { errorRate: 0.009 } });
+    s.metrics
+      .profile('blue', { ratePerSec: 1000, errorRate: 0, latencyMs: 20 })
+      .profile('green', { ratePerSec: 1000, errorRate: 0.009, latencyMs: 20 });
+    const outcome = await runRollout(s.input(rolloutConfig({ analysis: { compareToBaseline: true } })), s.deps);
+    expectRolledBack(s, outcome, /against stable: error rate 0\.\d+% vs stable 0\.00% \(two-proportion test p = [\d.]+e-\d+\)/);
+  });
+
+  test('an equal version passes every comparison and is promoted; the 100% step is not compared (stable takes no traffic)', async () => {
+    const s = setup();
+    const outcome = await runRollout(s.input(rolloutConfig({ analysis: { compareToBaseline: true } })), s.deps);
+    expectPromoted(s, outcome);
+    expect(s.analysesOf(1).every((a) => a.baseline?.verdict === 'pass')).toBe(true);
+    expect(s.analysesOf(3).every((a) => a.baseline === undefined)).toBe(true);
   });
 });

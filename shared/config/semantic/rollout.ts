@@ -46,9 +46,6 @@ export function checkRollout(checker: Checker): void {
   if (typeof mirror === 'number' && mirror > 0 && typeof strategy === 'string' && strategy !== 'blue-green') {
     checker.warn(['rollout', 'mirror'], `mirror applies to the blue-green preview only (ignored for strategy '${strategy}')`);
   }
-  if (checker.ok(['rollout', 'analysis', 'compareToBaseline']) === true) {
-    checker.warn(['rollout', 'analysis', 'compareToBaseline'], 'compareToBaseline is planned and not applied yet');
-  }
   checkShadow(checker);
 }
 
