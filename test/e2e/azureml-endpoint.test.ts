@@ -50,6 +50,15 @@ describe('the CLI ships Azure ML model versions to a managed online endpoint', (
     published.push(output(r));
     return r;
   };
+  /** a command while `modelship load` sends live traffic from a second process */
+  const runUnderLoad = async (args: string[]): Promise<CliResult> => {
+    const load = aml.startLoad(project);
+    try {
+      return await run(args);
+    } finally {
+      published.push(output(await load.stop()));
+    }
+  };
 
   beforeAll(async () => {
     project = aml.project(MODEL, ENDPOINT, 'ms-aml-cli-');
@@ -80,13 +89,7 @@ describe('the CLI ships Azure ML model versions to a managed online endpoint', (
   it('a good version is staged at 0%, smoke-tested by the deployment header, and goes 10 -> 50 -> 100 under live load', async () => {
     await world.seedVersion(MODEL, '2', project.models('good2'), { tags: APPROVED, createdAt: createdAt(2) });
     const from = Date.now();
-    const load = aml.startLoad(project);
-    let r: CliResult;
-    try {
-      r = await run(['run']);
-    } finally {
-      published.push(output(await load.stop()));
-    }
+    const r = await runUnderLoad(['run']);
     expectExit(r, 0);
     const out = output(r);
     expect(out).toMatch(/staging aml-cli-model v2 in .* as 'green' with no traffic/);
@@ -125,13 +128,7 @@ describe('the CLI ships Azure ML model versions to a managed online endpoint', (
   it('a version that fails on some inputs passes its smoke tests, fails the 10% step on live traffic, and is rolled back; the stable deployment is never touched', async () => {
     await world.seedVersion(MODEL, '3', project.models('input-sensitive'), { tags: APPROVED, createdAt: createdAt(3) });
     const from = Date.now();
-    const load = aml.startLoad(project);
-    let r: CliResult;
-    try {
-      r = await run(['run']);
-    } finally {
-      published.push(output(await load.stop()));
-    }
+    const r = await runUnderLoad(['run']);
     expectExit(r, 1);
     const out = output(r);
     expect(out).toMatch(/smoke tests go to 'blue'/);

@@ -1,21 +1,10 @@
 import * as http from 'node:http';
+import { seeded } from '../helpers/seeded';
 import * as net from 'node:net';
 import { freePorts } from '../helpers/project';
 import { Router, TrafficError } from '../../shared/targets/local/router';
 import { scoreOnce } from '../../shared/traffic/http-score';
 import { quantileMs } from '../../shared/analysis/metrics';
-
-/** a seeded random source in [0, 1) (mulberry32) for the router's schedule */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Real HTTP on 127.0.0.1: small backends that answer with their own name. */
 interface Backend {

@@ -1,16 +1,5 @@
 import { ShuffledBlocks, neverReached } from '../../shared/targets/local/router';
-
-/** a seeded random source in [0, 1) (mulberry32), so every figure here is reproducible */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../helpers/seeded';
 
 // chi-square critical values at significance 0.001, by degrees of freedom (N kinds - 1)
 const CHI2_CRITICAL_0_001: Record<number, number> = { 1: 10.828, 2: 13.816, 6: 22.458, 9: 27.877, 19: 43.82 };

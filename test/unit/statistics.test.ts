@@ -1,22 +1,11 @@
 import { chiSquareHomogeneity, ksTwoSample, mannWhitneyU, twoProportionTest, wilsonInterval } from '../../shared/analysis/statistics';
+import { seeded } from '../helpers/seeded';
 
 /*
  * Reference values. R was not at hand; every figure below was computed with SciPy 1.17
  * (scipy.stats), whose functions implement the same formulas as the R functions named
  * (R's call given for each), and, where stated, checked against a published table.
  */
-
-/** mulberry32: a small seeded PRNG, uniform on [0, 1) */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** standard normal by Box–Muller (one of the pair; simplicity over speed) */
 function normal(rng: () => number): number {
@@ -131,7 +120,7 @@ describe('wilsonInterval', () => {
 
     // measured: 1 of 500 trials passes (0.2%); the exact probability P(X >= 989 | p = 0.975) is 0.128%
     test('true agreement 0.975: falsely passes in at most 5% of 500 seeded trials (measured 0.2%)', () => {
-      const rng = mulberry32(14_001);
+      const rng = seeded(14_001);
       const falsePass = rate(TRIALS, () => {
         let agreed = 0;
         for (let i = 0; i < n; i++) if (rng() < 0.975) agreed++;
@@ -229,7 +218,7 @@ describe('mannWhitneyU', () => {
   });
 
   test('U equals the brute-force count of pairs a > b (ties ½), and U(a, b) + U(b, a) = n_a·n_b', () => {
-    const rng = mulberry32(7);
+    const rng = seeded(7);
     for (let round = 0; round < 20; round++) {
       const a = sample(1 + Math.floor(rng() * 30), () => Math.floor(rng() * 8));
       const b = sample(1 + Math.floor(rng() * 30), () => Math.floor(rng() * 8));
@@ -256,7 +245,7 @@ describe('mannWhitneyU', () => {
   });
 
   test('sorts 2 × 20 000 values quickly (O(n log n))', () => {
-    const rng = mulberry32(3);
+    const rng = seeded(3);
     const a = sample(20_000, rng);
     const b = sample(20_000, rng);
     const start = Date.now();
@@ -272,7 +261,7 @@ describe('mannWhitneyU', () => {
     // measured: 500 of 500 trials (100%); 20 000 trials gave 99.97%. The power depends on the spread: at
     // σ = 1 (p99/p50 ≈ 10) the same shift is detected in only about 82% of trials at n = 200
     test('detects a +30% latency shift (one-sided pGreater < 0.05) in at least 90% of 500 trials (measured 100%)', () => {
-      const rng = mulberry32(14_101);
+      const rng = seeded(14_101);
       const detected = rate(TRIALS, () => {
         const canary = sample(n, () => 1.3 * latency(rng));
         const stable = sample(n, () => latency(rng));
@@ -284,7 +273,7 @@ describe('mannWhitneyU', () => {
 
     // measured: 23 of 500 trials (4.6%); 20 000 trials of the same set-up (another seed) gave 5.03%
     test('fires on equal distributions in at most 5% nominal (asserted <= 0.07 for binomial noise; measured 4.6%)', () => {
-      const rng = mulberry32(14_102);
+      const rng = seeded(14_102);
       const falseAlarm = rate(
         TRIALS,
         () =>
@@ -359,7 +348,7 @@ describe('chiSquareHomogeneity', () => {
 
     // measured: 500 of 500 trials (100%)
     test('detects a model that collapsed to one class in at least 99% of 500 trials (measured 100%)', () => {
-      const rng = mulberry32(14_201);
+      const rng = seeded(14_201);
       const detected = rate(TRIALS, () => chiSquareHomogeneity(categorical(rng, 100, classes), { cat: 100 }).pValue < ALPHA);
       expect(detected).toBeGreaterThanOrEqual(0.99);
       expect(detected).toBe(1);
@@ -367,7 +356,7 @@ describe('chiSquareHomogeneity', () => {
 
     // measured: 20 of 500 trials (4.0%); 20 000 trials of the same set-up gave 5.11%
     test('fires on equal distributions in at most 5% nominal (asserted <= 0.07; measured 4.0%)', () => {
-      const rng = mulberry32(14_202);
+      const rng = seeded(14_202);
       const falseAlarm = rate(
         TRIALS,
         () => chiSquareHomogeneity(categorical(rng, 100, classes), categorical(rng, 100, classes)).pValue < ALPHA,
@@ -430,7 +419,7 @@ describe('ksTwoSample', () => {
   });
 
   test('D equals the brute-force sup |F_a - F_b| over all sample points', () => {
-    const rng = mulberry32(11);
+    const rng = seeded(11);
     for (let round = 0; round < 20; round++) {
       const sa = sample(1 + Math.floor(rng() * 25), () => Math.floor(rng() * 10));
       const sb = sample(1 + Math.floor(rng() * 25), () => Math.floor(rng() * 10));
@@ -453,7 +442,7 @@ describe('ksTwoSample', () => {
 
     // measured: 497 of 500 trials (99.4%); 20 000 trials gave 99.1%
     test('detects a mean shift of 0.5 sd in at least 90% of 500 trials (measured 99.4%)', () => {
-      const rng = mulberry32(14_301);
+      const rng = seeded(14_301);
       const detected = rate(
         TRIALS,
         () =>
@@ -469,7 +458,7 @@ describe('ksTwoSample', () => {
     // measured: 33 of 500 trials (6.6%, an unlucky seed within the noise); 20 000 trials of the same set-up gave
     // 5.16% (Stephens' correction leaves the size a little above nominal at n = 200 per side)
     test('fires on equal distributions in at most 5% nominal (asserted <= 0.07; measured 6.6%)', () => {
-      const rng = mulberry32(14_302);
+      const rng = seeded(14_302);
       const falseAlarm = rate(
         TRIALS,
         () =>
