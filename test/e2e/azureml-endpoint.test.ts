@@ -291,4 +291,22 @@ describe('the bundled Action ships to a managed online endpoint', () => {
     const published = [first, second].flatMap((r) => [shown(r.stdout), r.stderr, r.summary]);
     for (const text of published) expect(text).not.toContain(primary);
   });
+
+  it('rolls back a version that fails on some inputs: result rolled-back, the stable deployment untouched', async () => {
+    await world.seedVersion(MODEL, '3', project.models('input-sensitive'), { tags: APPROVED, createdAt: createdAt(3) });
+    const from = Date.now();
+    const load = aml.startLoad(project);
+    let third: ActionRun;
+    try {
+      third = await step();
+    } finally {
+      await load.stop();
+    }
+    expect(third.code).toBe(1);
+    expect(third.outputs).toMatchObject({ result: 'rolled-back', 'model-version': '3' });
+    expect(third.stdout).toMatch(/rolling back: step 1\/3 \(10%\): error rate \d+\.\d% > 2\.0%/);
+    expect(third.summary).toMatch(/rolled-back/);
+    expect(aml.endpoint(ENDPOINT)?.properties.traffic).toEqual({ green: 100 });
+    expect(aml.writes(ENDPOINT, from).filter((w) => w.below.startsWith('/deployments/green'))).toEqual([]);
+  });
 });
