@@ -549,6 +549,32 @@ describe('kubernetes target against a fake API server (real containers as pods)'
       expect([...used]).toContain(k);
     }
   });
+
+  describe('the shadow step, through the deployment header', () => {
+    it('stops a classifier wrong on 10% of inputs before any live request reaches it; no traffic object ever named it', async () => {
+      const endpoint = `shadow-${process.pid}`;
+      const shadow = `  shadow:\n    requests: shadow/requests.jsonl\n    compare: { paths: [$.label] }\n    minSamples: 200\n`;
+      const project = makeProject(configYaml(cluster, endpoint, 'replicas') + shadow, 'ms-k8s-shadow-');
+      fs.mkdirSync(path.join(project.dir, 'shadow'));
+      const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ data: [i, (i * 7) % 13, (i * 3) % 5] }));
+      fs.writeFileSync(path.join(project.dir, 'shadow', 'requests.jsonl'), `${lines.join('\n')}\n`);
+      try {
+        await register(project, 'classify-a');
+        expectExit(await cli(cluster, project, ['run']), 0);
+        await register(project, 'classify-wrong');
+        const r = await cli(cluster, project, ['run']);
+        expectExit(r, 1);
+        expect(output(r)).toMatch(/shadow: 301 distinct requests to 'blue' \(stable\) and 'green' \(new\) by the deployment header/);
+        expect(output(r)).toMatch(/shadow step fail: agreement 90\.\d% on 301 pairs/);
+        expect(output(r)).not.toMatch(/step 1\/3/);
+        const state = fake.get('ConfigMap', 'models', `${endpoint}-modelship`) as { metadata: { annotations: Record<string, string> } };
+        expect(JSON.parse(state.metadata.annotations['modelship.dev/traffic'])).toEqual({ blue: 100 });
+        expect(fake.get('Deployment', 'models', `${endpoint}-green`)).toBeUndefined();
+      } finally {
+        await cli(cluster, project, ['down'], 120_000);
+      }
+    });
+  });
 });
 
 // ---- against a real cluster, when one is given ---------------------------------------------

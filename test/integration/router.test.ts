@@ -206,6 +206,38 @@ describe('router (real HTTP on loopback)', () => {
     120_000,
   );
 
+  it('100 weight changes under steady load: no request fails, none is lost, stable answers throughout', async () => {
+    // 8 clients keep sending while the split moves 100 times between 0% and 100% for green
+    let stop = false;
+    const answers: Array<{ status: number; deployment?: string }> = [];
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+    const client = async () => {
+      while (!stop) {
+        const a = await send({ agent }).catch(() => ({ status: 0, deployment: undefined }));
+        answers.push({ status: a.status, deployment: a.deployment });
+      }
+    };
+    const clients = Array.from({ length: 8 }, () => client());
+    const random = seeded(7);
+    for (let change = 0; change < 100; change++) {
+      const green = Math.floor(random() * 101);
+      router.setTraffic({ blue: 100 - green, green });
+      // let some requests through at each split
+      const seen = answers.length;
+      while (answers.length < seen + 5) await new Promise((r) => setImmediate(r));
+    }
+    stop = true;
+    await Promise.all(clients);
+    agent.destroy();
+    expect(answers.length).toBeGreaterThanOrEqual(500);
+    expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+    expect(answers.filter((a) => a.deployment === 'blue').length).toBeGreaterThan(0);
+    // every request the clients saw answered was counted by the router, once
+    const counted = router.metrics(0).deployments;
+    expect((counted.blue?.requests ?? 0) + (counted.green?.requests ?? 0)).toBe(answers.length);
+    expect((counted.blue?.errors ?? 0) + (counted.green?.errors ?? 0)).toBe(0);
+  });
+
   it('rejects invalid traffic maps and keeps the previous one', () => {
     router.setTraffic({ blue: 100 });
     expect(() => router.setTraffic({ blue: 60, green: 30 })).toThrow(/sum to 100/);
