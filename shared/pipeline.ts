@@ -356,6 +356,15 @@ export async function deployAndSmoke(ctx: PipelineContext, model: ModelRef): Pro
   });
 }
 
+/** another version's rollout holds the endpoint: what to say, and what to do about it */
+function rolloutInProgress(doing: string, endpoint: string, inProgress: RolloutRecord): StageError {
+  return new StageError(
+    doing,
+    `a rollout of ${inProgress.model.name} v${inProgress.model.version} is ${inProgress.status} on ${endpoint} (new '${inProgress.candidate}', stable '${inProgress.stable}')`,
+    '`modelship promote` to continue it or `modelship rollback` to abandon it',
+  );
+}
+
 /** the new version as a deployment with no traffic in the production endpoint */
 async function stageInPlace(ctx: PipelineContext, model: ModelRef): Promise<void> {
   const endpoint = productionEndpoint(ctx.config);
@@ -373,11 +382,7 @@ async function stageInPlace(ctx: PipelineContext, model: ModelRef): Promise<void
           );
           return;
         }
-        throw new StageError(
-          'staging the new version',
-          `a rollout of ${inProgress.model.name} v${inProgress.model.version} is ${inProgress.status} on ${endpoint} (new '${inProgress.candidate}', stable '${inProgress.stable}')`,
-          '`modelship promote` to continue it or `modelship rollback` to abandon it',
-        );
+        throw rolloutInProgress('staging the new version', endpoint, inProgress);
       }
       state = await removeLeftovers(ctx, endpoint, state, model);
       const staged = stagedDeployment(state, model);
@@ -545,11 +550,7 @@ async function rolloutUnlocked(ctx: PipelineContext, model: ModelRef): Promise<C
     return resumeRollout(ctx, inProgress);
   }
   if (inProgress) {
-    throw new StageError(
-      'starting the rollout',
-      `a rollout of ${inProgress.model.name} v${inProgress.model.version} is ${inProgress.status} on ${endpoint} (new '${inProgress.candidate}', stable '${inProgress.stable}')`,
-      '`modelship promote` to continue it or `modelship rollback` to abandon it',
-    );
+    throw rolloutInProgress('starting the rollout', endpoint, inProgress);
   }
   state = await removeLeftovers(ctx, endpoint, state, model);
   const stable = stableDeployment(state);

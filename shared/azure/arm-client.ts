@@ -156,7 +156,7 @@ export class ArmClient {
     path: string,
     body: unknown,
     doing: string,
-    opts: { deadlineMs: number; pollIntervalMs: number; onPoll?: (status: string) => void },
+    opts: { deadlineMs: number; pollIntervalMs: number },
   ): Promise<T | undefined> {
     const url = this.url(path, {});
     let last: OperationStatusBody | undefined;
@@ -175,7 +175,6 @@ export class ArmClient {
       resolveOnUnsuccessful: true,
       resourceLocationConfig: 'azure-async-operation',
     });
-    if (opts.onPoll) poller.onProgress((state) => opts.onPoll?.(state.status));
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), opts.deadlineMs);
     try {

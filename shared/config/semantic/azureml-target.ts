@@ -1,4 +1,3 @@
-import { parseDuration } from '../duration';
 import { show } from '../issues';
 import { Checker } from './checker';
 
@@ -60,17 +59,12 @@ export function checkAzuremlTarget(checker: Checker): void {
       `must be at most 180s, Azure ML's limit (got ${show(checker.at([...block, 'requestSettings', 'requestTimeout']))})`,
     );
   const source = checker.effective([...block, 'metrics', 'source']);
-  const bake = effectiveMs(checker, ['rollout', 'bake']);
-  const delay = effectiveMs(checker, [...block, 'metrics', 'ingestionDelay']);
+  const bake = checker.effectiveMs(['rollout', 'bake']);
+  const delay = checker.effectiveMs([...block, 'metrics', 'ingestionDelay']);
   if (source === 'monitor' && bake !== undefined && delay !== undefined && bake < delay + MONITOR_GRAIN_MS) {
     checker.warn(
       checker.at(['rollout', 'bake']) === undefined ? block : ['rollout', 'bake'],
       `a step bakes ${Math.round(bake / 1000)}s, less than Azure Monitor's one-minute grain plus target.azureml.metrics.ingestionDelay (${Math.round(delay / 1000)}s): no complete minute of a step is published in time, so every step would end inconclusive. Bake at least ${Math.ceil((delay + MONITOR_GRAIN_MS) / 60_000) + 1}m, or use target.azureml.metrics.source: probe`,
     );
   }
-}
-
-function effectiveMs(checker: Checker, segs: string[]): number | undefined {
-  const value = checker.effective(segs);
-  return typeof value === 'string' ? parseDuration(value) : undefined;
 }

@@ -65,6 +65,12 @@ export class Checker {
     return typeof value === 'string' ? parseDuration(value) : undefined;
   }
 
+  /** the milliseconds of the duration in effect at `segs`: as written when fine, else the schema's default */
+  effectiveMs(segs: readonly Segment[]): number | undefined {
+    const value = this.effective(segs);
+    return typeof value === 'string' ? parseDuration(value) : undefined;
+  }
+
   /** the absolute path when `raw` (relative to the config folder) is an existing `kind`, else an issue */
   checkPath(segs: readonly Segment[], raw: string, kind: 'file' | 'folder'): string | undefined {
     const abs = path.resolve(this.dir, raw);

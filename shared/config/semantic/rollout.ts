@@ -1,4 +1,4 @@
-import { formatDuration, parseDuration } from '../duration';
+import { formatDuration } from '../duration';
 import { show } from '../issues';
 import { Checker } from './checker';
 
@@ -21,8 +21,8 @@ export function checkRollout(checker: Checker): void {
   const intervalSegs = ['rollout', 'analysis', 'interval'];
   const bakeRaw = checker.at(bakeSegs);
   const intervalRaw = checker.at(intervalSegs);
-  const bake = bakeRaw === undefined ? defaultMs(checker, bakeSegs) : checker.durationMs(bakeSegs);
-  const interval = intervalRaw === undefined ? defaultMs(checker, intervalSegs) : checker.durationMs(intervalSegs);
+  const bake = checker.effectiveMs(bakeSegs);
+  const interval = checker.effectiveMs(intervalSegs);
   if (bake !== undefined && interval !== undefined && bake > 0 && interval > 0 && interval > bake) {
     if (intervalRaw !== undefined) {
       checker.issue(intervalSegs, `must be at most rollout.bake, ${formatDuration(bake)} (got ${show(intervalRaw)})`);
@@ -72,10 +72,4 @@ function checkShadow(checker: Checker): void {
       [...shadow, 'mirror'],
       'mirroring live requests into the shadow step is planned and not applied yet: the step replays requests',
     );
-}
-
-/** the schema's default of a duration key, in milliseconds */
-function defaultMs(checker: Checker, segs: string[]): number | undefined {
-  const text = checker.defaults.at(segs);
-  return typeof text === 'string' ? parseDuration(text) : undefined;
 }
