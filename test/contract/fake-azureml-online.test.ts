@@ -443,6 +443,9 @@ describe('endpoints and deployments', () => {
   });
 
   it('deletes an endpoint with its deployments through Location polling; stop() leaves no container', async () => {
+    // this fake's containers (other suites may run fakes of their own at the same time)
+    const mine = { all: true, filters: { label: [`${CONTAINER_LABEL}=1`, `${INSTANCE_LABEL}=${world.arm.onlineInstanceId}`] } };
+    expect((await docker.listContainers(mine)).length).toBeGreaterThan(0);
     const d = await arm('DELETE', ws('/onlineEndpoints/ep-main'));
     expect(d.status).toBe(202);
     const loc = d.headers.location as string;
@@ -456,8 +459,6 @@ describe('endpoints and deployments', () => {
     expect(r.status).toBe(204);
     expect(polls).toBeGreaterThanOrEqual(3);
     expect((await arm('GET', ws('/onlineEndpoints/ep-main'))).status).toBe(404);
-    // this fake's containers (other suites may run fakes of their own at the same time)
-    const mine = { all: true, filters: { label: [`${CONTAINER_LABEL}=1`, `${INSTANCE_LABEL}=${world.arm.onlineInstanceId}`] } };
     await world.stop();
     expect(await docker.listContainers(mine)).toEqual([]);
     world = undefined as unknown as AzureWorld;

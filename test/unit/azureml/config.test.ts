@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
+import { configIssues } from '../../helpers/config-issues';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfigText } from '../../../shared/config/load';
-import { ConfigError, formatConfigIssue } from '../../../shared/errors';
 import { parseDuration } from '../../../shared/config/duration';
 import schema from '../../../shared/config/modelship.schema.json';
 
@@ -26,15 +26,7 @@ const WORKSPACE = `    subscriptionId: ${SUBSCRIPTION}
     workspace: prod-ws
 `;
 
-function issues(yaml: string): string[] {
-  try {
-    loadConfigText(yaml, file);
-  } catch (err: unknown) {
-    if (err instanceof ConfigError) return err.issues.map(formatConfigIssue);
-    throw err;
-  }
-  return [];
-}
+const issues = (yaml: string): string[] => configIssues(yaml, file);
 
 type SchemaNode = { default?: unknown; properties?: Record<string, SchemaNode> };
 const targetSchema = (schema.properties.target.properties as Record<string, SchemaNode>).azureml;

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
+import { configIssues } from '../../helpers/config-issues';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfig, loadConfigText, DEFAULT_PROMETHEUS_QUERIES } from '../../../shared/config/load';
-import { ConfigError, formatConfigIssue } from '../../../shared/errors';
 import schema from '../../../shared/config/modelship.schema.json';
 
 /** target.kind: kubernetes in modelship.yaml: defaults, and errors that name the file, line and key */
@@ -25,15 +25,7 @@ const PROBE = `rollout:
     probe: { rate: 5 }
 `;
 
-function issues(yaml: string): string[] {
-  try {
-    loadConfigText(yaml, file);
-  } catch (err: unknown) {
-    if (err instanceof ConfigError) return err.issues.map(formatConfigIssue);
-    throw err;
-  }
-  return [];
-}
+const issues = (yaml: string): string[] => configIssues(yaml, file);
 
 describe('target.kind: kubernetes', () => {
   it('resolves the documented defaults', () => {
