@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as YAML from 'yaml';
 import { dockerTestEnv } from '../helpers/test-env';
 import { FakeKube, startFakeKube } from './fakes/fake-kube';
+import { Json, kubeApply, kubeRequest, waitFor } from './fakes/fake-kube-client';
 import { CONTAINER_LABEL } from './fakes/fake-kube-node';
 
 /**
@@ -14,53 +15,12 @@ import { CONTAINER_LABEL } from './fakes/fake-kube-node';
  */
 jest.setTimeout(60_000);
 
-type Json = Record<string, unknown>;
-
-interface Answer {
-  status: number;
-  body: Json;
-  text: string;
-  headers: Headers;
-}
-
 let fake: FakeKube;
 const docker = new Docker();
 
-async function api(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(`${fake.url}${urlPath}`, {
-    method,
-    headers: { authorization: `Bearer ${fake.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  let parsed: Json = {};
-  try {
-    parsed = JSON.parse(text) as Json;
-  } catch {
-    // text/plain (logs, proxied answers)
-  }
-  return { status: res.status, body: parsed, text, headers: res.headers };
-}
-
-const apply = (urlPath: string, obj: unknown, manager: string, force = false) =>
-  api('PATCH', `${urlPath}?fieldManager=${manager}${force ? '&force=true' : ''}`, typeof obj === 'string' ? obj : JSON.stringify(obj), {
-    'content-type': 'application/apply-patch+yaml',
-  });
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 40_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v !== undefined && v !== false) return v;
-    } catch (err: unknown) {
-      last = String(err);
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const api = (method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}) =>
+  kubeRequest(fake, method, urlPath, body, headers);
+const apply = (urlPath: string, obj: unknown, manager: string, force = false) => kubeApply(fake, urlPath, obj, manager, force);
 
 function deployment(
   ns: string,
@@ -873,7 +833,9 @@ describe('the simulated cluster (real containers)', () => {
     const del = await api('DELETE', `/apis/apps/v1/namespaces/${ns}/deployments/gone`);
     expect(del.status).toBe(200);
     expect(del.body).toMatchObject({ kind: 'Status', status: 'Success', details: { name: 'gone', group: 'apps', kind: 'deployments' } });
-    expect(await podsOf(ns, 'gone')).toHaveLength(0);
+    // the pods terminate gracefully (deletionTimestamp set at once), then go
+    expect((await podsOf(ns, 'gone')).every((p) => (p.metadata as Json).deletionTimestamp !== undefined)).toBe(true);
+    await waitFor('the pods to be gone', async () => ((await podsOf(ns, 'gone')).length === 0 ? true : undefined), 20_000);
     expect((await api('GET', `/apis/apps/v1/namespaces/${ns}/deployments/gone`)).status).toBe(404);
     await waitFor(
       'the containers to be removed',

@@ -86,11 +86,16 @@ export async function listenOnLoopback(
   tls?: { key: string; cert: string },
 ): Promise<{ server: http.Server; origin: string }> {
   const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, listener) : http.createServer(listener);
+  return { server, origin: await listenServer(server, tls ? 'https' : 'http') };
+}
+
+/** start `server` on 127.0.0.1 on a port the system picks; resolves with its origin */
+export async function listenServer(server: http.Server, scheme: 'http' | 'https' = 'http'): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  return { server, origin: `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 /** close the listener and every open (keep-alive) connection */

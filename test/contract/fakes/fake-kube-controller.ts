@@ -177,7 +177,10 @@ export class DeploymentController {
     if (d.metadata.annotations?.[REVISION] !== revision)
       this.store.put({ ...d, metadata: { ...d.metadata, annotations: { ...d.metadata.annotations, [REVISION]: revision } } });
 
-    const podsOf = (rs: KubeObject) => this.store.peekAll('Pod', ns).filter((p) => ownedBy(p, rs.metadata.uid));
+    // active pods only, as the ReplicaSet controller counts them (FilterActivePods): a terminating
+    // pod is replaced at once and is not in status.replicas
+    const podsOf = (rs: KubeObject) =>
+      this.store.peekAll('Pod', ns).filter((p) => ownedBy(p, rs.metadata.uid) && !p.metadata.deletionTimestamp);
     const isReady = (p: KubeObject) => condition(p, 'Ready')?.status === 'True';
     const isAvailable = (p: KubeObject) => {
       const c = condition(p, 'Ready');

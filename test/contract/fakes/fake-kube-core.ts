@@ -322,3 +322,17 @@ export function parseQuantity(q: unknown): number | undefined {
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/** headers of one connection (RFC 9110 section 7.6.1) and the length, which a proxy sets again: never forwarded */
+export const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-authorization',
+  'proxy-authenticate',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'content-length',
+]);

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import * as net from 'node:net';
 import Docker from 'dockerode';
-import { JsonObject, KubeError, KubeObject, errors, isObject, kubeTime, parseQuantity } from './fake-kube-core';
+import { JsonObject, KubeError, KubeObject, deepCopy, errors, isObject, kubeTime, parseQuantity } from './fake-kube-core';
 import { EventRecorder } from './fake-kube-events';
 import { imageTag } from './fake-kube-resources';
 import { Store } from './fake-kube-store';
@@ -29,7 +29,27 @@ import { Store } from './fake-kube-store';
  *   count at most once per periodSeconds, so failureThreshold x periodSeconds keeps its real
  *   meaning (a liveness or startup probe kills the container after that long) and Unhealthy
  *   events come at most once per period.
- * - Deleting a pod removes its container at once (no graceful termination period).
+ * - Containers run under Docker's init (tini) as PID 1, so a process that installs no SIGTERM
+ *   handler still exits on SIGTERM. In a real pod it is PID 1, ignores SIGTERM and is killed
+ *   only when the grace period ends; here only a process that ignores SIGTERM explicitly waits.
+ * - A pod's loopback port is never given to another pod of the same fake, so a request that a
+ *   lagging data plane still sends to a deleted pod is refused, as it would be.
+ *
+ * Graceful termination, as the API server and the kubelet do it: every way a pod is deleted
+ * (DELETE, deletecollection, the deployment controller's scale-down and rollout, the garbage
+ * collector of a deleted Deployment) goes through `Store.remove`, which the node takes over
+ * for pods (see the constructor). The pod gets `metadata.deletionTimestamp` (now + grace) and
+ * `deletionGracePeriodSeconds`, stays readable, and its Ready condition turns False; the
+ * kubelet records `Killing`, runs the container's `lifecycle.preStop` hook (`sleep.seconds`,
+ * `exec.command` through docker exec, `httpGet`) while the container keeps serving, sends
+ * SIGTERM, sends SIGKILL when the grace left runs out (at least 2 s after the hook, as the
+ * kubelet's minimum), removes the container and then the pod object. The grace period is
+ * `?gracePeriodSeconds` / DeleteOptions.gracePeriodSeconds, else the pod's
+ * `terminationGracePeriodSeconds` (defaulted to 30); it caps the hook and the stop together.
+ * The pod goes at once when the grace period is 0, when it was never scheduled and when it
+ * has finished (Succeeded/Failed). A second delete of a terminating pod changes nothing,
+ * except that a grace period of 0 removes it at once. A failed hook is a `FailedPreStopHook`
+ * Warning event and the stop goes on.
  */
 
 export const CONTAINER_LABEL = 'dev.modelship.fake-kube';
@@ -81,6 +101,8 @@ class PodRuntime {
   pullBackoffMs = 0;
   oomNext = false;
   stopped = false;
+  /** deleted gracefully: the kubelet is stopping it (no restarts, no probes) */
+  terminating = false;
   probing = false;
   probeTimer?: NodeJS.Timeout;
   readonly timers = new Set<NodeJS.Timeout>();
@@ -206,6 +228,45 @@ async function freePort(used: Set<number>): Promise<number> {
   throw new Error('no free port');
 }
 
+/** resolves after `ms` (or at once for ms <= 0) without keeping the process alive */
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0) return resolve();
+    setTimeout(resolve, ms).unref();
+  });
+}
+
+/**
+ * The grace period of a DELETE (`?gracePeriodSeconds` or DeleteOptions.gracePeriodSeconds):
+ * undefined when not given; a negative one counts as 1, as the API server's pod strategy does.
+ */
+export function parseGracePeriod(v: unknown): number | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : NaN;
+  if (!Number.isInteger(n)) throw errors.badRequest(`gracePeriodSeconds: Invalid value: ${JSON.stringify(v)}: must be an integer`);
+  return n < 0 ? 1 : n;
+}
+
+/**
+ * The loopback port a Service's targetPort (or a probe's port) reaches on a pod whose
+ * container listens on `loopback` (its PORT): a declared containerPort, by number or name,
+ * maps to it; so does any port of a pod that declares none. Anything else is not served
+ * (`declared: false`; `port` is the number asked for, or absent for an unknown name).
+ */
+export function podTargetPort(pod: KubeObject, port: unknown, loopback: number | undefined): { port?: number; declared: boolean } {
+  const ports = podContainers(pod).flatMap((c) => (Array.isArray(c.ports) ? c.ports.filter(isObject) : []));
+  let number: number | undefined;
+  if (typeof port === 'number' || (typeof port === 'string' && /^\d+$/.test(port))) number = Number(port);
+  else {
+    const p = ports.find((x) => x.name === port);
+    if (!p) return { declared: false };
+    number = Number(p.containerPort);
+  }
+  const declared = ports.some((x) => Number(x.containerPort) === number);
+  if ((declared || ports.length === 0) && loopback !== undefined && loopback > 0) return { port: loopback, declared: true };
+  return { port: number, declared: false };
+}
+
 function periodOf(probe: JsonObject): number {
   return Math.max(1, Number(probe.periodSeconds ?? 10)) * 1000;
 }
@@ -232,6 +293,8 @@ export class FakeNode {
   private readonly closing = new Promise<void>((r) => (this.closedSignal = r));
   private allocatable: { cpu: number; memory: number };
   private startedContainers = false;
+  /** the store's own remove: takes an object out at once */
+  private readonly removeNow: (kind: string, ns: string, name: string) => KubeObject | undefined;
 
   constructor(private readonly o: NodeOptions) {
     this.allocatable = this.parseAllocatable(o.allocatable);
@@ -240,6 +303,127 @@ export class FakeNode {
       if (type === 'ADDED') this.admit(obj);
       else if (type === 'DELETED') this.evict(obj);
     });
+    // Every deletion of a pod (DELETE, deletecollection, the deployment controller, the garbage
+    // collector) calls Store.remove: for pods, the node terminates them gracefully instead
+    // and removes the object itself at the end (see the header comment).
+    this.removeNow = o.store.remove.bind(o.store);
+    o.store.remove = (kind: string, ns: string, name: string): KubeObject | undefined =>
+      kind === 'Pod' ? this.deletePod(ns, name) : this.removeNow(kind, ns, name);
+  }
+
+  /**
+   * Delete a pod as the API server and the kubelet do: at once when the grace period is 0,
+   * the pod was never scheduled or has finished; else mark it terminating and stop it (preStop,
+   * SIGTERM, SIGKILL) in the background. Returns the pod as the DELETE answers it (terminating,
+   * or as deleted), undefined when there is none.
+   */
+  deletePod(ns: string, name: string, gracePeriodSeconds?: number): KubeObject | undefined {
+    const pod = this.o.store.peek('Pod', ns, name);
+    if (!pod) return undefined;
+    const rt = this.pods.get(`${ns}/${name}`);
+    const spec = isObject(pod.spec) ? pod.spec : {};
+    const grace = gracePeriodSeconds ?? (typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30);
+    const phase = isObject(pod.status) ? pod.status.phase : undefined;
+    if (this.closed || grace <= 0 || !rt || rt.uid !== pod.metadata.uid || !rt.scheduled || phase === 'Succeeded' || phase === 'Failed')
+      return this.removeNow('Pod', ns, name);
+    if (rt.terminating) return deepCopy(pod);
+    rt.terminating = true;
+    const since = Date.now();
+    const marked = this.o.store.put({
+      ...pod,
+      metadata: { ...pod.metadata, deletionTimestamp: kubeTime(since + grace * 1000), deletionGracePeriodSeconds: grace },
+    });
+    rt.clearTimers();
+    rt.ready = false;
+    this.writeStatus(rt);
+    this.track(this.terminate(rt, grace, since));
+    return this.o.store.get('Pod', ns, name) ?? marked;
+  }
+
+  /** the kubelet's side of a graceful deletion: preStop, SIGTERM, SIGKILL when the grace runs out, then the pod object goes */
+  private async terminate(rt: PodRuntime, graceSeconds: number, since: number): Promise<void> {
+    const deadline = since + graceSeconds * 1000;
+    const pod = this.pod(rt);
+    const c = pod ? podContainers(pod)[0] : undefined;
+    const cname = containerName(c);
+    const container = rt.container;
+    const aborted = () => rt.stopped || this.closed;
+    if (container && pod && rt.state.running !== undefined) {
+      this.event(rt, 'Normal', 'Killing', `Stopping container ${cname}`, cname);
+      const lifecycle = c && isObject(c.lifecycle) ? c.lifecycle : {};
+      const hook = isObject(lifecycle.preStop) ? lifecycle.preStop : undefined;
+      if (hook) {
+        const failure = await Promise.race([
+          this.preStop(rt, pod, hook, deadline),
+          pause(deadline - Date.now()).then(() => undefined),
+          this.closing.then(() => undefined),
+        ]);
+        if (aborted()) return;
+        if (failure !== undefined) this.event(rt, 'Warning', 'FailedPreStopHook', `PreStopHook failed: ${failure}`, cname);
+      }
+      // the grace period left; the kubelet always grants at least 2 s between SIGTERM and SIGKILL
+      const stopWindow = Math.max(deadline - Date.now(), 2_000);
+      try {
+        await container.kill({ signal: 'SIGTERM' });
+      } catch {
+        // exited meanwhile
+      }
+      const exited = await Promise.race([
+        container.wait().then(
+          () => true,
+          () => true,
+        ),
+        pause(stopWindow).then(() => false),
+        this.closing.then(() => true),
+      ]);
+      if (aborted()) return;
+      if (!exited) {
+        try {
+          await container.kill({ signal: 'SIGKILL' });
+          await container.wait();
+        } catch {
+          // exited meanwhile
+        }
+      }
+      try {
+        const info = await container.inspect();
+        const exitCode = info.State.ExitCode;
+        rt.state = {
+          terminated: {
+            exitCode,
+            reason: exitCode === 0 ? 'Completed' : 'Error',
+            startedAt: rt.runningSince ? kubeTime(rt.runningSince) : kubeTime(),
+            finishedAt:
+              info.State.FinishedAt && !info.State.FinishedAt.startsWith('0001') ? kubeTime(Date.parse(info.State.FinishedAt)) : kubeTime(),
+            containerID: `docker://${container.id}`,
+          },
+        };
+      } catch {
+        rt.state = { terminated: { exitCode: 137, reason: 'Error', finishedAt: kubeTime(), containerID: `docker://${container.id}` } };
+      }
+      if (aborted()) return;
+      this.writeStatus(rt);
+    }
+    if (aborted()) return;
+    rt.container = undefined;
+    if (container) await removeContainer(container);
+    if (aborted()) return;
+    const current = this.o.store.peek('Pod', rt.ns, rt.name);
+    if (current && current.metadata.uid === rt.uid) this.removeNow('Pod', rt.ns, rt.name);
+  }
+
+  /** a container's preStop hook; the failure message, or undefined when it succeeded */
+  private async preStop(rt: PodRuntime, pod: KubeObject, hook: JsonObject, deadline: number): Promise<string | undefined> {
+    if (isObject(hook.sleep)) {
+      await pause(Number(hook.sleep.seconds ?? 0) * 1000);
+      return undefined;
+    }
+    if (isObject(hook.exec) || isObject(hook.httpGet)) {
+      const timeoutSeconds = Math.max(1, Math.ceil((deadline - Date.now()) / 1000));
+      const r = await this.runProbe(rt, pod, { ...hook, timeoutSeconds });
+      return r.ok ? undefined : r.message;
+    }
+    return 'fake-kube runs sleep, exec and httpGet preStop hooks only';
   }
 
   setAllocatable(a: { cpu: string; memory: string }): void {
@@ -271,6 +455,11 @@ export class FakeNode {
   countProxied(ns: string, name: string): void {
     const rt = this.pods.get(`${ns}/${name}`);
     if (rt) rt.proxied++;
+    else {
+      // a pod that lagging endpoints still list
+      this.proxiedGone.set(name, (this.proxiedGone.get(name) ?? 0) + 1);
+      this.proxiedGone.set(`${ns}/${name}`, (this.proxiedGone.get(`${ns}/${name}`) ?? 0) + 1);
+    }
   }
 
   /** stop a pod's container as the kernel or a user would; `oom` reports it as OOMKilled */
@@ -313,7 +502,7 @@ export class FakeNode {
       rt.container = undefined;
       this.track(removeContainer(c));
     }
-    if (rt.port) this.usedPorts.delete(rt.port);
+    // rt.port stays in usedPorts: no other pod of this fake gets it (see the header comment)
     this.scheduleSoon();
   }
 
@@ -404,7 +593,7 @@ export class FakeNode {
   }
 
   private gone(rt: PodRuntime): boolean {
-    return rt.stopped || this.closed;
+    return rt.stopped || rt.terminating || this.closed;
   }
 
   private async startPod(rt: PodRuntime): Promise<void> {
@@ -459,6 +648,8 @@ export class FakeNode {
         Labels: { [CONTAINER_LABEL]: this.o.instanceId, [`${CONTAINER_LABEL}.pod`]: rt.name, [`${CONTAINER_LABEL}.namespace`]: rt.ns },
         HostConfig: {
           NetworkMode: 'host',
+          // tini as PID 1 (see the header comment)
+          Init: true,
           ...(memory ? { Memory: Math.max(6 * 1024 * 1024, Math.floor(memory)) } : {}),
           ...(cpu ? { NanoCpus: Math.floor(cpu * 1e9) } : {}),
         },
@@ -506,7 +697,8 @@ export class FakeNode {
     container: Docker.Container,
     startError?: { reason: string; exitCode: number; message: string },
   ): Promise<void> {
-    if (rt.stopped || instance !== rt.instance) return;
+    // a terminating pod's container is stopped and removed by terminate()
+    if (rt.stopped || rt.terminating || instance !== rt.instance) return;
     if (rt.probeTimer) clearInterval(rt.probeTimer);
     rt.probeTimer = undefined;
     let exitCode = startError?.exitCode ?? -1;
@@ -535,8 +727,9 @@ export class FakeNode {
     } catch {
       // no logs
     }
+    if (rt.terminating) return;
     await removeContainer(container);
-    if (rt.stopped || instance !== rt.instance) return;
+    if (rt.stopped || rt.terminating || instance !== rt.instance) return;
     const pod = this.pod(rt);
     if (!pod) return;
     const c = podContainers(pod)[0];
@@ -805,18 +998,7 @@ export class FakeNode {
   /** the loopback port a probe or the proxy reaches for a container port (a number or a port name) */
   resolvePort(pod: KubeObject, port: unknown, rt?: PodRuntime): { port?: number; declared: boolean } {
     const runtime = rt ?? this.pods.get(`${String(pod.metadata.namespace)}/${String(pod.metadata.name)}`);
-    const ports = podContainers(pod).flatMap((c) => (Array.isArray(c.ports) ? c.ports.filter(isObject) : []));
-    let number: number | undefined;
-    if (typeof port === 'number' || (typeof port === 'string' && /^\d+$/.test(port))) number = Number(port);
-    else {
-      const p = ports.find((x) => x.name === port);
-      if (!p) return { declared: false };
-      number = Number(p.containerPort);
-    }
-    const declared = ports.some((x) => Number(x.containerPort) === number);
-    // a pod that declares no port at all listens on PORT too
-    if ((declared || ports.length === 0) && runtime && runtime.port > 0) return { port: runtime.port, declared: true };
-    return { port: number, declared: false };
+    return podTargetPort(pod, port, runtime && runtime.port > 0 ? runtime.port : undefined);
   }
 
   private async runProbe(rt: PodRuntime, pod: KubeObject, probe: JsonObject): Promise<{ ok: boolean; message: string }> {

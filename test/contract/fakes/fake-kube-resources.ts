@@ -41,6 +41,12 @@ export interface ResourceDef {
   subresourceOnly?: boolean;
   /** status is written by the fake's controllers only: writes through the main resource keep it */
   statusSubresource?: boolean;
+  /**
+   * an update (PUT) must carry metadata.resourceVersion: the type's update strategy does not
+   * allow unconditional updates (Lease; every custom resource, e.g. HTTPRoute), so the API
+   * server answers 422 `metadata.resourceVersion: Invalid value: 0x0: must be specified for an update`
+   */
+  conditionalUpdateOnly?: boolean;
   /** metadata.generation is kept (bumped when spec changes) */
   generation?: boolean;
   /** field selectors the list accepts (besides metadata.name and metadata.namespace) */
@@ -187,6 +193,7 @@ export const RESOURCES: ResourceDef[] = [
     singular: 'lease',
     kind: 'Lease',
     verbs: ALL_VERBS,
+    conditionalUpdateOnly: true,
     model: modelCheck(Lease),
   }),
   def({
@@ -207,6 +214,7 @@ export const RESOURCES: ResourceDef[] = [
     singular: 'httproute',
     kind: 'HTTPRoute',
     verbs: ALL_VERBS,
+    conditionalUpdateOnly: true,
     statusSubresource: true,
     generation: true,
     model: modelCheck(HTTPRoute),

@@ -153,6 +153,13 @@ export class Store {
     const obj = this.checkBody(r, ns, body, name);
     const stored = this.objects.get(key(r.kind, ns, name));
     if (!stored) throw errors.notFound(r.plural, r.group, name);
+    // a type without unconditional update (Lease, custom resources): the registry's Update
+    // refuses resourceVersion 0, naming the resource (GroupKind{group, "leases"}) and the uint64 0 as Go prints it
+    const rv = obj.metadata.resourceVersion;
+    if (r.conditionalUpdateOnly && (rv === undefined || rv === null || rv === '' || rv === '0'))
+      throw errors.invalid(r.plural, r.group, name, [
+        { field: 'metadata.resourceVersion', message: 'Invalid value: 0x0: must be specified for an update' },
+      ]);
     this.checkPrecondition(r, name, obj.metadata.resourceVersion, stored);
     const bodyUid = obj.metadata.uid;
     if (typeof bodyUid === 'string' && bodyUid !== '' && bodyUid !== stored.obj.metadata.uid)

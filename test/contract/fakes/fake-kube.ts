@@ -1,15 +1,18 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import Docker from 'dockerode';
 import * as YAML from 'yaml';
 import { DeploymentController } from './fake-kube-controller';
-import { JsonObject, KubeError, KubeObject, deepCopy, errors, isObject } from './fake-kube-core';
+import { HOP_BY_HOP, JsonObject, KubeError, KubeObject, deepCopy, errors, isObject } from './fake-kube-core';
+import { DataPlaneOptions, Endpoints, FakeDataPlane } from './fake-kube-dataplane';
 import { EventRecorder } from './fake-kube-events';
-import { FakeNode, LogQuery } from './fake-kube-node';
+import { HpaController } from './fake-kube-hpa';
+import { FakeNode, LogQuery, parseGracePeriod } from './fake-kube-node';
+import { RbacAuthorizer, RbacDenial, RbacOptions } from './fake-kube-rbac';
 import { GROUP_VERSIONS, RESOURCES, ResourceDef, resourceByPath } from './fake-kube-resources';
 import { HistoryEntry, Store } from './fake-kube-store';
+import { listenServer } from './fake-http';
 
 /**
  * A FAKE Kubernetes API server for contract tests, written from the public Kubernetes API
@@ -26,8 +29,18 @@ import { HistoryEntry, Store } from './fake-kube-store';
  *   JSON merge patch (lists replaced);
  * - managedFields are not returned (ownership is tracked, see `managedFields()`);
  * - namespaces exist implicitly; CRD-style defaults of HTTPRoute are not applied;
- * - deletion is immediate (no graceful termination, no finalizers), and the garbage
- *   collection of a Deployment's replica sets and pods happens at once.
+ * - no finalizers; the garbage collection of a deleted Deployment's replica sets happens
+ *   at once. Pods are deleted gracefully (deletionTimestamp, preStop, SIGTERM, then gone;
+ *   see fake-kube-node.ts), everything else at once.
+ *
+ * Optional strictness: `rbac` authorises every request as the subject of a Role file's
+ * RoleBinding and answers 403 Status objects as the API server does (fake-kube-rbac.ts);
+ * a trivial HPA controller keeps a Deployment's replicas within its HPA's bounds
+ * (fake-kube-hpa.ts); a Lease PUT without resourceVersion is refused (422).
+ *
+ * The cluster network (fake-kube-dataplane.ts): the service proxy and the data plane
+ * (`dataPlane()`: an ingress-nginx controller and a Gateway API implementation) reach pods
+ * through endpoints that lag the API by `endpointPropagationMs`.
  */
 
 export interface FakeKubeOptions {
@@ -36,6 +49,18 @@ export interface FakeKubeOptions {
   /** the node's allocatable resources (default cpu "2", memory "4Gi") */
   allocatable?: { cpu: string; memory: string };
   docker?: Docker;
+  /**
+   * ms the endpoints lag the API: a pod that turns ready, or starts terminating, or goes,
+   * reaches the service proxy and the data plane this much later (kube-proxy, EndpointSlices
+   * and ingress controllers lag in a real cluster). Default 0: at once.
+   */
+  endpointPropagationMs?: number;
+  /**
+   * RBAC mode: the token is a subject of the file's RoleBindings and every request is
+   * authorised against its Roles, in every namespace (see fake-kube-rbac.ts); default off
+   * (the token may do everything)
+   */
+  rbac?: RbacOptions;
 }
 
 export interface RequestRecord {
@@ -73,20 +98,8 @@ export interface KubeconfigOptions {
 
 const MAX_BODY = 8 * 1024 * 1024;
 const MAX_REQUEST_LOG = 20_000;
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'upgrade',
-  'proxy-authorization',
-  'proxy-authenticate',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'host',
-  'authorization',
-  'content-length',
-]);
+// the API server's proxy also keeps the caller's credentials and host to itself
+const PROXY_DROPPED = new Set([...HOP_BY_HOP, 'host', 'authorization']);
 
 function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -126,7 +139,11 @@ export class FakeKube {
   private readonly store = new Store();
   private readonly events = new EventRecorder(this.store);
   private readonly controller: DeploymentController;
+  private readonly hpa: HpaController;
+  private readonly rbac?: RbacAuthorizer;
   private readonly node: FakeNode;
+  private readonly endpoints: Endpoints;
+  private plane?: FakeDataPlane;
   private readonly faults: Fault[] = [];
   private readonly roundRobin = new Map<string, number>();
   private readonly server: http.Server;
@@ -134,7 +151,10 @@ export class FakeKube {
 
   constructor(opts: FakeKubeOptions = {}) {
     this.token = opts.token ?? `fake-kube-${randomBytes(16).toString('hex')}`;
+    // first: a bad RBAC file throws before any controller timer starts
+    if (opts.rbac) this.rbac = new RbacAuthorizer(opts.rbac);
     this.controller = new DeploymentController(this.store, this.events);
+    this.hpa = new HpaController(this.store, this.events);
     this.node = new FakeNode({
       docker: opts.docker ?? new Docker(),
       store: this.store,
@@ -143,16 +163,13 @@ export class FakeKube {
       nodeName: 'fake-node',
       allocatable: opts.allocatable ?? { cpu: '2', memory: '4Gi' },
     });
+    this.endpoints = new Endpoints(this.store, (ns, name) => this.node.podPort(ns, name), opts.endpointPropagationMs ?? 0);
     this.server = http.createServer((req, res) => this.handle(req, res));
     this.server.keepAliveTimeout = 1_000;
   }
 
   async listen(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', () => resolve());
-    });
-    this.url = `http://127.0.0.1:${(this.server.address() as net.AddressInfo).port}`;
+    this.url = await listenServer(this.server);
   }
 
   // ---- faults and observation ----------------------------------------------------------
@@ -193,6 +210,11 @@ export class FakeKube {
     return this.store.list(kind, namespace);
   }
 
+  /** the requests RBAC mode denied, oldest first (empty without RBAC mode) */
+  rbacDenials(): RbacDenial[] {
+    return this.rbac?.denials() ?? [];
+  }
+
   /** who owns which fields of an object (server-side apply bookkeeping) */
   managedFields(kind: string, namespace: string, name: string): Array<{ manager: string; operation: string; fields: string[] }> {
     return this.store.managedFields(kind, namespace, name);
@@ -206,6 +228,18 @@ export class FakeKube {
   /** the loopback port a pod's container listens on (its PORT) */
   podPort(podName: string, namespace: string): number | undefined {
     return this.node.podPort(namespace, podName);
+  }
+
+  /**
+   * Start the cluster's data plane, once: an ingress-nginx controller and a Gateway API
+   * implementation on 127.0.0.1 (`url`), closed with the fake (see fake-kube-dataplane.ts)
+   */
+  async dataPlane(opts: DataPlaneOptions = {}): Promise<FakeDataPlane> {
+    if (this.plane) throw new Error('fake-kube: the data plane is started already');
+    const plane = new FakeDataPlane(this.store, this.endpoints, opts);
+    this.plane = plane;
+    await plane.listen();
+    return plane;
   }
 
   /** write a kubeconfig for this server (client-node's KubeConfig.loadFromFile reads it); returns the file */
@@ -230,8 +264,11 @@ export class FakeKube {
   close(): Promise<void> {
     this.closed ??= (async () => {
       this.controller.close();
+      this.hpa.close();
       const serverClosed = new Promise<void>((r) => this.server.close(() => r()));
       this.server.closeAllConnections();
+      await this.plane?.close();
+      this.endpoints.close();
       await this.node.close();
       await serverClosed;
     })();
@@ -275,6 +312,8 @@ export class FakeKube {
         if (tooLarge) throw new KubeError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY}`);
         this.authenticate(req);
         this.injectFault(method, url.pathname);
+        // authorization after priority and fairness (429), as the API server's filter chain orders them
+        this.rbac?.authorize(method, url, req.headers['content-type'], (kind, ns, name) => this.store.peek(kind, ns, name) !== undefined);
         const p = this.route(req, res, method, url, body);
         if (p) p.catch(fail);
       } catch (err: unknown) {
@@ -485,13 +524,18 @@ export class FakeKube {
         if (typeof options.preconditions.resourceVersion === 'string')
           q.set('preconditions.resourceVersion', options.preconditions.resourceVersion);
       }
-      const gone = this.store.delete(
-        r,
-        ns,
-        name,
-        q,
-        dryRun || (isObject(options) && Array.isArray(options.dryRun) && options.dryRun.includes('All')),
-      );
+      const dry = dryRun || (isObject(options) && Array.isArray(options.dryRun) && options.dryRun.includes('All'));
+      // pods terminate gracefully (fake-kube-node.ts takes Store.remove over for them); an explicit
+      // grace period goes to the node once the store has checked the preconditions
+      const grace =
+        r.kind === 'Pod'
+          ? parseGracePeriod((isObject(options) ? options.gracePeriodSeconds : undefined) ?? q.get('gracePeriodSeconds'))
+          : undefined;
+      let gone: KubeObject;
+      if (grace !== undefined && !dry) {
+        gone = this.store.delete(r, ns, name, q, true);
+        gone = this.node.deletePod(ns, name, grace) ?? gone;
+      } else gone = this.store.delete(r, ns, name, q, dry);
       // pods are deleted gracefully in Kubernetes, which answers with the object; the rest answer Success
       if (r.kind === 'Pod') return json(res, 200, gone);
       return json(res, 200, {
@@ -591,37 +635,18 @@ export class FakeKube {
     const [scheme, name, portRef] = segs.length === 3 ? segs : segs.length === 2 ? ['', segs[0], segs[1]] : ['', segs[0], ''];
     if (scheme && scheme !== 'http')
       throw new KubeError(503, 'ServiceUnavailable', `fake-kube's service proxy speaks http only (asked for ${scheme})`);
-    const svc = this.store.peek('Service', ns, name);
-    if (!svc) throw errors.notFound('services', '', name);
-    const spec_ = isObject(svc.spec) ? svc.spec : {};
-    const ports = Array.isArray(spec_.ports) ? spec_.ports.filter(isObject) : [];
-    const port =
-      portRef === ''
-        ? ports.length === 1
-          ? ports[0]
-          : ports.find((p) => !p.name)
-        : ports.find((p) => p.name === portRef || String(p.port) === portRef);
+    if (!this.store.peek('Service', ns, name)) throw errors.notFound('services', '', name);
     const noEndpoints = () => new KubeError(503, 'ServiceUnavailable', `no endpoints available for service "${name}"`);
-    if (!port) throw noEndpoints();
-    const selector = isObject(spec_.selector) ? (spec_.selector as Record<string, string>) : undefined;
-    if (!selector || Object.keys(selector).length === 0) throw noEndpoints();
-    const ready = this.store
-      .peekAll('Pod', ns)
-      .filter((p) => Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v))
-      .filter(
-        (p) =>
-          isObject(p.status) &&
-          Array.isArray(p.status.conditions) &&
-          p.status.conditions.some((c) => isObject(c) && c.type === 'Ready' && c.status === 'True'),
-      )
-      .filter((p) => this.node.podPort(ns, String(p.metadata.name)) !== undefined)
-      .sort((a, b) => String(a.metadata.name).localeCompare(String(b.metadata.name)));
+    // the Service and its ready pods as the endpoints see them (endpointPropagationMs late)
+    const svc = this.endpoints.service(ns, name);
+    const port = svc ? Endpoints.servicePort(svc, portRef) : undefined;
+    if (!svc || !port) throw noEndpoints();
+    const ready = this.endpoints.addresses(ns, svc, port);
     if (ready.length === 0) throw noEndpoints();
     const key = `${ns}/${name}`;
     const index = (this.roundRobin.get(key) ?? 0) % ready.length;
     this.roundRobin.set(key, index + 1);
-    const pod = ready[index];
-    const target = this.node.resolvePort(pod, port.targetPort ?? port.port);
+    const target = ready[index];
     if (target.port === undefined) throw noEndpoints();
     if (!target.declared)
       throw new KubeError(
@@ -629,9 +654,9 @@ export class FakeKube {
         'ServiceUnavailable',
         `error trying to reach service: dial tcp 127.0.0.1:${target.port}: connect: connection refused (fake-kube: targetPort ${JSON.stringify(port.targetPort ?? port.port)} is not a containerPort the pod declares; pods listen on their PORT only)`,
       );
-    this.node.countProxied(ns, String(pod.metadata.name));
+    this.node.countProxied(ns, target.pod);
     const headers: http.OutgoingHttpHeaders = {};
-    for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k.toLowerCase()) && v !== undefined) headers[k] = v;
+    for (const [k, v] of Object.entries(req.headers)) if (!PROXY_DROPPED.has(k.toLowerCase()) && v !== undefined) headers[k] = v;
     headers['content-length'] = String(body.length);
     headers['x-forwarded-uri'] = url.pathname;
     await new Promise<void>((resolve) => {
@@ -644,7 +669,7 @@ export class FakeKube {
           up.on('end', () => {
             const out = Buffer.concat(chunks);
             const h: http.OutgoingHttpHeaders = {};
-            for (const [k, v] of Object.entries(up.headers)) if (!HOP_BY_HOP.has(k.toLowerCase()) && v !== undefined) h[k] = v;
+            for (const [k, v] of Object.entries(up.headers)) if (!PROXY_DROPPED.has(k.toLowerCase()) && v !== undefined) h[k] = v;
             h['content-length'] = String(out.length);
             res.writeHead(up.statusCode ?? 502, h);
             res.end(out);
