@@ -81,6 +81,9 @@ async function main(): Promise<void> {
         stagingReplicas: 1,
         resources: { cpu: '100m', memory: '128Mi' },
         leaseSeconds: 30,
+        // the benchmark times the API calls of a shift, not the drain waits
+        scaleDownDelay: 0,
+        preStopSeconds: 0,
         ingress: { className: 'nginx', path: '/' },
         gateway: { name: 'shared', hostnames: [] },
       };

@@ -9,6 +9,7 @@ import { Clock } from './clock';
  */
 export class Cancellation {
   private why?: string;
+  private lockLost = false;
   private readonly waiters: Array<(reason: string) => void> = [];
 
   /** the first reason wins; answers whether this call cancelled */
@@ -17,6 +18,22 @@ export class Cancellation {
     this.why = reason;
     for (const wake of this.waiters.splice(0)) wake(reason);
     return true;
+  }
+
+  /**
+   * The command's endpoint lock was lost (fencing): another command may hold it now, so
+   * this one stops at the next boundary WITHOUT changing the endpoint any further (no
+   * rollback either: the new holder decides).
+   */
+  lostLock(reason: string): boolean {
+    const first = this.cancel(reason);
+    if (first) this.lockLost = true;
+    return first;
+  }
+
+  /** whether the cancellation is a lost lock, after which nothing may change the endpoint */
+  get fenced(): boolean {
+    return this.lockLost;
   }
 
   /** why the command was cancelled, or undefined while it was not */

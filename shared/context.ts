@@ -98,7 +98,7 @@ export function createLocalTarget(config: ModelshipConfig, host: Host, cancellat
     childEnv: () => host.childEnv(),
     passEnv: local.passEnv,
     // another command may hold it now: stop at the next step boundary rather than change the endpoint further
-    onLockLost: (reason) => cancellation?.cancel(reason),
+    onLockLost: (reason) => cancellation?.lostLock(reason),
   });
 }
 
@@ -145,6 +145,7 @@ async function createTarget(
         stagingEndpoint: stagingEndpoint(config),
         azureCredential: () => azureLogin().credential,
         registryCredential: registryCredential(host, azureLogin),
+        onLockLost: (reason) => cancellation?.lostLock(reason),
       });
     }
     case 'azureml': {

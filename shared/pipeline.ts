@@ -6,7 +6,16 @@ import { ModelRegistry, ModelVersion } from './registry/registry';
 import { LATEST } from './registry/version';
 import { Cancellation } from './cancellation';
 import { runShadow, shadowBodies } from './rollout/shadow';
-import { DeploymentSpec, EndpointLocker, DeploymentInfo, EndpointState, ModelRef, RolloutRecord, Target } from './targets/target';
+import {
+  DeploymentSpec,
+  EndpointLocker,
+  DeploymentInfo,
+  EndpointRecord,
+  EndpointState,
+  ModelRef,
+  RolloutRecord,
+  Target,
+} from './targets/target';
 import { MetricsSource } from './analysis/metrics';
 import { RunReport } from './report/report';
 import { RunResult } from './report/events';
@@ -143,6 +152,28 @@ export async function selectVersion(ctx: PipelineContext): Promise<ModelVersion>
   }
   ctx.report.model = { name: found.name, version: found.version };
   return found;
+}
+
+/**
+ * The endpoint's state, with a promotion that finished before its command stopped
+ * recognised as finished: a record of a rollout whose stable deployment is gone while the
+ * new one takes all traffic (a crash between removing the old deployment and clearing the
+ * record, by an older modelship) is cleared, so that promote, rollback and a rerun work.
+ * Call under the endpoint's lock.
+ */
+async function readEndpoint(ctx: PipelineContext, endpoint: string): Promise<EndpointState> {
+  const state = await ctx.target.state(endpoint);
+  const rollout = state.record.rollout;
+  if (!rollout) return state;
+  const stableGone = !state.deployments.some((d) => d.name === rollout.stable);
+  const candidateServes = state.deployments.some((d) => d.name === rollout.candidate) && (state.traffic[rollout.candidate] ?? 0) >= 100;
+  if (!stableGone || !candidateServes) return state;
+  ctx.host.info(
+    `${endpoint}: the promotion of ${rollout.model.name} v${rollout.model.version} had finished ('${rollout.candidate}' takes all traffic, '${rollout.stable}' is gone) when its command stopped; recording it as promoted`,
+  );
+  const record: EndpointRecord = { ...state.record, rollout: undefined };
+  await ctx.target.setRecord(endpoint, record);
+  return { ...state, record };
 }
 
 /** the deployment that holds (most of) the live traffic */
@@ -305,7 +336,7 @@ function freeName(state: EndpointState): string {
 
 /** Replace whatever the endpoint serves with `mv` at once (staging, or a first production deployment). */
 async function replaceAll(ctx: PipelineContext, endpoint: string, model: ModelRef, recordedImage?: string): Promise<string> {
-  let state = await ctx.target.state(endpoint);
+  let state = await readEndpoint(ctx, endpoint);
   state = await removeLeftovers(ctx, endpoint, state, model);
   const staged = stagedDeployment(state, model);
   const name = staged?.name ?? freeName(state);
@@ -372,7 +403,7 @@ async function stageInPlace(ctx: PipelineContext, model: ModelRef): Promise<void
     ctx,
     'deploy staging',
     async () => {
-      let state = await ctx.target.state(endpoint);
+      let state = await readEndpoint(ctx, endpoint);
       const inProgress = state.record.rollout;
       if (inProgress) {
         const same = inProgress.model.name === model.name && inProgress.model.version === model.version;
@@ -535,7 +566,7 @@ async function resumeRollout(ctx: PipelineContext, record: RolloutRecord): Promi
 /** Production rollout of `mv`: first deployment goes straight to 100%; otherwise progressive. */
 async function rolloutUnlocked(ctx: PipelineContext, model: ModelRef): Promise<CommandOutcome> {
   const endpoint = productionEndpoint(ctx.config);
-  let state = await ctx.target.state(endpoint);
+  let state = await readEndpoint(ctx, endpoint);
   const inProgress = state.record.rollout;
   const interrupted =
     inProgress?.status === 'running' &&
@@ -624,7 +655,7 @@ export async function deployProduction(ctx: PipelineContext, model: ModelRef): P
   const endpoint = productionEndpoint(ctx.config);
   return stage(ctx, 'deploy production', () =>
     locked(ctx, [endpoint], 'deploy production', async () => {
-      let state = await ctx.target.state(endpoint);
+      let state = await readEndpoint(ctx, endpoint);
       state = await removeLeftovers(ctx, endpoint, state);
       if (!stableDeployment(state)) {
         await replaceAll(ctx, endpoint, model);
@@ -644,7 +675,7 @@ export async function promote(ctx: PipelineContext): Promise<CommandOutcome> {
   const endpoint = productionEndpoint(ctx.config);
   return stage(ctx, 'promote', () =>
     locked(ctx, [endpoint], 'promote', async () => {
-      const state = await ctx.target.state(endpoint);
+      const state = await readEndpoint(ctx, endpoint);
       const inProgress = state.record.rollout;
       if (!inProgress) {
         ctx.host.info(`no rollout in progress on ${endpoint}: nothing to promote`);
@@ -666,7 +697,7 @@ export async function rollback(ctx: PipelineContext): Promise<CommandOutcome> {
   const endpoint = productionEndpoint(ctx.config);
   return stage(ctx, 'rollback', () =>
     locked(ctx, [endpoint], 'rollback', async () => {
-      const state = await ctx.target.state(endpoint);
+      const state = await readEndpoint(ctx, endpoint);
       const inProgress = state.record.rollout;
       if (inProgress) {
         ctx.report.model = inProgress.model;

@@ -34,6 +34,8 @@ export interface MetricsSnapshot {
 
 export interface MetricsSource {
   snapshot(endpoint: string): Promise<MetricsSnapshot>;
+  /** what this source cannot see, said at the start of every rollout (e.g. only probe traffic) */
+  readonly limitation?: string;
 }
 
 export function emptyCounters(): DeploymentCounters {

@@ -6,7 +6,7 @@ import { IssueReport } from './issues';
 import { resolveConfig } from './resolve';
 import { SchemaValidator, bundledSchema } from './schema';
 import { Checker, runSemanticChecks } from './semantic';
-import { PrometheusQueries, ModelshipConfig } from './types';
+import { ModelshipConfig } from './types';
 import { YamlSource } from './yaml-source';
 
 /**
@@ -48,16 +48,5 @@ export function loadConfigText(text: string, file: string, options: LoadOptions 
   if (report.hasErrors) throw new ConfigError(report.sortedErrors());
   return { config: resolveConfig(source.data, file, defaults), warnings: report.sortedWarnings() };
 }
-
-/**
- * Default analysis queries over ingress-nginx's series: cumulative counters per backend
- * Service (the deployment's own Service; the canary Ingress routes to it). Read from the
- * schema, where they are written.
- */
-export const DEFAULT_PROMETHEUS_QUERIES: PrometheusQueries = (() => {
-  const defaults = SchemaDefaults.of(bundledSchema);
-  const query = (name: keyof PrometheusQueries) => String(defaults.at(['target', 'kubernetes', 'prometheus', 'queries', name]));
-  return { requests: query('requests'), errors: query('errors'), latencyBuckets: query('latencyBuckets') };
-})();
 
 export { resolveSteps } from './resolve';

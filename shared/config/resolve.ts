@@ -9,6 +9,7 @@ import {
   AzureMlTargetConfig,
   MlflowRegistryConfig,
   KubernetesRouting,
+  LatencyUnit,
   KubernetesTargetConfig,
   ModelshipConfig,
   PrometheusQueries,
@@ -141,9 +142,12 @@ interface KubernetesFile {
   ingress?: IngressFile;
   gateway?: { name: string; namespace?: string; sectionName?: string; hostnames: string[] };
   imagePullSecret?: string;
+  pullCredential?: { usernameEnv?: string; passwordEnv?: string; reusePushCredentials?: boolean };
   url?: string;
+  scaleDownDelay: string;
+  preStopDelay: string;
   leaseSeconds: number;
-  prometheus?: { url: string; queries: PrometheusQueries };
+  prometheus?: { url: string; queries: Partial<PrometheusQueries>; latencyUnit?: LatencyUnit };
 }
 
 function ms(text: string): number {
@@ -336,12 +340,29 @@ function resolveKubernetes(
         }
       : {}),
     ...(kubernetes.imagePullSecret !== undefined ? { imagePullSecret: kubernetes.imagePullSecret } : {}),
+    ...(kubernetes.pullCredential ? { pullCredential: resolvePullCredential(kubernetes.pullCredential) } : {}),
     ...(kubernetes.url !== undefined ? { url: kubernetes.url.replace(/\/+$/, '') } : {}),
+    scaleDownDelay: ms(kubernetes.scaleDownDelay),
+    preStopSeconds: Math.ceil(ms(kubernetes.preStopDelay) / 1000),
     leaseSeconds: kubernetes.leaseSeconds,
     ...(kubernetes.prometheus
-      ? { prometheus: { url: kubernetes.prometheus.url.replace(/\/+$/, ''), queries: { ...kubernetes.prometheus.queries } } }
+      ? {
+          prometheus: {
+            url: kubernetes.prometheus.url.replace(/\/+$/, ''),
+            queries: { ...kubernetes.prometheus.queries },
+            ...(kubernetes.prometheus.latencyUnit ? { latencyUnit: kubernetes.prometheus.latencyUnit } : {}),
+          },
+        }
       : {}),
   };
+}
+
+/** the semantic checks made sure it is one of the two forms */
+function resolvePullCredential(
+  credential: NonNullable<KubernetesFile['pullCredential']>,
+): NonNullable<KubernetesTargetConfig['pullCredential']> {
+  if (credential.reusePushCredentials) return { reusePushCredentials: true };
+  return { usernameEnv: credential.usernameEnv ?? '', passwordEnv: credential.passwordEnv ?? '' };
 }
 
 function resolveIngress(ingress: IngressFile): KubernetesTargetConfig['ingress'] {

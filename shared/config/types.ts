@@ -143,21 +143,29 @@ export interface KubernetesTargetConfig {
   ingress?: { host?: string; className: string; path: string };
   /** gateway-api routing: the Gateway the HTTPRoute attaches to */
   gateway?: { name: string; namespace?: string; sectionName?: string; hostnames: string[] };
-  /** an existing image pull Secret; absent: one is created from the registry credentials when there are any */
+  /** an existing image pull Secret; absent: one is created from pullCredential when set */
   imagePullSecret?: string;
+  /** a read-only pull credential from the environment, or the push credentials when the user opts in */
+  pullCredential?: { usernameEnv: string; passwordEnv: string } | { reusePushCredentials: true };
+  /** ms a deployment that lost its traffic keeps running before it is scaled down or removed */
+  scaleDownDelay: number;
+  /** seconds a stopping pod keeps serving (preStop sleep); 0: no hook */
+  preStopSeconds: number;
   /** smoke and probe traffic go to this URL (with the deployment header) instead of the API server's service proxy */
   url?: string;
   /** seconds a command's Lease lasts without renewal: how long a killed command blocks the next one */
   leaseSeconds: number;
   /** Prometheus HTTP API for analysis metrics; absent: the probe traffic's own measurements */
-  prometheus?: { url: string; queries: PrometheusQueries };
+  prometheus?: { url: string; queries: Partial<PrometheusQueries>; latencyUnit?: LatencyUnit };
 }
 
-/** PromQL with placeholders {namespace}, {service} (the deployment's Service) and {ingress} */
+export type LatencyUnit = 'seconds' | 'milliseconds';
+
+/** PromQL with placeholders {namespace}, {service} (the deployment's Service) and {ingress}; one series per scraped instance */
 export interface PrometheusQueries {
   requests: string;
   errors: string;
-  /** a histogram's cumulative buckets in seconds, grouped by `le` */
+  /** a histogram's cumulative buckets, with an `le` label */
   latencyBuckets: string;
 }
 

@@ -159,6 +159,8 @@ export interface InfoEvent {
   type: 'info';
   at: number;
   message: string;
+  /** a warning is shown in the summary */
+  level?: 'warning';
 }
 
 export type ModelshipEvent =

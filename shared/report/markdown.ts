@@ -27,6 +27,14 @@ export function renderMarkdown(report: RunReport | ReportDocument): string {
     for (const line of reason.split('\n')) lines.push(`> ${line}`);
   }
 
+  const warnings = [
+    ...new Set(events.filter((e): e is EventOf<'info'> => e.type === 'info' && e.level === 'warning').map((e) => e.message)),
+  ];
+  if (warnings.length) {
+    lines.push('');
+    for (const warning of warnings) lines.push(`> **Warning:** ${warning}`);
+  }
+
   const stages = events.filter((e): e is EventOf<'stage'> => e.type === 'stage' && e.status !== 'start');
   if (stages.length) {
     lines.push('');

@@ -104,6 +104,12 @@ class Rollout {
       }
     }
     this.record = state.record;
+    const limitation = this.deps.metrics.limitation;
+    if (limitation) {
+      // said loudly: the analysis passes versions it cannot judge
+      this.deps.log(`warning: ${limitation}`);
+      this.emit({ type: 'info', at: this.now(), message: limitation, level: 'warning' });
+    }
     const existing = state.record.rollout;
     // a resumed rollout keeps the time it started
     this.startedAt =
@@ -137,6 +143,10 @@ class Rollout {
 
   private now(): number {
     return this.deps.clock.now();
+  }
+
+  private approximate(): boolean {
+    return this.deps.target.approximateWeights?.(this.input.endpoint) ?? false;
   }
 
   private emit(event: ModelshipEvent): void {
@@ -173,8 +183,10 @@ class Rollout {
       const asked = { [stable]: 100 - weight, [candidate]: weight };
       const askedMirror = mirror ? { [candidate]: mirror } : {};
       const got = await target.setTraffic(endpoint, asked, askedMirror);
-      const mismatch = weightMismatch(asked, got);
+      const mismatch = weightMismatch(asked, got, this.approximate());
       if (mismatch) return `${label}: ${mismatch}`;
+      if (weightMismatch(asked, got))
+        log(`  served share: new ${got[candidate] ?? 0}% / stable ${got[stable] ?? 0}% (the target splits by replica counts)`);
       this.emit({ type: 'traffic', at: this.now(), traffic: { ...got }, mirror: askedMirror });
 
       // the window starts once the router applies the step's weights
@@ -353,7 +365,7 @@ class Rollout {
       doing = 'setting traffic';
       const asked = { [candidate]: 100 };
       const got = await target.setTraffic(endpoint, asked, {});
-      const mismatch = weightMismatch(asked, got);
+      const mismatch = weightMismatch(asked, got, this.approximate());
       if (mismatch) return this.rollBack(`promotion of '${candidate}' to 100%: ${mismatch}`);
       this.emit({ type: 'traffic', at: this.now(), traffic: { ...got }, mirror: {} });
     } catch (err: unknown) {
@@ -361,17 +373,11 @@ class Rollout {
     }
 
     const old = state.deployments.find((d) => d.name === stable);
-    try {
-      await target.deleteDeployment(endpoint, stable);
-    } catch (err: unknown) {
-      // it takes no traffic; the next command removes it as a leftover
-      const message = `removing the old deployment '${stable}' failed (it takes no traffic; the next command removes it): ${errorMessage(err)}`;
-      log(message);
-      this.emit({ type: 'info', at: this.now(), message });
-    }
     const previous: EndpointRecord['previous'] = old
       ? { name: old.model.name, version: old.model.version, ...(old.image ? { image: old.image } : {}) }
       : this.record.previous;
+    // the final record BEFORE the old deployment goes: a crash in between leaves a finished
+    // promotion with a leftover, never a record of a rollout whose stable deployment is gone
     try {
       const record: EndpointRecord = { ...this.record, previous, rollout: undefined };
       await target.setRecord(endpoint, record);
@@ -379,9 +385,17 @@ class Rollout {
     } catch (err: unknown) {
       throw new StageError(
         `storing the promotion of '${candidate}' on ${endpoint}`,
-        `'${candidate}' (${model.name} v${model.version}) takes 100% of traffic and '${stable}' was removed, but the endpoint record still shows a rollout in progress: ${errorMessage(err)}`,
-        `\`modelship status\`; the rollout is complete, only its record is stale`,
+        `'${candidate}' (${model.name} v${model.version}) takes 100% of traffic, but the endpoint record still shows a rollout in progress: ${errorMessage(err)}`,
+        `\`modelship status\`; the next command (promote, rollback or a rerun) sees that the promotion finished`,
       );
+    }
+    try {
+      await target.deleteDeployment(endpoint, stable);
+    } catch (err: unknown) {
+      // it takes no traffic; the next command removes it as a leftover
+      const message = `removing the old deployment '${stable}' failed (it takes no traffic; the next command removes it): ${errorMessage(err)}`;
+      log(message);
+      this.emit({ type: 'info', at: this.now(), message });
     }
     this.emit({ type: 'promote', at: this.now(), deployment: candidate });
     log(
@@ -398,6 +412,14 @@ class Rollout {
   private async rollBack(reason: string): Promise<RolloutOutcome> {
     const { endpoint, stable, candidate } = this.input;
     const { target, clock, log } = this.deps;
+    if (this.deps.cancellation?.fenced) {
+      // another command may hold the endpoint now: changing its traffic would fight it
+      throw new StageError(
+        `rolling back endpoint ${endpoint}`,
+        `${this.deps.cancellation.reason ?? 'the endpoint lock was lost'}; this command stopped without changing the endpoint any further (a rollback was due because ${reason})`,
+        `\`modelship status\` shows who changed it since; \`modelship rollback\` puts all traffic back on '${stable}' once no other command runs`,
+      );
+    }
     log(`rolling back: ${reason}`);
     const asked = { [stable]: 100 };
     let lastError = '';
@@ -409,7 +431,7 @@ class Rollout {
       }
       try {
         const got = await target.setTraffic(endpoint, asked, {});
-        const mismatch = weightMismatch(asked, got);
+        const mismatch = weightMismatch(asked, got, this.approximate());
         if (mismatch) lastError = mismatch;
         else {
           confirmed = true;
@@ -457,12 +479,20 @@ function healthProblem(state: EndpointState, candidate: string, restartsAtStart:
 }
 
 /** a message when the weights read back differ from the ones asked (a name missing counts as 0) */
-export function weightMismatch(asked: Record<string, number>, got: Record<string, number> | undefined): string | undefined {
+/**
+ * Why the weights read back are not the asked ones, or undefined. `approximate` (replica
+ * ratios): only which deployments take traffic must match.
+ */
+export function weightMismatch(
+  asked: Record<string, number>,
+  got: Record<string, number> | undefined,
+  approximate = false,
+): string | undefined {
   const back = got ?? {};
   const names = new Set([...Object.keys(asked), ...Object.keys(back)]);
   for (const name of names) {
-    if ((asked[name] ?? 0) !== (back[name] ?? 0))
-      return `router did not confirm weights: asked ${formatWeights(asked)}, got ${formatWeights(back)}`;
+    const differs = approximate ? (asked[name] ?? 0) > 0 !== (back[name] ?? 0) > 0 : (asked[name] ?? 0) !== (back[name] ?? 0);
+    if (differs) return `router did not confirm weights: asked ${formatWeights(asked)}, got ${formatWeights(back)}`;
   }
   return undefined;
 }

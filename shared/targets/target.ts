@@ -100,9 +100,14 @@ export interface Target {
   createDeployment(endpoint: string, spec: DeploymentSpec): Promise<void>;
   /** drain (weight must be 0) and remove */
   deleteDeployment(endpoint: string, name: string): Promise<void>;
-  /** apply weights (and mirror shares) atomically; resolves with the weights read back */
+  /**
+   * apply weights (and mirror shares) atomically; resolves with the share each deployment
+   * really gets, read back (which may differ from the asked one where `approximateWeights`)
+   */
   setTraffic(endpoint: string, traffic: Record<string, number>, mirror?: Record<string, number>): Promise<Record<string, number>>;
   setRecord(endpoint: string, record: EndpointRecord): Promise<void>;
+  /** true where weights are realised approximately (replica ratios): only which deployments take traffic must match */
+  approximateWeights?(endpoint: string): boolean;
   score(endpoint: string, request: ScoreRequest): Promise<ScoreResponse>;
   /** remove everything this target created for the endpoint */
   destroy(endpoint: string): Promise<void>;

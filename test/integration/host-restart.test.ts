@@ -5,7 +5,7 @@ import { runCli } from '../helpers/cli';
 import { freePorts, makeProject, rolloutConfig, TestProject } from '../helpers/project';
 import { scoreOnce } from '../../shared/traffic/http-score';
 import { HostInfo, PersistedEndpoint } from '../../shared/targets/local/state-store';
-import { pidAlive } from '../../shared/targets/local/local-target';
+import { pidAlive } from '../../shared/targets/process-alive';
 import type { EndpointState } from '../../shared/targets/target';
 
 /**

@@ -613,7 +613,7 @@ describe('defaults: written once, in the schema', () => {
       [`${k8s}${prop('replicas')}`]: 3,
       [`${k8s}${prop('resources', 'memory')}`]: '1Gi',
       [`${k8s}${prop('ingress', 'className')}`]: 'traefik',
-      [`${k8s}${prop('prometheus', 'queries', 'requests')}`]: 'sum(requests{service="{service}"})',
+      [`${k8s}${prop('scaleDownDelay')}`]: '45s',
       [prop('model', 'azureml', 'resourceManagerUrl')]: 'https://management.usgovcloudapi.net/',
       [prop('model', 'azureml', 'cacheDir')]: '.cache/models',
     });
@@ -638,9 +638,8 @@ target:
       replicas: 3,
       resources: { cpu: '250m', memory: '1Gi' },
       ingress: { className: 'traefik', path: '/' },
-      prometheus: { queries: { requests: 'sum(requests{service="{service}"})' } },
+      scaleDownDelay: 45_000,
     });
-    expect(config.target.kubernetes?.prometheus?.queries.errors).toMatch(/^sum\(nginx_ingress_controller_requests/);
     expect(config.model.azureml).toMatchObject({
       resourceManagerUrl: 'https://management.usgovcloudapi.net',
       cacheDir: path.join(dir, '.cache', 'models'),

@@ -125,8 +125,9 @@ describe('runRollout promotes a good candidate', () => {
       'setRecord rollout running next 2',
       'setTraffic blue=0 green=100',
       'setTraffic green=100',
-      'deleteDeployment blue',
+      // the final record first: a crash before the removal leaves a leftover, not a stale rollout
       'setRecord no rollout',
+      'deleteDeployment blue',
     ]);
     const stored = s.target.calls.find((c: FakeCall) => c.method === 'setRecord')?.record;
     expect(stored).toEqual({

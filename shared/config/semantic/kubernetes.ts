@@ -44,10 +44,41 @@ export function checkKubernetes(checker: Checker): void {
       `routing '${typeof routing === 'string' ? routing : JSON.stringify(routing)}' cannot mirror a share of requests (only 'gateway-api' can); use rollout.analysis.probe for preview traffic`,
     );
   }
-  if (checker.at([...kube, 'prometheus']) === undefined && checker.at(['rollout', 'analysis', 'probe']) === undefined) {
+  const prometheus = [...kube, 'prometheus'];
+  if (checker.at(prometheus) === undefined && checker.at(['rollout', 'analysis', 'probe']) === undefined) {
     checker.issue(
       ['target', 'kind'],
       `the kubernetes target needs metrics for the analysis: set rollout.analysis.probe (measured by modelship) or target.kubernetes.prometheus`,
     );
+  } else if (checker.at(prometheus) === undefined) {
+    checker.warn(
+      ['rollout', 'analysis', 'probe'],
+      `without target.kubernetes.prometheus the analysis sees only modelship's probe traffic (replayed smoke bodies), not live requests: a version that fails only on some real inputs can pass`,
+    );
   }
+  if (routing === 'replicas' && checker.at(prometheus) !== undefined) {
+    const missing = ['requests', 'errors', 'latencyBuckets'].filter((q) => checker.at([...prometheus, 'queries', q]) === undefined);
+    if (missing.length)
+      checker.issue(
+        [...prometheus],
+        `routing 'replicas' has no ingress or gateway whose series could be read by default: set queries.${missing.join(', queries.')} (per-pod series of your model server or service mesh)`,
+      );
+  }
+  const pull = [...kube, 'pullCredential'];
+  if (checker.at(pull) !== undefined) {
+    const reuse = checker.at([...pull, 'reusePushCredentials']) === true;
+    const named = ['usernameEnv', 'passwordEnv'].filter((k) => checker.at([...pull, k]) !== undefined);
+    if (reuse && named.length)
+      checker.issue(pull, `set either usernameEnv and passwordEnv (a pull-only token) or reusePushCredentials: true, not both`);
+    else if (!reuse && named.length !== 2)
+      checker.issue(
+        pull,
+        `needs both usernameEnv and passwordEnv (the variables holding a pull-only token), or reusePushCredentials: true`,
+      );
+  }
+  const drain = checker.durationMs([...kube, 'scaleDownDelay']);
+  if (drain !== undefined && drain > 3_600_000) checker.issue([...kube, 'scaleDownDelay'], `must be at most 1h`);
+  const preStop = checker.durationMs([...kube, 'preStopDelay']);
+  if (preStop !== undefined && preStop > 300_000)
+    checker.issue([...kube, 'preStopDelay'], `must be at most 5m (it delays every pod's stop)`);
 }

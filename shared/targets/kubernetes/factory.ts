@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
-import { ModelshipConfig } from '../../config/types';
+import { KubernetesTargetConfig, ModelshipConfig, PrometheusQueries } from '../../config/types';
 import { Host } from '../../host';
 import { DEFAULT_CONTAINER_PORT } from '../../image/build-context';
 import { parseImageRef } from '../../image/reference';
@@ -7,7 +7,8 @@ import { RegistryCredential, isAzureContainerRegistry } from '../../image/creden
 import { MetricsSource } from '../../analysis/metrics';
 import { connect } from './connection';
 import { KubeApi, RetryPolicy } from './kube-api';
-import { KubernetesTarget } from './kubernetes-target';
+import { KubernetesTarget, PullCredential } from './kubernetes-target';
+import { ROUTERS } from './routing';
 import { PrometheusMetrics } from './prometheus';
 
 /**
@@ -27,6 +28,8 @@ export async function createKubernetesTarget(
     stagingEndpoint: string;
     azureCredential: () => TokenCredential;
     registryCredential: (registry: string) => Promise<RegistryCredential | undefined>;
+    /** the command's Lease was lost: stop at the next step boundary */
+    onLockLost?: (reason: string) => void;
     retry?: RetryPolicy;
   },
 ): Promise<KubernetesWiring> {
@@ -66,20 +69,58 @@ export async function createKubernetesTarget(
       // staging has one deployment at a time: a Service over it is all it needs
       [options.stagingEndpoint]: { namespace: stagingNamespace, routing: 'replicas', replicas: kubernetes.stagingReplicas },
     },
-    pullCredential: async (image) => {
-      const registry = parseImageRef(image).registry;
-      // ACR tokens expire within hours: attach the registry to the cluster instead (az aks update --attach-acr)
-      if (isAzureContainerRegistry(registry)) return undefined;
-      const cred = await options.registryCredential(registry);
-      return cred ? { registry, username: cred.username, password: cred.password } : undefined;
-    },
+    pullCredential: pullCredentialSource(kubernetes, host, options.registryCredential),
+    onLockLost: options.onLockLost,
   });
-  const metrics = kubernetes.prometheus
-    ? new PrometheusMetrics({
-        ...kubernetes.prometheus,
-        namespace,
-        deployments: async (endpoint) => (await target.state(endpoint)).deployments.map((d) => d.name),
-      })
-    : target;
+  const metrics = kubernetes.prometheus ? prometheusSource(kubernetes, namespace, target) : target;
   return { target, metrics };
+}
+
+/** Prometheus with the routing mode's default queries where the config names none */
+function prometheusSource(kubernetes: KubernetesTargetConfig, namespace: string, target: KubernetesTarget): MetricsSource {
+  const prometheus = kubernetes.prometheus as NonNullable<KubernetesTargetConfig['prometheus']>;
+  const defaults = ROUTERS[kubernetes.routing].metrics;
+  const query = (name: keyof PrometheusQueries): string => {
+    const text = prometheus.queries[name] ?? defaults?.queries[name];
+    // the config checks refuse this; a guard for configs built in code
+    if (!text) throw new Error(`target.kubernetes.prometheus.queries.${name} is needed with routing '${kubernetes.routing}'`);
+    return text;
+  };
+  return new PrometheusMetrics({
+    url: prometheus.url,
+    queries: { requests: query('requests'), errors: query('errors'), latencyBuckets: query('latencyBuckets') },
+    latencyUnit: prometheus.latencyUnit ?? defaults?.latencyUnit ?? 'seconds',
+    namespace,
+    deployments: async (endpoint) => (await target.state(endpoint)).deployments.map((d) => d.name),
+  });
+}
+
+/**
+ * The credential the cluster pulls images with: a read-only one from the environment by
+ * default, the runner's push credentials only when the config says so. Never for ACR,
+ * whose tokens expire within hours (attach the registry to the cluster instead).
+ */
+function pullCredentialSource(
+  kubernetes: KubernetesTargetConfig,
+  host: Host,
+  registryCredential: (registry: string) => Promise<RegistryCredential | undefined>,
+): ((image: string) => Promise<PullCredential | undefined>) | undefined {
+  const setting = kubernetes.pullCredential;
+  if (!setting) return undefined;
+  return async (image) => {
+    const registry = parseImageRef(image).registry;
+    if ('reusePushCredentials' in setting) {
+      if (isAzureContainerRegistry(registry)) return undefined;
+      const cred = await registryCredential(registry);
+      return cred ? { registry, username: cred.username, password: cred.password } : undefined;
+    }
+    const username = host.env(setting.usernameEnv);
+    const password = host.env(setting.passwordEnv);
+    if (!username || !password)
+      throw new Error(
+        `target.kubernetes.pullCredential names ${!username ? setting.usernameEnv : setting.passwordEnv}, which is not set (a pull-only token of ${registry})`,
+      );
+    host.setSecret(password);
+    return { registry, username, password };
+  };
 }

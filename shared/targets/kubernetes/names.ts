@@ -27,6 +27,7 @@ export const ANNOTATIONS = {
   model: 'modelship.dev/model',
   traffic: 'modelship.dev/traffic',
   mirror: 'modelship.dev/mirror',
+  drainedAt: 'modelship.dev/drained-at',
   record: 'modelship.dev/record',
 } as const;
 

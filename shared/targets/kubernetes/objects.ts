@@ -32,6 +32,8 @@ export interface DeploymentObjectInput {
   resources: KubernetesTargetConfig['resources'];
   pullSecret?: string;
   createdAt: string;
+  /** seconds a stopping pod keeps serving before SIGTERM (0: none) */
+  preStopSeconds: number;
 }
 
 function selectorLabels(endpoint: string, deployment: string): Record<string, string> {
@@ -94,8 +96,12 @@ export function deploymentObject(input: DeploymentObjectInput): V1Deployment {
               startupProbe: { ...probe, periodSeconds: 2, failureThreshold: Math.max(1, Math.ceil(readySeconds / 2)) },
               readinessProbe: { ...probe, periodSeconds: 2, failureThreshold: 2 },
               livenessProbe: { ...probe, periodSeconds: 10, failureThreshold: 3 },
+              // endpoints, kube-proxy and ingress controllers learn of a stopping pod later than
+              // the kubelet: keep serving until they have, then stop
+              ...(input.preStopSeconds > 0 ? { lifecycle: { preStop: { sleep: { seconds: input.preStopSeconds } } } } : {}),
             },
           ],
+          ...(input.preStopSeconds > 0 ? { terminationGracePeriodSeconds: Math.max(30, input.preStopSeconds + 15) } : {}),
           ...(input.pullSecret ? { imagePullSecrets: [{ name: input.pullSecret }] } : {}),
         },
       },
@@ -164,6 +170,7 @@ export function pullSecretObject(endpoint: string, namespace: string, registry: 
 export interface EndpointAnnotations {
   traffic: Record<string, number>;
   mirror: Record<string, number>;
+  drainedAt: Record<string, string>;
   record: unknown;
 }
 
@@ -179,6 +186,7 @@ export function stateObject(endpoint: string, namespace: string, state: Endpoint
       annotations: {
         [ANNOTATIONS.traffic]: JSON.stringify(state.traffic),
         [ANNOTATIONS.mirror]: JSON.stringify(state.mirror),
+        [ANNOTATIONS.drainedAt]: JSON.stringify(state.drainedAt),
         [ANNOTATIONS.record]: JSON.stringify(state.record),
       },
     },
@@ -273,7 +281,14 @@ export function ingressObject(
   };
 }
 
+export interface RouteParentStatus {
+  parentRef: { name: string; namespace?: string; sectionName?: string };
+  controllerName: string;
+  conditions?: Array<{ type: string; status: string; reason?: string; message?: string; observedGeneration?: number }>;
+}
+
 export interface HttpRouteObject extends KubernetesObject {
+  status?: { parents?: RouteParentStatus[] };
   spec: {
     parentRefs: Array<{ name: string; namespace?: string; sectionName?: string }>;
     hostnames?: string[];
@@ -291,6 +306,8 @@ export function httpRouteObject(
   gateway: NonNullable<KubernetesTargetConfig['gateway']>,
   traffic: Record<string, number>,
   mirror: Record<string, number>,
+  /** deployments a request reaches with the deployment header, whatever their weight */
+  headerRoutes: string[] = Object.keys(traffic),
 ): HttpRouteObject {
   const names = endpointNames(endpoint);
   const mirrors = Object.entries(mirror).filter(([, p]) => p > 0);
@@ -310,7 +327,7 @@ export function httpRouteObject(
       rules: [
         // a request naming a deployment in the deployment header reaches it whatever the weights
         // (header matches take precedence over the path-only rule): probe traffic through target.kubernetes.url
-        ...Object.keys(traffic).map((deployment) => ({
+        ...headerRoutes.map((deployment) => ({
           matches: [
             {
               path: { type: 'PathPrefix' as const, value: '/' },

@@ -1,16 +1,21 @@
-import { PrometheusQueries } from '../../config/types';
+import { LatencyUnit, PrometheusQueries } from '../../config/types';
 import { DeploymentCounters, LATENCY_BUCKETS_MS, MetricsSnapshot, MetricsSource, bucketIndex, emptyCounters } from '../../analysis/metrics';
 import { endpointNames } from './names';
 
 /**
- * Analysis metrics from the Prometheus HTTP API (`/api/v1/query`): cumulative request
- * and error counters and a latency histogram per deployment, read with instant queries
- * whose placeholders name the deployment's Service. The engine diffs two snapshots, as
- * it does with the local router's counters.
+ * Analysis metrics from the Prometheus HTTP API (`/api/v1/query`): cumulative request and
+ * error counters and a latency histogram per deployment, read with instant queries whose
+ * placeholders name the deployment's Service. The queries return one series per scraped
+ * instance (an ingress controller replica, a gateway pod); each series is followed on its
+ * own, and one that goes down was restarted and counts from zero again, as rate() and
+ * increase() treat counter resets. The engine diffs two snapshots of the running totals,
+ * so a restarted ingress replica never makes a failing version look healthy.
  */
 export interface PrometheusOptions {
   url: string;
   queries: PrometheusQueries;
+  /** unit of the `le` label of the latency buckets */
+  latencyUnit: LatencyUnit;
   namespace: string;
   /** the deployments of an endpoint (from the target) */
   deployments: (endpoint: string) => Promise<string[]>;
@@ -31,13 +36,18 @@ interface QueryAnswer {
 }
 
 export class PrometheusMetrics implements MetricsSource {
+  /** the last value of every series seen, by query kind, deployment and labels */
+  private readonly last = new Map<string, number>();
+  /** running totals per series key, reset-corrected */
+  private readonly totals = new Map<string, number>();
+
   constructor(private readonly options: PrometheusOptions) {}
 
   async snapshot(endpoint: string): Promise<MetricsSnapshot> {
     const names = await this.options.deployments(endpoint);
     const deployments: Record<string, DeploymentCounters> = {};
     for (const name of names) deployments[name] = await this.counters(endpoint, name);
-    // Prometheus keeps counters across restarts of the pods it scrapes (rate() handles resets): one epoch
+    // resets are handled per series above: one epoch for the life of this source
     return { epoch: `prometheus ${this.options.url}`, at: Date.now(), deployments };
   }
 
@@ -48,10 +58,27 @@ export class PrometheusMetrics implements MetricsSource {
       ingress: endpointNames(endpoint).route,
     };
     const counters = emptyCounters();
-    counters.requests = sumOf(await this.query(fill(this.options.queries.requests, vars)));
-    counters.errors = sumOf(await this.query(fill(this.options.queries.errors, vars)));
-    counters.latency = histogram(await this.query(fill(this.options.queries.latencyBuckets, vars)));
+    const scope = `${endpoint}\u0000${deployment}`;
+    counters.requests = Math.round(sumOf(this.follow(`requests ${scope}`, await this.query(fill(this.options.queries.requests, vars)))));
+    counters.errors = Math.round(sumOf(this.follow(`errors ${scope}`, await this.query(fill(this.options.queries.errors, vars)))));
+    const buckets = this.follow(`latency ${scope}`, await this.query(fill(this.options.queries.latencyBuckets, vars)));
+    counters.latency = histogram(buckets, this.options.latencyUnit === 'milliseconds' ? 1 : 1000);
     return counters;
+  }
+
+  /** each sample's value replaced by its series' reset-corrected running total */
+  private follow(kind: string, samples: VectorSample[]): VectorSample[] {
+    return samples.map((sample) => {
+      const key = `${kind}\u0000${seriesKey(sample.metric)}`;
+      const value = Number(sample.value[1]) || 0;
+      const previous = this.last.get(key);
+      // a lower value: the instance restarted and its counter started again from zero
+      const increase = previous === undefined ? value : value >= previous ? value - previous : value;
+      this.last.set(key, value);
+      const total = (this.totals.get(key) ?? 0) + increase;
+      this.totals.set(key, total);
+      return { metric: sample.metric, value: [sample.value[0], String(total)] };
+    });
   }
 
   private async query(promql: string): Promise<VectorSample[]> {
@@ -85,22 +112,34 @@ export function fill(template: string, vars: Record<string, string>): string {
 }
 
 function sumOf(samples: VectorSample[]): number {
-  return Math.round(samples.reduce((a, s) => a + (Number(s.value[1]) || 0), 0));
+  return samples.reduce((a, s) => a + (Number(s.value[1]) || 0), 0);
 }
 
-/** cumulative `le` buckets in seconds → counts per LATENCY_BUCKETS_MS bucket (each Prometheus bucket lands where its upper bound falls) */
-export function histogram(samples: VectorSample[]): number[] {
+/** the labels of a series, order-independent */
+function seriesKey(metric: Record<string, string>): string {
+  return JSON.stringify(Object.entries(metric).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * Cumulative `le` buckets (of any number of series) → counts per LATENCY_BUCKETS_MS bucket:
+ * series are summed per `le` first, then each bucket lands where its upper bound falls.
+ * `msPerUnit`: 1000 when `le` is in seconds, 1 in milliseconds.
+ */
+export function histogram(samples: VectorSample[], msPerUnit = 1000): number[] {
   const out = new Array<number>(LATENCY_BUCKETS_MS.length + 1).fill(0);
-  const buckets = samples
-    .map((s) => ({ le: s.metric.le === '+Inf' ? Infinity : Number(s.metric.le), count: Number(s.value[1]) || 0 }))
-    .filter((b) => !Number.isNaN(b.le))
-    .sort((a, b) => a.le - b.le);
+  const byLe = new Map<number, number>();
+  for (const sample of samples) {
+    const le = sample.metric.le === '+Inf' ? Infinity : Number(sample.metric.le);
+    if (sample.metric.le === undefined || Number.isNaN(le)) continue;
+    byLe.set(le, (byLe.get(le) ?? 0) + (Number(sample.value[1]) || 0));
+  }
+  const buckets = [...byLe.entries()].map(([le, count]) => ({ le, count })).sort((a, b) => a.le - b.le);
   let previous = 0;
   for (const bucket of buckets) {
     const count = Math.max(0, Math.round(bucket.count - previous));
     previous = Math.max(previous, bucket.count);
     if (count === 0) continue;
-    out[bucket.le === Infinity ? out.length - 1 : bucketIndex(bucket.le * 1000)] += count;
+    out[bucket.le === Infinity ? out.length - 1 : bucketIndex(bucket.le * msPerUnit)] += count;
   }
   return out;
 }

@@ -1,10 +1,12 @@
-import type { V1Deployment, V1Pod } from '@kubernetes/client-node';
+import type { V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import type { KubeApi } from './kube-api';
 
 /**
  * Waiting for a Deployment to be ready, and failing fast with the evidence when it will
  * not be: pod events and the last log lines go into the error.
  */
+
+const REVISION = 'deployment.kubernetes.io/revision';
 
 /** container states that do not get better by waiting */
 const HOPELESS_WAITING = new Set([
@@ -42,6 +44,19 @@ export function deploymentProgress(deployment: V1Deployment, pods: V1Pod[]): Rol
   return { done, ready, desired, hopeless: done ? undefined : podTrouble(pods) };
 }
 
+/**
+ * The pods of the Deployment's newest ReplicaSet (highest revision): pods of older ones are
+ * on their way out during a rolling update and say nothing about the current template.
+ * Without the ReplicaSets (a Role that cannot list them), every pod.
+ */
+export function newestReplicaSetPods(replicaSets: V1ReplicaSet[] | undefined, pods: V1Pod[]): V1Pod[] {
+  if (!replicaSets?.length) return pods;
+  const revision = (rs: V1ReplicaSet) => Number(rs.metadata?.annotations?.[REVISION] ?? 0);
+  const newest = [...replicaSets].sort((a, b) => revision(b) - revision(a))[0];
+  const uid = newest.metadata?.uid;
+  return pods.filter((pod) => (pod.metadata?.ownerReferences ?? []).some((ref) => ref.uid === uid || ref.name === newest.metadata?.name));
+}
+
 /** the first pod problem that waiting will not fix, e.g. `pod x: CrashLoopBackOff (restarted 2 times)` */
 export function podTrouble(pods: V1Pod[]): string | undefined {
   for (const pod of pods) {
@@ -54,7 +69,9 @@ export function podTrouble(pods: V1Pod[]): string | undefined {
       if (waiting?.reason && HOPELESS_WAITING.has(waiting.reason)) {
         return `pod ${name}: ${waiting.reason}${container.restartCount ? ` (restarted ${container.restartCount} times)` : ''}${waiting.message ? `: ${waiting.message}` : ''}`;
       }
-      const last = container.lastState?.terminated ?? container.state?.terminated;
+      // the CURRENT state only: a container OOM-killed once that now runs is history, not trouble
+      if (container.state?.running) continue;
+      const last = container.state?.terminated ?? container.lastState?.terminated;
       if (last?.reason === 'OOMKilled') return `pod ${name}: OOMKilled (raise target.kubernetes.resources.memory)`;
     }
   }

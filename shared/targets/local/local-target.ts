@@ -12,6 +12,7 @@ import { scoreOnce } from '../../traffic/http-score';
 import { ADMIN_TOKEN_HEADER, AUTH_KEY_ENV } from './endpoint-host';
 import { HostConfig, HostInfo, STATE_DIR_MODE, STATE_FILE_MODE, endpointDir, files, readJsonIfExists } from './state-store';
 import { REGISTRY_CREDENTIAL_VARS, safeEnvironment } from './child-env';
+import { pidAlive } from '../process-alive';
 
 /**
  * The local target as the core sees it: a client of the endpoint hosts. It starts a
@@ -356,15 +357,6 @@ interface LockHolder {
   pid: number;
   host?: string;
   since: string;
-}
-
-export function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err: unknown) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function sleep(ms: number): Promise<void> {

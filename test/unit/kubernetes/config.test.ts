@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { configIssues } from '../../helpers/config-issues';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadConfig, loadConfigText, DEFAULT_PROMETHEUS_QUERIES } from '../../../shared/config/load';
+import { loadConfig, loadConfigText } from '../../../shared/config/load';
 import schema from '../../../shared/config/modelship.schema.json';
 
 /** target.kind: kubernetes in modelship.yaml: defaults, and errors that name the file, line and key */
@@ -37,6 +37,8 @@ describe('target.kind: kubernetes', () => {
       replicas: 2,
       stagingReplicas: 1,
       resources: { cpu: '250m', memory: '512Mi' },
+      scaleDownDelay: 30_000,
+      preStopSeconds: 10,
       leaseSeconds: 30,
     });
     // the same values the schema documents as defaults
@@ -47,7 +49,9 @@ describe('target.kind: kubernetes', () => {
       props.replicas.default,
       props.staging.properties.replicas.default,
       props.leaseSeconds.default,
-    ]).toEqual([k?.auth, k?.routing, k?.replicas, k?.stagingReplicas, k?.leaseSeconds]);
+      props.scaleDownDelay.default,
+      props.preStopDelay.default,
+    ]).toEqual([k?.auth, k?.routing, k?.replicas, k?.stagingReplicas, k?.leaseSeconds, '30s', '10s']);
     expect([props.resources.properties.cpu.default, props.resources.properties.memory.default]).toEqual([
       k?.resources.cpu,
       k?.resources.memory,
@@ -89,10 +93,12 @@ ${PROBE}`,
       autoscale: { min: 4, max: 12, cpuUtilization: 70 },
       ingress: { host: 'models.example.com', className: 'nginx', path: '/' },
       url: 'https://models.example.com',
+      scaleDownDelay: 30_000,
+      preStopSeconds: 10,
       leaseSeconds: 30,
       prometheus: {
         url: 'http://prometheus.monitoring:9090',
-        queries: { ...DEFAULT_PROMETHEUS_QUERIES, requests: 'sum(my_requests{service="{service}"})' },
+        queries: { requests: 'sum(my_requests{service="{service}"})' },
       },
     });
   });
@@ -107,16 +113,27 @@ ${PROBE}`,
       path: props.ingress.properties.path.default,
     });
     expect(load('    routing: gateway-api\n    gateway: { name: public }\n')?.gateway).toEqual({ name: 'public', hostnames: [] });
-    const queries = props.prometheus.properties.queries.properties;
-    expect(DEFAULT_PROMETHEUS_QUERIES).toEqual({
-      requests: queries.requests.default,
-      errors: queries.errors.default,
-      latencyBuckets: queries.latencyBuckets.default,
-    });
-    expect(load('    prometheus: { url: http://prometheus:9090/ }\n')?.prometheus).toEqual({
+    // the routing mode's router supplies the queries the file leaves out (kubernetes.test.ts reads them)
+    expect(
+      load('    routing: gateway-api\n    gateway: { name: public }\n    prometheus: { url: http://prometheus:9090/ }\n')?.prometheus,
+    ).toEqual({
       url: 'http://prometheus:9090',
-      queries: DEFAULT_PROMETHEUS_QUERIES,
+      queries: {},
     });
+  });
+
+  it('warns, and still loads, when the analysis can see only probe traffic', () => {
+    const { warnings } = loadConfigText(`${BASE}target:\n  kind: kubernetes\n${PROBE}`, file);
+    expect(warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      expect.stringMatching(
+        /^rollout\.analysis\.probe: without target\.kubernetes\.prometheus the analysis sees only modelship's probe traffic/,
+      ),
+    ]);
+    const withPrometheus = loadConfigText(
+      `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    routing: nginx-ingress\n    prometheus: { url: http://p:9090 }\n`,
+      file,
+    );
+    expect(withPrometheus.warnings).toEqual([]);
   });
 
   const cases: Array<[string, string, RegExp]> = [
@@ -164,6 +181,21 @@ ${PROBE}`,
       'kubernetes settings on the local target',
       `${BASE}target:\n  kubernetes:\n    replicas: 3\n`,
       /:10:5 target\.kubernetes: is only read when target\.kind is 'kubernetes'/,
+    ],
+    [
+      'Prometheus with replicas routing and no queries (no proxy in the path has series)',
+      `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    prometheus: { url: http://p:9090, queries: { requests: r } }\n`,
+      /:11:17 target\.kubernetes\.prometheus: routing 'replicas' has no ingress or gateway whose series could be read by default: set queries\.errors, queries\.latencyBuckets/,
+    ],
+    [
+      'a pull credential with one variable',
+      `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    pullCredential: { usernameEnv: PULL_USER }\n${PROBE}`,
+      /:11:21 target\.kubernetes\.pullCredential: needs both usernameEnv and passwordEnv/,
+    ],
+    [
+      'a pull credential in both forms',
+      `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    pullCredential: { usernameEnv: U, passwordEnv: P, reusePushCredentials: true }\n${PROBE}`,
+      /target\.kubernetes\.pullCredential: set either usernameEnv and passwordEnv .* or reusePushCredentials: true, not both/,
     ],
     [
       'min above max',

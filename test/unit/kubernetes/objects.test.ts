@@ -64,6 +64,7 @@ describe('objects validate against the Kubernetes schemas', () => {
       resources: { cpu: '250m', memory: '512Mi' },
       pullSecret: 'diabetes-modelship-pull',
       createdAt: '2026-11-23T10:00:00.000Z',
+      preStopSeconds: 10,
     };
     const out = deploymentObject(input);
     new Deployment(out as ConstructorParameters<typeof Deployment>[0]).validate();
@@ -76,6 +77,10 @@ describe('objects validate against the Kubernetes schemas', () => {
     expect(out.metadata?.labels?.['app.kubernetes.io/managed-by']).toBe('modelship');
     expect(out.metadata?.labels?.[LABELS.version]).toBe('12');
     expect(out.spec?.progressDeadlineSeconds).toBe(45);
+    // a stopping pod keeps serving while endpoints and ingress controllers learn it is going
+    expect(c?.lifecycle?.preStop?.sleep?.seconds).toBe(10);
+    expect(out.spec?.template.spec?.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(10 + 15);
+    expect(deploymentObject({ ...input, preStopSeconds: 0 }).spec?.template.spec?.containers[0].lifecycle).toBeUndefined();
     const inPool = deploymentObject({ ...input, inPool: true });
     new Deployment(inPool as ConstructorParameters<typeof Deployment>[0]).validate();
     // the selector is immutable on the API server: joining the pool must not change it
@@ -96,6 +101,7 @@ describe('objects validate against the Kubernetes schemas', () => {
         containerPort: 5001,
         resources: { cpu: '1', memory: '1Gi' },
         createdAt: '',
+        preStopSeconds: 0,
       }),
     ).toThrow(/pinned by digest/);
   });
@@ -117,9 +123,12 @@ describe('objects validate against the Kubernetes schemas', () => {
     };
     expect(Buffer.from(config.auths['registry.example:5000'].auth, 'base64').toString()).toBe('robot:s3cret');
     new ConfigMap(
-      stateObject('diabetes', 'models', { traffic: { blue: 90, green: 10 }, mirror: {}, record: {} }) as ConstructorParameters<
-        typeof ConfigMap
-      >[0],
+      stateObject('diabetes', 'models', {
+        traffic: { blue: 90, green: 10 },
+        mirror: {},
+        drainedAt: {},
+        record: {},
+      }) as ConstructorParameters<typeof ConfigMap>[0],
     ).validate();
     const lease = leaseObject('diabetes', 'models', 'rollout (host pid 1)', 30, new Date('2026-11-23T10:00:00.123Z'));
     expect(lease.spec?.renewTime).toBe('2026-11-23T10:00:00.123000Z');

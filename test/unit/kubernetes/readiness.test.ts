@@ -72,22 +72,31 @@ describe('podTrouble', () => {
     expect(podTrouble([waiting('ContainerCreating')])).toBeUndefined();
   });
 
-  it('OOMKilled, now or last time, says to raise the memory', () => {
-    const oom = pod({
-      phase: 'Running',
-      containerStatuses: [
-        {
-          name: 'model',
-          image: 'i',
-          imageID: '',
-          ready: false,
-          restartCount: 1,
-          state: { running: {} },
-          lastState: { terminated: { reason: 'OOMKilled', exitCode: 137 } },
-        },
-      ],
-    });
-    expect(podTrouble([oom])).toBe('pod ep-green-abc12: OOMKilled (raise target.kubernetes.resources.memory)');
+  it('OOMKilled now says to raise the memory; a container OOM-killed once that runs again is history, not trouble', () => {
+    const status = (state: object) =>
+      pod({
+        phase: 'Running',
+        containerStatuses: [
+          {
+            name: 'model',
+            image: 'i',
+            imageID: '',
+            ready: false,
+            restartCount: 1,
+            state,
+            lastState: { terminated: { reason: 'OOMKilled', exitCode: 137 } },
+          },
+        ],
+      });
+    expect(podTrouble([status({ terminated: { reason: 'OOMKilled', exitCode: 137 } })])).toBe(
+      'pod ep-green-abc12: OOMKilled (raise target.kubernetes.resources.memory)',
+    );
+    // the kubelet waits before the restart: the last termination says why
+    expect(podTrouble([status({ waiting: { reason: 'ContainerCreating' } })])).toBe(
+      'pod ep-green-abc12: OOMKilled (raise target.kubernetes.resources.memory)',
+    );
+    // restarted and running: waiting for readiness is right (a rollback must not abort on it)
+    expect(podTrouble([status({ running: {} })])).toBeUndefined();
   });
 
   it("an unschedulable pod, with the scheduler's message", () => {
