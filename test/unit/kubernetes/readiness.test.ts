@@ -1,5 +1,5 @@
 import type { V1Deployment, V1Pod } from '@kubernetes/client-node';
-import { deploymentProgress, podTrouble } from '../../../shared/targets/kubernetes/readiness';
+import { deploymentProgress, newestReplicaSetPods, podTrouble } from '../../../shared/targets/kubernetes/readiness';
 
 /** When waiting for a Deployment stops early, and what it says (statuses as the API server reports them). */
 const deployment = (status: V1Deployment['status'], replicas = 2, generation = 3): V1Deployment => ({
@@ -107,5 +107,37 @@ describe('podTrouble', () => {
       ],
     });
     expect(podTrouble([p])).toBe('pod ep-green-abc12 is unschedulable: 0/1 nodes are available: 1 Insufficient cpu.');
+  });
+});
+
+describe('newestReplicaSetPods', () => {
+  const rs = (name: string, revision: string, uid: string) => ({
+    metadata: { name, uid, annotations: { 'deployment.kubernetes.io/revision': revision } },
+  });
+  const owned = (name: string, owner: string, uid: string, status: V1Pod['status']): V1Pod => ({
+    metadata: { name, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: owner, uid, controller: true }] },
+    status,
+  });
+  it('judges only the pods of the highest revision: an old pod OOM-killed during a rolling update does not stop the wait', () => {
+    const oomOld = owned('ep-green-old-1', 'ep-green-old', 'u1', {
+      containerStatuses: [
+        {
+          name: 'model',
+          image: 'i',
+          imageID: '',
+          ready: false,
+          restartCount: 1,
+          state: { terminated: { reason: 'OOMKilled', exitCode: 137 } },
+        },
+      ],
+    });
+    const fresh = owned('ep-green-new-1', 'ep-green-new', 'u2', {
+      containerStatuses: [{ name: 'model', image: 'i', imageID: '', ready: false, restartCount: 0, state: { running: {} } }],
+    });
+    const current = newestReplicaSetPods([rs('ep-green-old', '3', 'u1'), rs('ep-green-new', '4', 'u2')], [oomOld, fresh]);
+    expect(current.map((p) => p.metadata?.name)).toEqual(['ep-green-new-1']);
+    expect(podTrouble(current)).toBeUndefined();
+    // without the ReplicaSets (a Role that cannot list them) every pod is judged
+    expect(podTrouble(newestReplicaSetPods(undefined, [oomOld, fresh]))).toMatch(/OOMKilled/);
   });
 });
