@@ -297,6 +297,57 @@ describe('kubernetes target against a fake API server (real containers as pods)'
     expect(output(r3)).toMatch(/on http:\/\/127\.0\.0\.1:9 \(context fake\): .*ECONNREFUSED.*after 6 attempts/);
   });
 
+  it("the kubeconfig user's token, password and client key are each registered as secrets before anything can log them", async () => {
+    const dir = fs.mkdtempSync('/tmp/ms-kube-secrets-');
+    const file = path.join(dir, 'kubeconfig');
+    const keyBody = [
+      'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7',
+      'VJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNb',
+    ];
+    const pem = `-----BEGIN PRIVATE KEY-----\n${keyBody.join('\n')}\n-----END PRIVATE KEY-----\n`;
+    const tokenFile = path.join(dir, 'token');
+    fs.writeFileSync(tokenFile, 'file-token-0123456789abcdef\n');
+    fs.writeFileSync(
+      file,
+      YAML.stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'c', cluster: { server: fake.url, 'insecure-skip-tls-verify': true } }],
+        users: [
+          {
+            name: 'inline',
+            user: { token: 'inline-token-0123456789', password: 'pass-0123456789', 'client-key-data': Buffer.from(pem).toString('base64') },
+          },
+          { name: 'files', user: { 'token-file': tokenFile } },
+        ],
+        contexts: [
+          { name: 'inline', context: { cluster: 'c', user: 'inline' } },
+          { name: 'files', context: { cluster: 'c', user: 'files' } },
+        ],
+        'current-context': 'inline',
+      }),
+    );
+    const dist = path.join(__dirname, '..', '..', 'dist', 'shared', 'targets', 'kubernetes');
+    const secretsOf = async (context: string): Promise<string[]> => {
+      const script = `
+        const { connect } = require(${JSON.stringify(path.join(dist, 'connection.js'))});
+        const secrets = [];
+        connect({ kubeconfig: ${JSON.stringify(file)}, context: '${context}', auth: 'kubeconfig', env: () => undefined, setSecret: (v) => secrets.push(v) })
+          .then(() => console.log(JSON.stringify(secrets)), (e) => { console.error(e.message); process.exit(1); });`;
+      const out = await new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let text = '';
+        child.stdout.on('data', (c: Buffer) => (text += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (text += c.toString()));
+        child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(text))));
+      });
+      return JSON.parse(out) as string[];
+    };
+    const inline = await secretsOf('inline');
+    expect(inline).toEqual(expect.arrayContaining(['inline-token-0123456789', 'pass-0123456789', pem.trim(), ...keyBody]));
+    expect(await secretsOf('files')).toContain('file-token-0123456789abcdef');
+  });
+
   it("auth: azure replaces the context's user with an Entra ID token for the AKS scope, renewed before it expires (the fake accepts only the renewed token)", async () => {
     const entraToken = `entra-${process.pid}-token`;
     const aks = await startFakeKube({ token: entraToken });

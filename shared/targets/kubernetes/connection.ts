@@ -95,6 +95,7 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
     );
   }
   const contextName = kubeConfig.getCurrentContext();
+  registerUserSecrets(kubeConfig, options.setSecret);
   if (options.auth === 'azure') await useEntraToken(kubeConfig, options);
   const context = kubeConfig.getContextObject(contextName);
   return {
@@ -102,6 +103,31 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
     namespace: context?.namespace,
     describe: `${contextName && contextName !== 'inClusterContext' ? `context ${contextName}` : source} at ${cluster.server}`,
   };
+}
+
+/**
+ * The credentials of the current context's user, each registered as a secret so that no
+ * log or error can show them: a token (inline or from its token-file), a password, the
+ * client key (base64 data or a key file's contents).
+ */
+function registerUserSecrets(kubeConfig: KubeConfig, setSecret: (value: string) => void): void {
+  const user = kubeConfig.getCurrentUser();
+  if (!user) return;
+  const values: Array<string | undefined> = [user.token, user.password, user.keyData];
+  if (user.keyData) values.push(Buffer.from(user.keyData, 'base64').toString('utf8'));
+  // client-node reads a token-file into `token` as it loads; a key file is read here
+  try {
+    if (user.keyFile) values.push(fs.readFileSync(user.keyFile, 'utf8'));
+  } catch {
+    // an unreadable file fails the connection later, with its own message
+  }
+  for (const value of values) {
+    const trimmed = value?.trim();
+    if (!trimmed) continue;
+    setSecret(trimmed);
+    // a PEM is logged line by line as often as whole: each line of its body too
+    for (const line of trimmed.split('\n')) if (line.length >= 16 && !line.startsWith('-----')) setSecret(line.trim());
+  }
 }
 
 /**
