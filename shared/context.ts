@@ -97,8 +97,9 @@ export function createLocalTarget(config: ModelshipConfig, host: Host, cancellat
     log: (line) => host.info(line),
     childEnv: () => host.childEnv(),
     passEnv: local.passEnv,
-    // another command may hold it now: stop at the next step boundary rather than change the endpoint further
-    onLockLost: (reason) => cancellation?.lostLock(reason),
+    // the lock file was removed or is stale: stop at the next step boundary and put traffic back on stable
+    // (no other holder is known; a Kubernetes Lease that another command took fences instead)
+    onLockLost: (reason) => cancellation?.cancel(reason),
   });
 }
 

@@ -535,6 +535,7 @@ function engineInput(ctx: PipelineContext, stable: string, candidate: string, mo
     steps: planSteps(settings),
     startAt,
     bake: settings.bake,
+    onCancel: settings.onCancel,
     analysis: {
       interval: settings.analysis.interval,
       minRequests: settings.analysis.minRequests,

@@ -73,6 +73,7 @@ interface ConfigFile {
     steps?: RolloutStep[] | number;
     bake: string;
     mirror: number;
+    onCancel: 'rollback' | 'pause';
     analysis: {
       interval: string;
       minRequests: number;
@@ -237,6 +238,7 @@ export function resolveConfig(raw: unknown, file: string, defaults: SchemaDefaul
       steps: resolveSteps(rollout.strategy, writtenSteps(raw), defaults),
       bake: ms(rollout.bake),
       mirror: rollout.mirror,
+      onCancel: rollout.onCancel,
       analysis: {
         interval: ms(analysis.interval),
         minRequests: analysis.minRequests,

@@ -92,6 +92,8 @@ export interface ModelshipConfig {
     bake: number;
     /** percent of live requests mirrored to the new deployment during a blue-green preview */
     mirror: number;
+    /** a cancelled rollout: all traffic back on stable, or left paused for a later job */
+    onCancel: 'rollback' | 'pause';
     analysis: {
       interval: number;
       minRequests: number;

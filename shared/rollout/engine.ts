@@ -49,6 +49,8 @@ export interface RolloutPlanInput {
   startAt: number;
   /** how long each step is analysed (ms) */
   bake: number;
+  /** a cancellation (not a lost lock): roll back (default), or keep the weights and record the rollout paused */
+  onCancel?: 'rollback' | 'pause';
   /** compareToBaseline: the new deployment is also compared with the stable one in each window */
   analysis: AnalysisThresholds & { interval: number; compareToBaseline?: boolean };
 }
@@ -133,9 +135,12 @@ class Rollout {
         );
         return { result: 'paused' };
       }
+      if (this.pauseOnCancel()) return this.pauseCancelled(i);
       const cancelled = this.deps.cancellation?.reason;
       if (cancelled !== undefined) return this.rollBack(`cancelled (${cancelled}) before step ${i + 1}/${this.total}`);
       const failure = await this.runShift(i, step.weight, step.mirror, step.preview);
+      // a step cut short by the cancellation is run again by whoever promotes the paused rollout
+      if (failure !== undefined && this.pauseOnCancel()) return this.pauseCancelled(i);
       if (failure !== undefined) return this.rollBack(failure);
     }
     return this.promote();
@@ -143,6 +148,29 @@ class Rollout {
 
   private now(): number {
     return this.deps.clock.now();
+  }
+
+  /** cancelled (not fenced) with rollout.onCancel pause */
+  private pauseOnCancel(): boolean {
+    const cancellation = this.deps.cancellation;
+    return this.input.onCancel === 'pause' && cancellation?.reason !== undefined && !cancellation.fenced;
+  }
+
+  /** cancelled at step `index`: the weights stay, the rollout is recorded paused there, for a later job */
+  private async pauseCancelled(index: number): Promise<RolloutOutcome> {
+    const reason = this.deps.cancellation?.reason ?? 'cancelled';
+    try {
+      await this.storeRollout(index, 'paused');
+    } catch (err: unknown) {
+      return this.rollBack(
+        `cancelled (${reason}) at step ${index + 1}/${this.total}, and storing the paused rollout failed: ${errorMessage(err)}`,
+      );
+    }
+    this.emit({ type: 'pause', at: this.now(), step: index + 1 });
+    const message = `cancelled (${reason}): rollout paused at step ${index + 1}/${this.total} with the new deployment '${this.input.candidate}' at its current traffic (rollout.onCancel: pause); \`modelship promote\` runs step ${index + 1} again and goes on, \`modelship rollback\` abandons`;
+    this.deps.log(message);
+    this.emit({ type: 'info', at: this.now(), message, level: 'warning' });
+    return { result: 'paused', reason: message };
   }
 
   private approximate(): boolean {

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { BIN, CliResult, runCli, runNode } from '../helpers/cli';
@@ -117,6 +118,39 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s mid-rollout', (signal) => {
     load.child().kill('SIGTERM');
     // the load saw stable answer throughout, and never fail
     expect(loadFailures(await load.done)).toMatchObject({ blue: 0 });
+  });
+});
+
+describe('SIGINT mid-rollout with rollout.onCancel: pause', () => {
+  it('injected: SIGINT at the first analysis check of the 50% step; seen: the weights kept, the rollout recorded paused, a later promote runs the step again and promotes; no failed request on stable', async () => {
+    const original = fs.readFileSync(project.configFile, 'utf8');
+    fs.writeFileSync(project.configFile, original.replace('  strategy: canary\n', '  strategy: canary\n  onCancel: pause\n'));
+    try {
+      const load = start(['load', '--rate', '20', '--duration', '60s']);
+      const run = start(['rollout', '--model-version', '2']);
+      await run.waitFor(/\[step 1\/2 50%\] [\d.]+s\/1m/);
+      run.child().kill('SIGINT');
+      const r = await run.done;
+      expect(r.stderr).toMatch(
+        /cancelled \(received SIGINT\): rollout paused at step 1\/2 with the new deployment 'green' at its current traffic \(rollout\.onCancel: pause\)/,
+      );
+      expect(r.stderr).not.toContain('rolling back');
+      expect(await production()).toEqual({ traffic: { blue: 50, green: 50 }, versions: { blue: '1', green: '2' }, rollout: true });
+      const status = await cli(['status']);
+      expect(status.stdout + status.stderr).toMatch(/rollout of v2 paused \(next step 1\)/);
+      // a later job takes it from there: the interrupted step again, then the promotion
+      fs.writeFileSync(project.configFile, original.replace('bake: 60s', 'bake: 3s'));
+      const promote = await cli(['promote']);
+      expect(promote.code).toBe(0);
+      expect(promote.stderr).toMatch(/step 1\/2: new 50%/);
+      expect(await production()).toEqual({ traffic: { green: 100 }, versions: { green: '2' }, rollout: false });
+      load.child().kill('SIGTERM');
+      expect(loadFailures(await load.done)).toMatchObject({ blue: 0 });
+    } finally {
+      fs.writeFileSync(project.configFile, original);
+      // back to v1 on blue for the tests that follow
+      await cli(['rollback']);
+    }
   });
 });
 

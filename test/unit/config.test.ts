@@ -87,6 +87,7 @@ describe('loadConfig: valid files', () => {
       rollout: {
         strategy: 'canary',
         steps: [10, 50, 100],
+        onCancel: 'rollback',
         bake: 30_000,
         mirror: 0,
         analysis: { interval: 5000, minRequests: 20, maxErrorRate: 0.01, compareToBaseline: false },
@@ -152,6 +153,7 @@ describe('loadConfig: valid files', () => {
       rollout: {
         strategy: 'canary',
         steps: [10, 'pause', 50, 100],
+        onCancel: 'rollback',
         bake: 60_000,
         mirror: 0,
         analysis: { interval: 5000, minRequests: 30, maxErrorRate: 0.02, maxLatencyP99: 800, compareToBaseline: true, probe: { rate: 20 } },

@@ -27,6 +27,7 @@ function rolloutConfig(
   return {
     strategy: 'canary',
     steps: [10, 50, 100],
+    onCancel: 'rollback',
     bake: 30 * SECOND,
     mirror: 0,
     ...rest,

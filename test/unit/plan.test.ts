@@ -7,6 +7,7 @@ function cfg(over: Partial<RolloutConfig>): RolloutConfig {
   return {
     strategy: 'canary',
     steps: [10, 50, 100],
+    onCancel: 'rollback',
     bake: 30_000,
     mirror: 0,
     analysis: { interval: 5000, minRequests: 20, maxErrorRate: 0.01, compareToBaseline: false },

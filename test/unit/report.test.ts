@@ -239,6 +239,7 @@ describe('renderMarkdown', () => {
       steps: [10, 50],
       bake: 30_000,
       mirror: 0,
+      onCancel: 'rollback' as const,
       analysis: { interval: 5000, minRequests: 20, maxErrorRate: 0.01, compareToBaseline: false },
     };
     const outcome = await runRollout(
