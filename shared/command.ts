@@ -52,6 +52,11 @@ export interface CommandOptions {
   azureLogin?: () => AzureLogin;
   /** cancelled by the front end on SIGINT / SIGTERM */
   cancellation?: Cancellation;
+  /**
+   * called with the context once it is built, before the command runs: a front end can
+   * follow the command's progress there (ctx.report.onEvent)
+   */
+  onContext?: (ctx: PipelineContext) => void;
 }
 
 export type CommandRun<O extends CommandOutcome = CommandOutcome> =
@@ -82,6 +87,7 @@ export async function executeCommand<O extends CommandOutcome>(
   } catch (err: unknown) {
     return { ok: false, exitCode: err instanceof UsageError ? 2 : 1, message: errorMessage(err) };
   }
+  options.onContext?.(ctx);
   let outcome: O | CommandOutcome;
   try {
     outcome = await fn(ctx);

@@ -36,6 +36,13 @@ export interface ReportDocument {
   events: ModelshipEvent[];
 }
 
+/**
+ * Told of every event as it is recorded (a copy), with the report (its model and image as
+ * they are then). A listener must not throw or block: what it does with the event is its own
+ * business (a front end posting progress somewhere); an error it throws is ignored.
+ */
+export type ReportListener = (event: ModelshipEvent, report: RunReport) => void;
+
 export class RunReport implements EventSink {
   readonly command: string;
   readonly endpoint: string;
@@ -50,6 +57,7 @@ export class RunReport implements EventSink {
   reason?: string;
   private readonly clock: Clock;
   private readonly list: ModelshipEvent[] = [];
+  private readonly listeners: ReportListener[] = [];
 
   constructor(opts: RunReportOptions) {
     this.command = opts.command;
@@ -62,6 +70,22 @@ export class RunReport implements EventSink {
   emit(event: ModelshipEvent): void {
     // a copy: an emitter that reuses its object must not rewrite history
     this.list.push(structuredClone(event));
+    for (const listener of this.listeners) {
+      try {
+        listener(structuredClone(event), this);
+      } catch {
+        // a listener's failure is not the command's
+      }
+    }
+  }
+
+  /** call `listener` with every event from now on; answers the function that stops it */
+  onEvent(listener: ReportListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const at = this.listeners.indexOf(listener);
+      if (at >= 0) this.listeners.splice(at, 1);
+    };
   }
 
   get events(): readonly ModelshipEvent[] {

@@ -157,6 +157,10 @@ describe('reading the inputs', () => {
       azureSubscriptionId: undefined,
       registry: undefined,
       endpointKey: undefined,
+      // the runner expands the default ${{ github.token }}; this reader passes it as written
+      githubToken: '${{ github.token }}',
+      environment: undefined,
+      githubDeployment: false,
     });
   });
 
@@ -172,6 +176,9 @@ describe('reading the inputs', () => {
       'registry-username': 'u',
       'registry-password': 'p4ss',
       'endpoint-key': 'k3y',
+      'github-token': 'ghs_t0k',
+      environment: 'production',
+      'github-deployment': 'auto',
     });
     expect(r.result()).toEqual({
       command: 'rollout',
@@ -183,8 +190,11 @@ describe('reading the inputs', () => {
       azureSubscriptionId: 's',
       registry: { username: 'u', password: 'p4ss' },
       endpointKey: 'k3y',
+      githubToken: 'ghs_t0k',
+      environment: 'production',
+      githubDeployment: true,
     });
-    expect(r.secrets).toEqual(['p4ss', 'k3y']);
+    expect(r.secrets).toEqual(['p4ss', 'k3y', 'ghs_t0k']);
   });
 
   it.each([
@@ -197,13 +207,21 @@ describe('reading the inputs', () => {
     [{ force: 'yes' }, /input 'force' takes true or false \(got 'yes'\)/],
     [{ 'azure-client-id': 'c' }, /'azure-client-id' and 'azure-tenant-id' go together .*only azure-client-id is set/],
     [{ 'registry-password': 'p4ss' }, /'registry-username' and 'registry-password' go together .*only registry-password is set/],
+    [{ 'github-deployment': 'yes' }, /input 'github-deployment' takes auto, true or false \(got 'yes'\)/],
+    [{ 'github-deployment': 'true' }, /input 'github-deployment' is true, but 'environment' is empty/],
   ])('refuses %p with a message that names the input', (given, message) => {
     expect(() => read(given).result()).toThrow(message);
   });
 
   it('registers the secrets before it can refuse another input, so no error message can show them', () => {
-    const r = read({ command: 'nope', 'registry-username': 'u', 'registry-password': 'p4ss', 'endpoint-key': 'k3y' });
+    const r = read({
+      command: 'nope',
+      'registry-username': 'u',
+      'registry-password': 'p4ss',
+      'endpoint-key': 'k3y',
+      'github-token': 'ghs_t0k',
+    });
     expect(r.result).toThrow(/input 'command'/);
-    expect(r.secrets).toEqual(['p4ss', 'k3y']);
+    expect(r.secrets).toEqual(['p4ss', 'k3y', 'ghs_t0k']);
   });
 });

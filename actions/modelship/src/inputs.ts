@@ -21,6 +21,12 @@ export interface ActionInputs {
   azureSubscriptionId?: string;
   registry?: { username: string; password: string };
   endpointKey?: string;
+  /** the token for the GitHub API (github-token; the job's GITHUB_TOKEN by default) */
+  githubToken?: string;
+  /** the GitHub environment deployments are reported to (environment); undefined: none */
+  environment?: string;
+  /** report a GitHub deployment (github-deployment: auto is on when environment is set) */
+  githubDeployment: boolean;
 }
 
 /** an input that cannot be used; the message names it and says what it takes */
@@ -52,6 +58,7 @@ export function readInputs(source: InputSource): ActionInputs {
   // secrets first: an error about another input must not be printed before they are masked
   const registryPassword = secretInput('registry-password');
   const endpointKey = secretInput('endpoint-key');
+  const githubToken = secretInput('github-token');
 
   const inputError = (message: string): InputError => new InputError(message);
   const command = choiceInput<ActionCommand>(input('command') || 'run', 'command', COMMANDS, inputError);
@@ -80,6 +87,22 @@ export function readInputs(source: InputSource): ActionInputs {
     );
   }
 
+  const environment = input('environment').trim();
+  const deploymentRaw = input('github-deployment') || 'auto';
+  let githubDeployment: boolean;
+  if (deploymentRaw === 'auto') githubDeployment = environment !== '';
+  else if (TRUE.includes(deploymentRaw)) githubDeployment = true;
+  else if (FALSE.includes(deploymentRaw)) githubDeployment = false;
+  else throw new InputError(`input 'github-deployment' takes auto, true or false (got '${deploymentRaw}')`);
+  if (githubDeployment && !environment) {
+    throw new InputError(
+      "input 'github-deployment' is true, but 'environment' is empty: name the GitHub environment the deployment is for",
+    );
+  }
+  if (githubDeployment && !githubToken) {
+    throw new InputError("input 'github-deployment' is on, but 'github-token' is empty: pass a token that may write deployments");
+  }
+
   return {
     command,
     config: input('config') || 'modelship.yaml',
@@ -90,5 +113,8 @@ export function readInputs(source: InputSource): ActionInputs {
     azureSubscriptionId: subscriptionId || undefined,
     registry: registryUsername ? { username: registryUsername, password: registryPassword } : undefined,
     endpointKey: endpointKey || undefined,
+    githubToken: githubToken || undefined,
+    environment: environment || undefined,
+    githubDeployment,
   };
 }

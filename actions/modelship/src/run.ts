@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { CommandRun } from '../../../shared/command';
+import { ModelshipConfig } from '../../../shared/config/types';
+import { RunReport } from '../../../shared/report/report';
 import { errorMessage } from '../../../shared/errors';
 import { openStep, publishStepOutputs, runStepCommand } from '../../../shared/front-end';
 import * as pipeline from '../../../shared/pipeline';
@@ -16,17 +18,22 @@ import { GitHubHost } from './github-host';
 import { ActionInputs } from './inputs';
 import { fail, output } from './outputs';
 import { STATE_LOCK_DIRS, STATE_MAIN_PID } from './leftovers';
+import { DEPLOYING_COMMANDS, DeploymentReporter } from './deployments';
+import { GitHubToolkit, loadGitHubToolkit, octokitDeployments } from './github-api';
+import { PipelineContext } from '../../../shared/pipeline';
 
-/** the event that started the workflow, as the runner wrote it */
-function readEvent(): { name: string | undefined; payload: unknown } {
-  const name = process.env.GITHUB_EVENT_NAME;
+/**
+ * The event that started the workflow, from @actions/github's context (which reads
+ * GITHUB_EVENT_NAME and the file GITHUB_EVENT_PATH names as it loads).
+ */
+function readEvent(toolkit: Awaited<ReturnType<typeof loadGitHubToolkit>>): { name: string | undefined; payload: unknown } {
   const file = process.env.GITHUB_EVENT_PATH;
-  if (!file) return { name, payload: undefined };
-  try {
-    return { name, payload: JSON.parse(fs.readFileSync(file, 'utf8')) as unknown };
-  } catch (err: unknown) {
-    throw triggerError(`cannot read the event file ${file} (GITHUB_EVENT_PATH): ${errorMessage(err)}`);
-  }
+  if (!toolkit.ok) throw triggerError(`cannot read the event file ${file} (GITHUB_EVENT_PATH): ${toolkit.error}`);
+  const { context } = toolkit.github;
+  if (!file) return { name: context.eventName, payload: undefined };
+  // the context takes a missing file for an empty payload; the trigger must not
+  if (!fs.existsSync(file)) throw triggerError(`cannot read the event file ${file} (GITHUB_EVENT_PATH): it does not exist`);
+  return { name: context.eventName, payload: context.payload };
 }
 
 function reportPath(): string {
@@ -67,13 +74,71 @@ export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Rec
     host.info(`Azure: OIDC login as client ${clientId} in tenant ${tenantId}`);
   }
 
-  const options = { modelVersion: inputs.modelVersion, force: inputs.force, azureLogin };
+  const toolkit = await loadGitHubToolkit();
+  const reporter = toolkit.ok ? deploymentReporter(inputs, toolkit.github, config, host) : undefined;
+  if (!toolkit.ok && inputs.githubDeployment && DEPLOYING_COMMANDS.has(inputs.command))
+    host.warn(`GitHub deployments are not reported: @actions/github could not load (${toolkit.error})`);
+  const onContext = (ctx: PipelineContext): void => {
+    reporter?.attach(ctx.report, ctx);
+  };
+  const options = { modelVersion: inputs.modelVersion, force: inputs.force, azureLogin, onContext };
   const run = await runStepCommand(inputs.command, config, host, options, 'model-version', () => {
-    const event = readEvent();
+    const event = readEvent(toolkit);
     return parseGitHubEvent(event.name, event.payload);
   });
+  // the last statuses go out before the step ends; they never change its result
+  await reporter?.finish();
   if (!run.ok) return fail(host.masker.mask(run.message));
   await publish(run, host);
+}
+
+/**
+ * The GitHub deployment of a command that changes production, when the step asks for one
+ * (github-deployment, environment); undefined otherwise.
+ */
+function deploymentReporter(
+  inputs: ActionInputs,
+  github: GitHubToolkit,
+  config: ModelshipConfig,
+  host: GitHubHost,
+): { attach: (report: RunReport, ctx: PipelineContext) => void; finish: () => Promise<void> } | undefined {
+  if (!inputs.githubDeployment || !inputs.environment || !inputs.githubToken || !DEPLOYING_COMMANDS.has(inputs.command)) return undefined;
+  const { context } = github;
+  let repo: { owner: string; repo: string };
+  try {
+    repo = context.repo;
+  } catch (err: unknown) {
+    host.warn(`GitHub deployments are not reported: ${errorMessage(err)}`);
+    return undefined;
+  }
+  const ref = context.sha || context.ref;
+  if (!ref) {
+    host.warn('GitHub deployments are not reported: neither GITHUB_SHA nor GITHUB_REF is set');
+    return undefined;
+  }
+  const logUrl = Number.isFinite(context.runId)
+    ? `${context.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${context.runId}`
+    : undefined;
+  const endpoint = pipeline.productionEndpoint(config);
+  let ctxRef: PipelineContext | undefined;
+  const reporter = new DeploymentReporter(octokitDeployments(github, inputs.githubToken, repo), {
+    command: inputs.command,
+    environment: inputs.environment,
+    ref,
+    logUrl,
+    targetKind: config.target.kind,
+    strategy: config.rollout.strategy,
+    endpointUrl: async () => (ctxRef ? (await ctxRef.target.state(endpoint)).url : undefined),
+    warn: (message) => host.warn(message),
+    info: (message) => host.info(message),
+  });
+  return {
+    attach: (report, ctx) => {
+      ctxRef = ctx;
+      reporter.attach(report);
+    },
+    finish: () => reporter.finish(),
+  };
 }
 
 /** the names of the action's inputs that messages of the core mention */
