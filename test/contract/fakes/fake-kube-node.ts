@@ -37,8 +37,8 @@ import { Store } from './fake-kube-store';
  *
  * Graceful termination, as the API server and the kubelet do it: every way a pod is deleted
  * (DELETE, deletecollection, the deployment controller's scale-down and rollout, the garbage
- * collector of a deleted Deployment) goes through `Store.remove`, which the node takes over
- * for pods (see the constructor). The pod gets `metadata.deletionTimestamp` (now + grace) and
+ * collector of a deleted Deployment) goes through `Store.remove`, which hands pods to the
+ * node (`Store.setDeleter`, in the constructor). The pod gets `metadata.deletionTimestamp` (now + grace) and
  * `deletionGracePeriodSeconds`, stays readable, and its Ready condition turns False; the
  * kubelet records `Killing`, runs the container's `lifecycle.preStop` hook (`sleep.seconds`,
  * `exec.command` through docker exec, `httpGet`) while the container keeps serving, sends
@@ -293,8 +293,6 @@ export class FakeNode {
   private readonly closing = new Promise<void>((r) => (this.closedSignal = r));
   private allocatable: { cpu: number; memory: number };
   private startedContainers = false;
-  /** the store's own remove: takes an object out at once */
-  private readonly removeNow: (kind: string, ns: string, name: string) => KubeObject | undefined;
 
   constructor(private readonly o: NodeOptions) {
     this.allocatable = this.parseAllocatable(o.allocatable);
@@ -303,12 +301,8 @@ export class FakeNode {
       if (type === 'ADDED') this.admit(obj);
       else if (type === 'DELETED') this.evict(obj);
     });
-    // Every deletion of a pod (DELETE, deletecollection, the deployment controller, the garbage
-    // collector) calls Store.remove: for pods, the node terminates them gracefully instead
-    // and removes the object itself at the end (see the header comment).
-    this.removeNow = o.store.remove.bind(o.store);
-    o.store.remove = (kind: string, ns: string, name: string): KubeObject | undefined =>
-      kind === 'Pod' ? this.deletePod(ns, name) : this.removeNow(kind, ns, name);
+    // every deletion of a pod: the node terminates it gracefully and removes the object at the end
+    o.store.setDeleter('Pod', (ns, name) => this.deletePod(ns, name));
   }
 
   /**
@@ -325,7 +319,7 @@ export class FakeNode {
     const grace = gracePeriodSeconds ?? (typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30);
     const phase = isObject(pod.status) ? pod.status.phase : undefined;
     if (this.closed || grace <= 0 || !rt || rt.uid !== pod.metadata.uid || !rt.scheduled || phase === 'Succeeded' || phase === 'Failed')
-      return this.removeNow('Pod', ns, name);
+      return this.o.store.removeNow('Pod', ns, name);
     if (rt.terminating) return deepCopy(pod);
     rt.terminating = true;
     const since = Date.now();
@@ -409,7 +403,7 @@ export class FakeNode {
     if (container) await removeContainer(container);
     if (aborted()) return;
     const current = this.o.store.peek('Pod', rt.ns, rt.name);
-    if (current && current.metadata.uid === rt.uid) this.removeNow('Pod', rt.ns, rt.name);
+    if (current && current.metadata.uid === rt.uid) this.o.store.removeNow('Pod', rt.ns, rt.name);
   }
 
   /** a container's preStop hook; the failure message, or undefined when it succeeded */

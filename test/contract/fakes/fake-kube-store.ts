@@ -70,6 +70,7 @@ export class Store {
   private readonly objects = new Map<string, Stored>();
   private readonly versions = new Map<string, HistoryEntry[]>();
   private readonly listeners: ChangeListener[] = [];
+  private readonly deleters = new Map<string, (ns: string, name: string) => KubeObject | undefined>();
   private rv = 1000;
 
   get resourceVersion(): string {
@@ -313,7 +314,22 @@ export class Store {
   }
 
   /** remove an object (controllers, DELETE); returns it with the resourceVersion of the deletion */
+  /**
+   * Every deletion (DELETE, deletecollection, a controller, the garbage collector) goes
+   * through `remove`; a kind with a deleter is handed to it instead (pods: the node
+   * terminates them gracefully and calls `removeNow` at the end).
+   */
+  setDeleter(kind: string, deleter: (ns: string, name: string) => KubeObject | undefined): void {
+    this.deleters.set(kind, deleter);
+  }
+
   remove(kind: string, ns: string, name: string): KubeObject | undefined {
+    const deleter = this.deleters.get(kind);
+    return deleter ? deleter(ns, name) : this.removeNow(kind, ns, name);
+  }
+
+  /** take the object out at once */
+  removeNow(kind: string, ns: string, name: string): KubeObject | undefined {
     const k = key(kind, ns, name);
     const stored = this.objects.get(k);
     if (!stored) return undefined;
