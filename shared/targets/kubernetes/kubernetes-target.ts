@@ -142,7 +142,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     // ready pods are not yet endpoints of its Service: smoke and probe requests through it wait for them
     await this.awaitRouted(endpoint, spec, { service: endpointNames(endpoint).deployment(spec.name) });
     // reachable with the deployment header before it has any weight (preview, probe and shadow traffic)
-    const change = await this.currentChange(endpoint);
+    const { change } = await this.current(endpoint);
     if (!Object.values(change.traffic).some((w) => w > 0)) return;
     const routed = await this.router(endpoint).setHeaderRoute(this.scope(endpoint), spec.name, change);
     if (routed && placement.url) await this.awaitRouted(endpoint, spec, { url: placement.url, byHeader: true });
@@ -206,16 +206,15 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
 
   async deleteDeployment(endpoint: string, name: string): Promise<void> {
     const placement = this.placement(endpoint);
-    let stored = await this.store.read(endpoint, placement.namespace);
+    const { stored, change } = await this.current(endpoint);
     if ((stored.traffic[name] ?? 0) > 0)
       throw new Error(`refusing to delete '${name}' on ${endpoint}: it still takes ${stored.traffic[name]}% of traffic`);
     await this.waitDrained(endpoint, name, stored);
-    await this.router(endpoint).forget(this.scope(endpoint), name, await this.currentChange(endpoint));
+    await this.router(endpoint).forget(this.scope(endpoint), name, change);
     const objectName = endpointNames(endpoint).deployment(name);
     if (placement.autoscale) await this.api.delete({ ...HPA_KIND, namespace: placement.namespace, name: objectName });
     await this.api.delete({ ...DEPLOYMENT_KIND, namespace: placement.namespace, name: objectName });
     await this.api.delete({ ...SERVICE_KIND, namespace: placement.namespace, name: objectName });
-    stored = await this.store.read(endpoint, placement.namespace);
     await this.store.write(endpoint, placement.namespace, {
       ...stored,
       traffic: without(stored.traffic, name),
@@ -237,7 +236,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     if (total !== 100) throw new Error(`weights must sum to 100 (got ${JSON.stringify(traffic)})`);
     if (!router.canMirror && Object.values(mirror).some((m) => m > 0))
       throw new Error(`routing '${router.mode}' cannot mirror a share of requests`);
-    const change = await this.currentChange(endpoint, traffic, mirror);
+    const { stored, change } = await this.current(endpoint, traffic, mirror);
     for (const name of [...Object.keys(traffic), ...Object.keys(mirror)]) {
       if (!change.deployments.has(name)) throw new Error(`no deployment '${name}' on ${endpoint}`);
     }
@@ -255,7 +254,6 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     const only = sole.length === 1 && !change.restoring ? change.deployments.get(sole[0][0]) : undefined;
     if (only && router.mode === 'replicas') await this.awaitRouted(endpoint, specOf(only), { service: endpointNames(endpoint).route });
     else if (only && placement.url) await this.awaitRouted(endpoint, specOf(only), { url: placement.url, byHeader: false });
-    const stored = await this.store.read(endpoint, placement.namespace);
     const drainedAt = { ...stored.drainedAt };
     const at = this.now().toISOString();
     for (const name of change.deployments.keys()) {
@@ -391,8 +389,16 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     };
   }
 
-  /** the change to `traffic` (default: the stored weights), with what the routers need to know */
-  private async currentChange(endpoint: string, traffic?: Record<string, number>, mirror?: Record<string, number>): Promise<WeightChange> {
+  /**
+   * The stored state, and the change to `traffic` (default: the stored weights) with what the
+   * routers need to know; the command holds the endpoint's lock, so the state read here stays
+   * current until the command writes it.
+   */
+  private async current(
+    endpoint: string,
+    traffic?: Record<string, number>,
+    mirror?: Record<string, number>,
+  ): Promise<{ stored: StoredState; change: WeightChange }> {
     const placement = this.placement(endpoint);
     const [stored, deployments] = await Promise.all([
       this.store.read(endpoint, placement.namespace),
@@ -400,13 +406,14 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     ]);
     const stable = stableOf(stored, deployments);
     const asked = traffic ?? Object.fromEntries(Object.entries(stored.traffic).filter(([n]) => deployments.has(n)));
-    return {
+    const change: WeightChange = {
       traffic: asked,
       mirror: mirror ?? Object.fromEntries(Object.entries(stored.mirror).filter(([n]) => deployments.has(n))),
       deployments,
       stable,
       restoring: traffic !== undefined && stable !== undefined && stored.record.rollout !== undefined && traffic[stable] === 100,
     };
+    return { stored, change };
   }
 
   /** nothing is removed before the data plane had scaleDownDelay to stop sending it requests */
@@ -450,7 +457,7 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
 
   private info(deployment: V1Deployment, pods: V1Pod[]): DeploymentInfo {
     const spec = specOf(deployment);
-    const own = pods.filter((pod) => pod.metadata?.labels?.[LABELS_DEPLOYMENT] === deployment.metadata?.labels?.[LABELS_DEPLOYMENT]);
+    const own = pods.filter((pod) => pod.metadata?.labels?.[LABELS.deployment] === deployment.metadata?.labels?.[LABELS.deployment]);
     const restarts = own.reduce(
       (sum, pod) => sum + (pod.status?.containerStatuses ?? []).reduce((s, c) => s + (c.restartCount ?? 0), 0),
       0,
@@ -496,8 +503,6 @@ export class KubernetesTarget implements Target, MetricsSource, EndpointLocker {
     return placement;
   }
 }
-
-const LABELS_DEPLOYMENT = LABELS.deployment;
 
 /** the API server's creation time (RFC 3339; client-node may give a Date) */
 function creationTime(deployment: V1Deployment): string {
