@@ -4,6 +4,9 @@
 #   2. under live load (100 requests/s), register a good v2 and roll it out to 100%
 #   3. register a bad v3 (it fails on 20% of real inputs, not on the smoke input) and watch
 #      the canary analysis roll it back automatically
+#   4. register a wrong v4 (HTTP 200, normal latency, right on the smoke patients, wrong
+#      numbers for one patient in five) and watch the shadow step remove it before any
+#      client gets one of its answers (modelship.shadow.yaml)
 # It ends by printing the rollout summary and the load's per-deployment counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +45,13 @@ ms run -c "$CFG" --summary "$OUT/v3.md" --report "$OUT/v3.json" >/dev/null
 v3=$?
 set -e
 
+say "v4: HTTP-healthy but wrong (a copied cap cuts predictions at 250); the shadow step catches it"
+ms model register -c "$CFG" --path "$EX/models/v4" --tag stage=approved --description "post-processing cap" >/dev/null
+set +e
+ms run -c "$EX/modelship.shadow.yaml" --summary "$OUT/v4.md" --report "$OUT/v4.json" >/dev/null
+v4=$?
+set -e
+
 kill -TERM "$LOAD" 2>/dev/null || true
 wait "$LOAD" || true
 LOAD=
@@ -53,7 +63,9 @@ say "summary of the v2 rollout"
 cat "$OUT/v2.md"
 say "summary of the v3 rollout"
 cat "$OUT/v3.md"
-say "live load during v2 and v3"
+say "summary of the v4 rollout"
+cat "$OUT/v4.md"
+say "live load during v2, v3 and v4"
 node -e '
 const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 console.log(`${s.sent} requests at ${s.rate.toFixed(0)}/s: ${s.ok} ok, ${s.failed} failed`);
@@ -65,4 +77,8 @@ if [ "$v3" -ne 1 ]; then
   echo "demo: expected the bad v3 to be rolled back (exit 1), got exit $v3" >&2
   exit 1
 fi
-echo "demo: v2 promoted, v3 rolled back automatically" >&2
+if [ "$v4" -ne 1 ]; then
+  echo "demo: expected the wrong v4 to be stopped by the shadow step (exit 1), got exit $v4" >&2
+  exit 1
+fi
+echo "demo: v2 promoted, v3 rolled back automatically, v4 stopped in the shadow step" >&2

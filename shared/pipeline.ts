@@ -6,6 +6,7 @@ import { ModelRegistry, ModelVersion } from './registry/registry';
 import { LATEST } from './registry/version';
 import { Cancellation } from './cancellation';
 import { runShadow, shadowBodies } from './rollout/shadow';
+import { analysisRecord, describeAnalysis } from './report/verdicts';
 import {
   DeploymentSpec,
   EndpointLocker,
@@ -637,7 +638,14 @@ async function shadowStep(ctx: PipelineContext, endpoint: string, stable: string
   );
   const result = await runShadow(
     { endpoint, stable, candidate, bodies, settings, timeoutMs: ctx.config.staging.smoke.timeout },
-    { target: ctx.target, events: ctx.report, log: (line) => ctx.host.info(line), now: () => ctx.clock.now() },
+    {
+      target: ctx.target,
+      events: ctx.report,
+      log: (line) => ctx.host.info(line),
+      now: () => ctx.clock.now(),
+      sleep: (ms) => ctx.clock.sleep(ms),
+      cancelled: () => ctx.cancellation?.reason,
+    },
   );
   return result.verdict === 'pass' ? undefined : `shadow step ${result.verdict}: ${result.reasons.join('; ')}`;
 }
@@ -647,9 +655,34 @@ export async function rollout(ctx: PipelineContext, model: ModelRef): Promise<Co
   return stage(
     ctx,
     'rollout',
-    () => locked(ctx, [endpoint], 'rollout', () => rolloutUnlocked(ctx, model)),
+    () => locked(ctx, [endpoint], 'rollout', async () => keepVerdicts(ctx, endpoint, await rolloutUnlocked(ctx, model))),
     '`modelship status` and the endpoint logs',
   );
+}
+
+/**
+ * The verdicts of this run's analysis (shadow step, traffic steps) into the endpoint
+ * record, for `status`. A failure to store them is a warning: the rollout's result stands.
+ */
+async function keepVerdicts(ctx: PipelineContext, endpoint: string, outcome: CommandOutcome): Promise<CommandOutcome> {
+  const result = outcome.result;
+  if (!outcome.model || (result !== 'promoted' && result !== 'rolled-back' && result !== 'paused')) return outcome;
+  const analysis = analysisRecord(ctx.report.events, {
+    version: outcome.model.version,
+    outcome: result,
+    at: ctx.clock.now(),
+    reason: outcome.reason,
+  });
+  if (!analysis) return outcome;
+  try {
+    const state = await ctx.target.state(endpoint);
+    await ctx.target.setRecord(endpoint, { ...state.record, analysis });
+  } catch (err: unknown) {
+    ctx.host.warn(
+      `storing the verdicts of this rollout for \`modelship status\` failed (the rollout's result stands): ${errorMessage(err)}`,
+    );
+  }
+  return outcome;
 }
 
 export async function deployProduction(ctx: PipelineContext, model: ModelRef): Promise<CommandOutcome> {
@@ -684,7 +717,7 @@ export async function promote(ctx: PipelineContext): Promise<CommandOutcome> {
       }
       ctx.report.model = inProgress.model;
       ctx.host.info(`resuming the rollout of ${inProgress.model.name} v${inProgress.model.version} at step ${inProgress.nextStep + 1}`);
-      return resumeRollout(ctx, inProgress);
+      return keepVerdicts(ctx, endpoint, await resumeRollout(ctx, inProgress));
     }),
   );
 }
@@ -762,6 +795,7 @@ export function describeEndpoint(state: EndpointState): string[] {
       `  rollout of v${inProgress.model.version} ${inProgress.status} (next step ${inProgress.nextStep + 1}); \`modelship promote\` or \`modelship rollback\``,
     );
   if (state.record.previous) lines.push(`  previous version: v${state.record.previous.version} (\`modelship rollback\` redeploys it)`);
+  if (state.record.analysis) lines.push(...describeAnalysis(state.record.analysis));
   return lines;
 }
 

@@ -91,6 +91,8 @@ interface ConfigFile {
       driftAlpha: number;
       concurrency: number;
       reportBodies: boolean;
+      mirror: number;
+      duration: string;
     };
   };
 }
@@ -259,6 +261,8 @@ export function resolveConfig(raw: unknown, file: string, defaults: SchemaDefaul
               driftAlpha: rollout.shadow.driftAlpha,
               concurrency: rollout.shadow.concurrency,
               reportBodies: rollout.shadow.reportBodies,
+              mirror: rollout.shadow.mirror,
+              durationMs: ms(rollout.shadow.duration),
             },
           }
         : {}),

@@ -120,6 +120,10 @@ export interface ShadowConfig {
   driftAlpha: number;
   concurrency: number;
   reportBodies: boolean;
+  /** percent of live requests mirrored and paired during the step (local target); 0: none */
+  mirror: number;
+  /** the longest time mirrored pairs are collected, in ms */
+  durationMs: number;
 }
 
 export type KubernetesRouting = 'replicas' | 'nginx-ingress' | 'gateway-api';

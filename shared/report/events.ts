@@ -137,6 +137,8 @@ export interface ShadowEvent {
   candidate: string;
   /** distinct requests sent to both */
   requests: number;
+  /** live requests the router mirrored to the new deployment and paired (local target) */
+  mirrored: number;
   /** pairs with a successful stable answer */
   pairs: number;
   agreements: number;

@@ -60,7 +60,7 @@ export function renderMarkdown(report: RunReport | ReportDocument): string {
   if (shadow) {
     lines.push('');
     lines.push(
-      `### Shadow step: ${shadow.verdict} (agreement ${formatPercent(shadow.rate)} on ${shadow.pairs} pairs, ${formatPercent(shadow.confidence, 0)} interval ${formatPercent(shadow.lower)}–${formatPercent(shadow.upper)}, need ${formatPercent(shadow.minAgreement)})`,
+      `### Shadow step: ${shadow.verdict} (agreement ${formatPercent(shadow.rate)} on ${shadow.pairs} pairs${shadow.mirrored ? `, ${shadow.mirrored} of them mirrored live requests` : ''}, ${formatPercent(shadow.confidence, 0)} interval ${formatPercent(shadow.lower)}–${formatPercent(shadow.upper)}, need ${formatPercent(shadow.minAgreement)})`,
     );
     for (const drift of shadow.drift)
       lines.push(

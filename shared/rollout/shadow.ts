@@ -5,7 +5,14 @@ import { formatP, formatPercent } from '../analysis/judge';
 import { OutputSample, addOutputs, comparePair, describeBody, emptySample } from '../analysis/agreement';
 import { chiSquareHomogeneity, ksTwoSample, wilsonInterval } from '../analysis/statistics';
 import { EventSink, ShadowDisagreement, ShadowDrift } from '../report/events';
-import { ScoreResponse, Target } from '../targets/target';
+import { Target } from '../targets/target';
+import { formatDuration } from '../config/duration';
+
+/** an answer as far as the comparison needs it */
+interface Answer {
+  status: number;
+  body: string;
+}
 
 /**
  * The shadow step: before the new deployment takes any live request, the same requests go
@@ -37,6 +44,9 @@ export interface ShadowDeps {
   events: EventSink;
   log: (line: string) => void;
   now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** why the command was cancelled, once it was: the step stops collecting and is inconclusive */
+  cancelled?: () => string | undefined;
 }
 
 export interface ShadowResult {
@@ -51,6 +61,10 @@ const SHOWN_ANSWER = 200;
 const LISTED = 10;
 /** numbers each side needs before the KS test says anything */
 const MIN_NUMBERS_FOR_DRIFT = 20;
+/** how often mirrored pairs are taken from the router while live requests are mirrored */
+const MIRROR_POLL_MS = 1_000;
+/** a progress line at most this often while mirroring */
+const MIRROR_PROGRESS_MS = 10_000;
 
 /** the distinct bodies of the requests file (JSON Lines) and the smoke requests; a line that is not JSON is an error naming it */
 export function shadowBodies(requestsFile: string | undefined, smokeRequests: readonly string[]): string[] {
@@ -84,13 +98,16 @@ export function shadowBodies(requestsFile: string | undefined, smokeRequests: re
 
 export async function runShadow(input: ShadowInput, deps: ShadowDeps): Promise<ShadowResult> {
   const { endpoint, stable, candidate, bodies, settings } = input;
-  const { log } = deps;
+  const { log, target } = deps;
+  const mirroring = settings.mirror > 0 && target.mirrorPaired !== undefined && target.takeMirroredPairs !== undefined;
   log(
-    `shadow: ${bodies.length} distinct requests to '${stable}' (stable) and '${candidate}' (new) by the deployment header; comparing ${settings.paths.length ? settings.paths.join(', ') : 'the whole answer'}${settings.tolerance ? ` (numbers within ${settings.tolerance})` : ''}`,
+    `shadow: ${bodies.length} distinct ${bodies.length === 1 ? 'request' : 'requests'} to '${stable}' (stable) and '${candidate}' (new) by the deployment header${mirroring ? `, and ${settings.mirror}% of live requests mirrored to '${candidate}' until ${settings.minSamples} pairs or ${formatDuration(settings.durationMs)}` : ''}; comparing ${settings.paths.length ? settings.paths.join(', ') : 'the whole answer'}${settings.tolerance ? ` (numbers within ${settings.tolerance})` : ''}`,
   );
-  const send = async (body: string, deployment: string): Promise<ScoreResponse | undefined> => {
+  if (settings.mirror > 0 && !mirroring)
+    log(`  shadow: target ${target.description} cannot pair mirrored answers; the step replays requests only`);
+  const send = async (body: string, deployment: string): Promise<Answer | undefined> => {
     try {
-      return await deps.target.score(endpoint, { body, deployment, timeoutMs: input.timeoutMs });
+      return await target.score(endpoint, { body, deployment, timeoutMs: input.timeoutMs });
     } catch {
       return undefined;
     }
@@ -98,17 +115,16 @@ export async function runShadow(input: ShadowInput, deps: ShadowDeps): Promise<S
   let pairs = 0;
   let agreements = 0;
   let noReference = 0;
+  let mirrored = 0;
+  let unpaired = 0;
   let done = 0;
   const stableOut: OutputSample = emptySample();
   const candidateOut: OutputSample = emptySample();
   const disagreements: ShadowDisagreement[] = [];
   const milestones = new Set([0.25, 0.5, 0.75].map((f) => Math.ceil(bodies.length * f)));
 
-  const one = async (body: string): Promise<void> => {
-    const [reference, answer] = await Promise.all([send(body, stable), send(body, candidate)]);
-    done += 1;
-    if (milestones.has(done) && done < bodies.length)
-      log(`  shadow: ${done}/${bodies.length} pairs, ${agreements} of ${pairs} agree so far`);
+  /** one request's two answers: counted, compared, listed when they disagree */
+  const judgePair = (body: string, reference: Answer | undefined, answer: Answer | undefined): void => {
     if (!reference || reference.status < 200 || reference.status >= 300) {
       noReference += 1;
       return;
@@ -135,23 +151,81 @@ export async function runShadow(input: ShadowInput, deps: ShadowDeps): Promise<S
       });
   };
 
-  // a bounded pool: `concurrency` pairs in flight
-  let next = 0;
-  const workers = Array.from({ length: Math.min(settings.concurrency, bodies.length) }, async () => {
-    while (next < bodies.length) await one(bodies[next++]);
-  });
-  await Promise.all(workers);
+  const one = async (body: string): Promise<void> => {
+    const [reference, answer] = await Promise.all([send(body, stable), send(body, candidate)]);
+    done += 1;
+    if (milestones.has(done) && done < bodies.length)
+      log(`  shadow: ${done}/${bodies.length} pairs, ${agreements} of ${pairs} agree so far`);
+    judgePair(body, reference, answer);
+  };
+
+  const takeMirrored = async (): Promise<void> => {
+    const taken = await (target.takeMirroredPairs as NonNullable<Target['takeMirroredPairs']>)(endpoint, candidate);
+    unpaired += taken.unpaired;
+    for (const pair of taken.pairs) {
+      // a pair served by another deployment than the stable one has no reference answer
+      if (pair.served !== stable) {
+        noReference += 1;
+        continue;
+      }
+      mirrored += 1;
+      judgePair(pair.request, pair.reference, pair.mirrored);
+    }
+  };
+
+  let stopReason: string | undefined;
+  if (mirroring) await (target.mirrorPaired as NonNullable<Target['mirrorPaired']>)(endpoint, candidate, settings.mirror);
+  try {
+    // a bounded pool: `concurrency` pairs in flight
+    let next = 0;
+    const workers = Array.from({ length: Math.min(settings.concurrency, bodies.length) }, async () => {
+      while (next < bodies.length) await one(bodies[next++]);
+    });
+    await Promise.all(workers);
+    if (mirroring) {
+      // a fixed sample size (minSamples) or the time limit ends the collection, never the
+      // agreement seen so far: stopping on a good-looking verdict would bias the gate
+      const started = deps.now();
+      let lastProgress = started;
+      for (;;) {
+        await takeMirrored();
+        if (pairs >= settings.minSamples) break;
+        stopReason = deps.cancelled?.();
+        if (stopReason !== undefined) {
+          log(`  shadow: stopped collecting mirrored requests: cancelled (${stopReason})`);
+          break;
+        }
+        const now = deps.now();
+        if (now - started >= settings.durationMs) break;
+        if (now - lastProgress >= MIRROR_PROGRESS_MS) {
+          lastProgress = now;
+          log(
+            `  shadow: ${mirrored} mirrored pairs after ${formatDuration(now - started)}, ${pairs}/${settings.minSamples} pairs in all, ${agreements} agree`,
+          );
+        }
+        await deps.sleep(Math.min(MIRROR_POLL_MS, settings.durationMs - (now - started)));
+      }
+    }
+  } finally {
+    if (mirroring) {
+      await (target.mirrorPaired as NonNullable<Target['mirrorPaired']>)(endpoint, candidate, 0);
+      await takeMirrored();
+    }
+  }
 
   const rate = pairs > 0 ? agreements / pairs : 0;
   const interval = wilsonInterval(agreements, pairs, settings.confidence);
   const drift = driftTests(stableOut, candidateOut);
   const reasons: string[] = [];
   let verdict: ShadowResult['verdict'] = 'pass';
-  const described = `agreement ${formatPercent(rate)} on ${pairs} pairs (${formatPercent(settings.confidence, 0)} interval ${formatPercent(interval.lower)}–${formatPercent(interval.upper)})`;
-  if (pairs < settings.minSamples) {
+  const described = `agreement ${formatPercent(rate)} on ${pairs} pairs${mirrored ? `, ${mirrored} of them mirrored,` : ''} (${formatPercent(settings.confidence, 0)} interval ${formatPercent(interval.lower)}–${formatPercent(interval.upper)})`;
+  if (stopReason !== undefined) {
+    verdict = 'inconclusive';
+    reasons.push(`cancelled (${stopReason}) after ${pairs} pairs`);
+  } else if (pairs < settings.minSamples) {
     verdict = 'inconclusive';
     reasons.push(
-      `${pairs} pairs with a stable answer, need ${settings.minSamples}${noReference ? ` (${noReference} requests had no successful stable answer)` : ''}: add recorded requests to rollout.shadow.requests`,
+      `${pairs} pairs with a stable answer, need ${settings.minSamples}${noReference ? ` (${noReference} requests had no successful stable answer)` : ''}${unpaired ? ` (${unpaired} mirrored requests could not be paired: too large, or no answer to the client)` : ''}: ${mirroring ? `mirror a larger share of live requests (rollout.shadow.mirror), allow a longer rollout.shadow.duration, or add` : 'add'} recorded requests to rollout.shadow.requests`,
     );
   } else {
     if (interval.lower < settings.minAgreement)
@@ -169,6 +243,7 @@ export async function runShadow(input: ShadowInput, deps: ShadowDeps): Promise<S
     stable,
     candidate,
     requests: bodies.length,
+    mirrored,
     pairs,
     agreements,
     noReference,

@@ -59,8 +59,19 @@ export interface RolloutRecord {
 }
 
 /** Durable facts about the endpoint beyond deployments and traffic. */
+/** the verdicts of the last rollout that ran an analysis, in short lines (shared/report/verdicts.ts) */
+export interface AnalysisRecord {
+  version: string;
+  outcome: 'promoted' | 'rolled-back' | 'paused';
+  /** ISO time the command ended */
+  at: string;
+  lines: string[];
+}
+
 export interface EndpointRecord {
   rollout?: RolloutRecord;
+  /** the verdicts of the last rollout, for `status` */
+  analysis?: AnalysisRecord;
   /** the model version production served before the last promotion (for `rollback`) */
   previous?: ModelRef & { image?: string; promotedAt?: string };
 }
@@ -92,6 +103,20 @@ export interface ScoreResponse {
   latencyMs: number;
 }
 
+/**
+ * One live request mirrored to a deployment that takes no traffic, with both answers: the
+ * one the client got and the mirror's. The shadow step compares them.
+ */
+export interface MirroredPair {
+  /** the request body, as the client sent it */
+  request: string;
+  /** the deployment whose answer the client got */
+  served: string;
+  reference: { status: number; body: string };
+  /** the mirror's answer; absent when it did not answer (refused, reset, timeout) */
+  mirrored?: { status: number; body: string };
+}
+
 export interface Target {
   /** a human name for logs, e.g. `local/process` */
   readonly description: string;
@@ -109,6 +134,14 @@ export interface Target {
   /** true where weights are realised approximately (replica ratios): only which deployments take traffic must match */
   approximateWeights?(endpoint: string): boolean;
   score(endpoint: string, request: ScoreRequest): Promise<ScoreResponse>;
+  /**
+   * Where the router can pair mirrored answers (the local target): mirror `share` percent
+   * of live requests to `deployment`, weights unchanged, keeping each mirror answer with
+   * the answer the client got; 0 stops mirroring.
+   */
+  mirrorPaired?(endpoint: string, deployment: string, share: number): Promise<void>;
+  /** the pairs kept since the last call (then forgotten), and how many mirrored requests could not be paired */
+  takeMirroredPairs?(endpoint: string, deployment: string): Promise<{ pairs: MirroredPair[]; unpaired: number }>;
   /** remove everything this target created for the endpoint */
   destroy(endpoint: string): Promise<void>;
 }

@@ -125,6 +125,57 @@ describe('router (real HTTP on loopback)', () => {
     expect(router.metrics(0).deployments.green.requests).toBe(25);
   });
 
+  /** mirrored requests are answered after the client's: wait until the mirror target has none in flight */
+  async function mirrorsAnswered(): Promise<void> {
+    for (let i = 0; i < 250 && router.inflight('green') > 0; i++) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  it('pairs each mirrored answer with the answer the client got, for a paired mirror target only', async () => {
+    router.setTraffic({ blue: 100, green: 0 }, { green: 50 });
+    for (let i = 0; i < 20; i++) await send({ body: `{"i":${i}}` });
+    for (let i = 0; i < 50 && green.received < 10; i++) await new Promise((r) => setTimeout(r, 20));
+    // mirrored, not paired: nothing kept
+    expect(router.takePairs('green')).toEqual({ pairs: [], unpaired: 0 });
+
+    router.setTraffic({ blue: 100, green: 0 }, { green: 50 }, ['green']);
+    green.status = 500;
+    for (let i = 0; i < 100; i++) expect((await send({ body: `{"i":${i}}` })).deployment).toBe('blue');
+    await mirrorsAnswered();
+    const { pairs, unpaired } = router.takePairs('green');
+    expect(unpaired).toBe(0);
+    expect(pairs).toHaveLength(50);
+    for (const pair of pairs) {
+      expect(pair.served).toBe('blue');
+      expect(JSON.parse(pair.reference.body)).toEqual({ from: 'blue', echo: pair.request, auth: null });
+      expect(pair.reference.status).toBe(200);
+      // the mirror's own answer, whatever its status
+      expect(pair.mirrored).toEqual({ status: 500, body: JSON.stringify({ from: 'green', echo: pair.request, auth: null }) });
+    }
+    expect(new Set(pairs.map((p) => p.request)).size).toBe(50);
+    // taken pairs are forgotten; a traffic change that keeps the mirror keeps the pairing
+    expect(router.takePairs('green').pairs).toEqual([]);
+    router.setTraffic({ blue: 100, green: 0 }, { green: 50 });
+    expect(router.pairedTargets()).toEqual(['green']);
+    // only a mirror target can be paired; stopping the mirror stops the pairing
+    expect(() => router.setTraffic({ blue: 100, green: 0 }, {}, ['green'])).toThrow(TrafficError);
+    router.setTraffic({ blue: 100, green: 0 }, {});
+    expect(router.pairedTargets()).toEqual([]);
+  });
+
+  it('does not keep a pair whose mirror did not answer as agreeing, nor one too large to keep', async () => {
+    router.setTraffic({ blue: 100, green: 0 }, { green: 100 }, ['green']);
+    green.destroy = true;
+    for (let i = 0; i < 10; i++) await send({ body: `{"i":${i}}` });
+    await mirrorsAnswered();
+    const taken = router.takePairs('green');
+    expect(taken.pairs).toHaveLength(10);
+    for (const pair of taken.pairs) expect(pair.mirrored).toBeUndefined();
+    green.destroy = false;
+    await send({ body: JSON.stringify({ big: 'x'.repeat(70 * 1024) }) });
+    await mirrorsAnswered();
+    expect(router.takePairs('green')).toEqual({ pairs: [], unpaired: 1 });
+  });
+
   it('counts 5xx answers and refused connections as errors; retries a refused connection on another deployment', async () => {
     router.setTraffic({ blue: 50, green: 50 });
     green.status = 500;

@@ -693,11 +693,14 @@ describe('rollout.shadow', () => {
       driftAlpha: props.driftAlpha.default,
       concurrency: props.concurrency.default,
       reportBodies: props.reportBodies.default,
+      mirror: 0,
+      durationMs: parseDuration(props.duration.default),
     });
+    expect(props.duration.default).toBe('5m');
     expect(loadConfigText(MINIMAL, file).config.rollout.shadow).toBeUndefined();
   });
 
-  it('names a missing requests file, a script in a path, and says the mirror is planned', () => {
+  it('names a missing requests file, a script in a path, a bad duration, and a mirror no router of the target can pair', () => {
     const issues = issuesOf(() =>
       loadConfigText(`${MINIMAL}rollout:\n  shadow:\n    requests: nope.jsonl\n    compare: { paths: ['$.a[?(@.x)]'] }\n`, file),
     );
@@ -705,7 +708,14 @@ describe('rollout.shadow', () => {
       expect.stringMatching(/^8 rollout\.shadow\.requests: file 'nope\.jsonl' does not exist/),
       expect.stringMatching(/^9 rollout\.shadow\.compare\.paths\[0\]: JSONPath filter and script expressions/),
     ]);
-    const { warnings } = loadConfigText(`${MINIMAL}rollout:\n  shadow: { mirror: 20 }\n`, file);
-    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^mirroring live requests into the shadow step is planned/)]);
+    const local = loadConfigText(`${MINIMAL}rollout:\n  shadow: { mirror: 20, duration: 2m }\n`, file);
+    expect(local.warnings).toEqual([]);
+    expect(local.config.rollout.shadow).toMatchObject({ mirror: 20, durationMs: 120_000 });
+    expect(issuesOf(() => loadConfigText(`${MINIMAL}rollout:\n  shadow: { mirror: 20, duration: 0s }\n`, file))).toEqual([
+      expect.objectContaining({ line: 7, path: 'rollout.shadow.duration', message: "must be a duration greater than 0 (got '0s')" }),
+    ]);
+    expect(issuesOf(() => loadConfigText(`${MINIMAL}rollout:\n  shadow: { mirror: 101 }\n`, file)).map((i) => i.path)).toEqual([
+      'rollout.shadow.mirror',
+    ]);
   });
 });

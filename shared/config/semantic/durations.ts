@@ -12,6 +12,7 @@ const DURATION_PATHS: Segment[][] = [
   ['rollout', 'bake'],
   ['rollout', 'analysis', 'interval'],
   ['rollout', 'analysis', 'maxLatencyP99'],
+  ['rollout', 'shadow', 'duration'],
   ['target', 'azureml', 'requestSettings', 'requestTimeout'],
   ['target', 'azureml', 'livenessProbe', 'initialDelay'],
   ['target', 'azureml', 'livenessProbe', 'period'],

@@ -67,9 +67,11 @@ function checkShadow(checker: Checker): void {
           `JSONPath filter and script expressions ('(...)') are not evaluated; select by names, indexes and * (got ${show(path)})`,
         );
     });
-  if (checker.ok([...shadow, 'mirror']) !== undefined)
+  const mirror = checker.ok([...shadow, 'mirror']);
+  const kind = checker.effective(['target', 'kind']);
+  if (typeof mirror === 'number' && mirror > 0 && kind !== 'local')
     checker.warn(
       [...shadow, 'mirror'],
-      'mirroring live requests into the shadow step is planned and not applied yet: the step replays requests',
+      `only the local target's router pairs mirrored answers; on target '${String(kind)}' the shadow step replays requests (rollout.shadow.requests and the smoke requests)`,
     );
 }

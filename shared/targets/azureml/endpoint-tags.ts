@@ -1,4 +1,4 @@
-import { EndpointRecord, ModelRef, RolloutRecord } from '../target';
+import { AnalysisRecord, EndpointRecord, ModelRef, RolloutRecord } from '../target';
 
 /**
  * What modelship keeps on the Azure ML resources themselves, as ARM tags, so that any later
@@ -27,6 +27,15 @@ const PREVIOUS = {
   image: 'modelship.previous.image',
   promotedAt: 'modelship.previous.promotedAt',
 } as const;
+
+const ANALYSIS = {
+  version: 'modelship.analysis.version',
+  outcome: 'modelship.analysis.outcome',
+  at: 'modelship.analysis.at',
+  /** followed by the line's index: one tag per line of the verdicts */
+  line: 'modelship.analysis.line',
+} as const;
+const ANALYSIS_OUTCOMES: ReadonlySet<string> = new Set<AnalysisRecord['outcome']>(['promoted', 'rolled-back', 'paused']);
 
 export const LOCK_TAGS = { holder: 'modelship.lock.holder', expires: 'modelship.lock.expires' } as const;
 
@@ -70,6 +79,17 @@ export function recordFromTags(tags: Record<string, string>): EndpointRecord {
       ...(tags[PREVIOUS.promotedAt] ? { promotedAt: tags[PREVIOUS.promotedAt] } : {}),
     };
   }
+  const outcome = tags[ANALYSIS.outcome];
+  if (tags[ANALYSIS.version] && outcome && ANALYSIS_OUTCOMES.has(outcome)) {
+    const lines: string[] = [];
+    for (let i = 0; tags[`${ANALYSIS.line}${i}`] !== undefined; i++) lines.push(tags[`${ANALYSIS.line}${i}`]);
+    record.analysis = {
+      version: tags[ANALYSIS.version],
+      outcome: outcome as AnalysisRecord['outcome'],
+      at: tags[ANALYSIS.at] ?? '',
+      lines,
+    };
+  }
   return record;
 }
 
@@ -77,7 +97,7 @@ export function recordFromTags(tags: Record<string, string>): EndpointRecord {
 export function withRecordTags(tags: Record<string, string>, record: EndpointRecord): Record<string, string> {
   const out: Record<string, string> = {};
   const ours = new Set<string>([...Object.values(ROLLOUT), ...Object.values(PREVIOUS)]);
-  for (const [name, value] of Object.entries(tags)) if (!ours.has(name)) out[name] = value;
+  for (const [name, value] of Object.entries(tags)) if (!ours.has(name) && !name.startsWith('modelship.analysis.')) out[name] = value;
   const rollout = record.rollout;
   if (rollout) {
     out[ROLLOUT.candidate] = rollout.candidate;
@@ -94,6 +114,13 @@ export function withRecordTags(tags: Record<string, string>, record: EndpointRec
     out[PREVIOUS.version] = previous.version;
     if (previous.image) out[PREVIOUS.image] = previous.image;
     if (previous.promotedAt) out[PREVIOUS.promotedAt] = previous.promotedAt;
+  }
+  const analysis = record.analysis;
+  if (analysis) {
+    out[ANALYSIS.version] = analysis.version;
+    out[ANALYSIS.outcome] = analysis.outcome;
+    out[ANALYSIS.at] = analysis.at;
+    analysis.lines.forEach((line, i) => (out[`${ANALYSIS.line}${i}`] = line.slice(0, MAX_TAG_VALUE)));
   }
   return checkedTags(out);
 }

@@ -191,19 +191,22 @@ export class EndpointHost {
           return sendJson(res, 200, this.router.metrics(Date.now()));
         case 'PUT /v1/traffic':
           return await this.serial(async () => {
-            const change = body as { traffic: Record<string, number>; mirror?: Record<string, number> };
+            const change = body as { traffic: Record<string, number>; mirror?: Record<string, number>; paired?: string[] };
             for (const name of Object.keys(change.traffic ?? {})) {
               const deployment = this.live.get(name);
               if (deployment && !deployment.running && (change.traffic[name] ?? 0) > 0)
                 throw new TrafficError(`deployment '${name}' is not running (${deployment.failure ?? 'dead'}); it cannot take traffic`);
             }
-            this.router.setTraffic(change.traffic ?? {}, change.mirror ?? {});
+            this.router.setTraffic(change.traffic ?? {}, change.mirror ?? {}, change.paired);
             await this.save();
             this.log(
-              `traffic ${JSON.stringify(this.router.traffic())}${Object.keys(this.router.mirrorShares()).length ? ` mirror ${JSON.stringify(this.router.mirrorShares())}` : ''}`,
+              `traffic ${JSON.stringify(this.router.traffic())}${Object.keys(this.router.mirrorShares()).length ? ` mirror ${JSON.stringify(this.router.mirrorShares())}` : ''}${this.router.pairedTargets().length ? ` paired ${this.router.pairedTargets().join(', ')}` : ''}`,
             );
             sendJson(res, 200, { traffic: this.router.traffic(), mirror: this.router.mirrorShares() });
           });
+        case 'GET /v1/pairs':
+          // the mirrored pairs kept since the last call, then forgotten (the shadow step takes them)
+          return sendJson(res, 200, this.router.takePairs(decodeURIComponent(parts[2] ?? '')));
         case 'PUT /v1/record':
           return await this.serial(async () => {
             this.record = body as EndpointRecord;

@@ -5,7 +5,16 @@ import { spawn } from 'node:child_process';
 import * as lockfile from 'proper-lockfile';
 import Docker from 'dockerode';
 import { ownerId, removeOwnedContainers } from './docker-runtime';
-import { DeploymentSpec, EndpointLocker, EndpointRecord, EndpointState, ScoreRequest, ScoreResponse, Target } from '../target';
+import {
+  DeploymentSpec,
+  EndpointLocker,
+  EndpointRecord,
+  EndpointState,
+  MirroredPair,
+  ScoreRequest,
+  ScoreResponse,
+  Target,
+} from '../target';
 import { MetricsSnapshot, MetricsSource } from '../../analysis/metrics';
 import { compiledEntry } from '../../paths';
 import { scoreOnce } from '../../traffic/http-score';
@@ -95,6 +104,17 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
   ): Promise<Record<string, number>> {
     const answer = await this.admin<{ traffic: Record<string, number> }>(endpoint, 'PUT', '/v1/traffic', { traffic, mirror });
     return answer.traffic;
+  }
+
+  async mirrorPaired(endpoint: string, deployment: string, share: number): Promise<void> {
+    const state = await this.state(endpoint);
+    const mirror = { ...state.mirror, [deployment]: share };
+    if (share === 0) delete mirror[deployment];
+    await this.admin(endpoint, 'PUT', '/v1/traffic', { traffic: state.traffic, mirror, paired: share > 0 ? [deployment] : [] });
+  }
+
+  async takeMirroredPairs(endpoint: string, deployment: string): Promise<{ pairs: MirroredPair[]; unpaired: number }> {
+    return this.admin(endpoint, 'GET', `/v1/pairs/${encodeURIComponent(deployment)}`);
   }
 
   async setRecord(endpoint: string, record: EndpointRecord): Promise<void> {

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { DeploymentCounters, MetricsSnapshot, emptyCounters, recordRequest } from '../../analysis/metrics';
-import { DEPLOYMENT_HEADER } from '../target';
+import { DEPLOYMENT_HEADER, MirroredPair } from '../target';
 export { DEPLOYMENT_HEADER };
 
 /**
@@ -43,6 +43,11 @@ export interface RouterOptions {
   /** the random source of the schedule, in [0, 1) (tests pass a seeded one); Math.random by default */
   random?: () => number;
 }
+
+/** pairs kept per deployment until taken: a bounded memory when nobody takes them */
+export const MAX_KEPT_PAIRS = 1000;
+/** a request or answer larger than this is mirrored but not paired (its bytes are not kept) */
+export const MAX_PAIRED_BYTES = 64 * 1024;
 
 interface Backend {
   name: string;
@@ -141,6 +146,8 @@ interface MirrorSchedule {
 interface RoutingTable {
   weights: ReadonlyMap<string, number>;
   mirror: ReadonlyMap<string, number>;
+  /** mirror targets whose answers are paired with the served one and kept */
+  paired: ReadonlySet<string>;
   schedule: Schedule;
   mirrors: MirrorSchedule[];
 }
@@ -176,9 +183,14 @@ export class Router {
   private table: RoutingTable = {
     weights: new Map(),
     mirror: new Map(),
+    paired: new Set(),
     schedule: { backends: [], blocks: new ShuffledBlocks([]) },
     mirrors: [],
   };
+  /** kept pairs per mirror target, oldest first */
+  private readonly pairs = new Map<string, MirroredPair[]>();
+  /** pairs not kept per mirror target (too large, or over MAX_KEPT_PAIRS), since the last take */
+  private readonly unpaired = new Map<string, number>();
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 512, keepAliveMsecs: 1000 });
   private server?: http.Server;
   private readonly maxBody: number;
@@ -236,13 +248,19 @@ export class Router {
       });
     }
     this.backends.delete(name);
+    this.pairs.delete(name);
+    this.unpaired.delete(name);
     const weights = new Map(Object.entries(withoutKey(Object.fromEntries(this.table.weights), name)));
     // its weight is 0: the schedule of the others is unchanged and keeps its block
     this.table = { ...this.table, weights, schedule: this.scheduleFor(weights) };
   }
 
-  /** Validate and apply a traffic map atomically; returns what is now in force. */
-  setTraffic(weights: Record<string, number>, mirror: Record<string, number> = {}): Record<string, number> {
+  /**
+   * Validate and apply a traffic map atomically; returns what is now in force. `paired`
+   * names the mirror targets whose answers are kept with the served answer (see
+   * takePairs); absent: the ones paired now that stay mirror targets.
+   */
+  setTraffic(weights: Record<string, number>, mirror: Record<string, number> = {}, paired?: readonly string[]): Record<string, number> {
     let sum = 0;
     for (const [name, weight] of Object.entries(weights)) {
       if (!this.backends.has(name)) throw new TrafficError(`no deployment '${name}' on endpoint ${this.opts.endpoint}`);
@@ -258,11 +276,15 @@ export class Router {
         throw new TrafficError(`mirror share of '${name}' must be an integer from 0 to 100 (got ${share})`);
       if ((weights[name] ?? 0) > 0 && share > 0) throw new TrafficError(`'${name}' takes live traffic and cannot also be a mirror target`);
     }
+    for (const name of paired ?? [])
+      if (!((mirror[name] ?? 0) > 0)) throw new TrafficError(`'${name}' is not a mirror target: only mirrored answers can be paired`);
     const weightMap = new Map(Object.entries(weights).filter(([, w]) => w >= 0));
     const mirrorMap = new Map(Object.entries(mirror).filter(([, m]) => m > 0));
+    const pairedSet = new Set(paired ?? [...this.table.paired].filter((name) => mirrorMap.has(name)));
     this.table = {
       weights: weightMap,
       mirror: mirrorMap,
+      paired: pairedSet,
       schedule: this.scheduleFor(weightMap),
       mirrors: this.mirrorSchedulesFor(mirrorMap),
     };
@@ -275,6 +297,29 @@ export class Router {
 
   mirrorShares(): Record<string, number> {
     return Object.fromEntries(this.table.mirror);
+  }
+
+  pairedTargets(): string[] {
+    return [...this.table.paired];
+  }
+
+  /** the pairs kept for mirror target `name` since the last take, and how many were not kept; both then start afresh */
+  takePairs(name: string): { pairs: MirroredPair[]; unpaired: number } {
+    const pairs = this.pairs.get(name) ?? [];
+    const unpaired = this.unpaired.get(name) ?? 0;
+    this.pairs.delete(name);
+    this.unpaired.delete(name);
+    return { pairs, unpaired };
+  }
+
+  private keepPair(target: string, pair: MirroredPair | undefined): void {
+    const kept = this.pairs.get(target) ?? [];
+    if (!pair || kept.length >= MAX_KEPT_PAIRS) {
+      this.unpaired.set(target, (this.unpaired.get(target) ?? 0) + 1);
+      return;
+    }
+    kept.push(pair);
+    this.pairs.set(target, kept);
   }
 
   inflight(name: string): number {
@@ -379,15 +424,19 @@ export class Router {
       }
       const headers = forwardedHeaders(req.rawHeaders, body.length);
       const mirrors = pinnedName ? undefined : this.mirrorsFor(chosen);
+      let pairing: Pairing | undefined;
       if (mirrors)
         for (const mirror of mirrors) {
           mirror.inflight += 1;
+          const pairs = this.table.paired.has(mirror.name) ? (pairing ??= new Pairing(body, (t, p) => this.keepPair(t, p))) : undefined;
+          pairs?.expect(mirror.name);
           this.forward(mirror, req, headers, body, (result) => {
             recordRequest(mirror.counters, result.latencyMs, result.failed);
             this.release(mirror);
+            pairs?.mirrored(mirror.name, result.response);
           });
         }
-      this.serve(chosen, req, res, headers, body, !pinnedName);
+      this.serve(chosen, req, res, headers, body, !pinnedName, pairing);
     });
   }
 
@@ -398,11 +447,13 @@ export class Router {
     headers: string[],
     body: Buffer,
     mayRetry: boolean,
+    pairing?: Pairing,
   ): void {
     this.forward(backend, req, headers, body, (result) => {
       recordRequest(backend.counters, result.latencyMs, result.failed);
       this.release(backend);
       const answer = result.response;
+      if (answer) pairing?.served(backend.name, answer);
       if (answer) {
         answer.headers.push(DEPLOYMENT_HEADER, backend.name, 'content-length', String(answer.body.length));
         res.writeHead(answer.status, answer.headers);
@@ -415,10 +466,11 @@ export class Router {
         const other = this.pick(backend);
         if (other) {
           other.inflight += 1;
-          this.serve(other, req, res, headers, body, false);
+          this.serve(other, req, res, headers, body, false, pairing);
           return;
         }
       }
+      pairing?.served(backend.name, undefined);
       sendJson(
         res,
         result.timedOut ? 504 : 502,
@@ -498,6 +550,60 @@ export class Router {
     });
     upstream.end(body);
   }
+}
+
+/**
+ * The answers to one mirrored request: the served one and each paired mirror's, joined
+ * whatever order they arrive in. A pair is kept once both sides are in; a request or an
+ * answer over MAX_PAIRED_BYTES, or a client that got no answer, counts as not paired.
+ */
+class Pairing {
+  /** undefined: the served answer is not in yet; null: the client got no answer */
+  private reference?: Answer | null;
+  private servedBy = '';
+  /** paired mirror targets; undefined: its answer is not in yet; null: it did not answer */
+  private readonly waiting = new Map<string, Answer | null | undefined>();
+
+  constructor(
+    private readonly request: Buffer,
+    private readonly keep: (target: string, pair: MirroredPair | undefined) => void,
+  ) {}
+
+  expect(target: string): void {
+    this.waiting.set(target, undefined);
+  }
+
+  served(deployment: string, answer: Answer | undefined): void {
+    this.servedBy = deployment;
+    this.reference = answer ?? null;
+    for (const [target, mirrored] of this.waiting) if (mirrored !== undefined) this.finish(target, mirrored);
+  }
+
+  mirrored(target: string, answer: Answer | undefined): void {
+    if (this.reference === undefined) this.waiting.set(target, answer ?? null);
+    else this.finish(target, answer ?? null);
+  }
+
+  private finish(target: string, mirrored: Answer | null): void {
+    this.waiting.delete(target);
+    const reference = this.reference;
+    const fits = (b: Buffer): boolean => b.length <= MAX_PAIRED_BYTES;
+    if (!reference || !fits(this.request) || !fits(reference.body) || (mirrored && !fits(mirrored.body))) {
+      this.keep(target, undefined);
+      return;
+    }
+    this.keep(target, {
+      request: this.request.toString('utf8'),
+      served: this.servedBy,
+      reference: { status: reference.status, body: reference.body.toString('utf8') },
+      ...(mirrored ? { mirrored: { status: mirrored.status, body: mirrored.body.toString('utf8') } } : {}),
+    });
+  }
+}
+
+interface Answer {
+  status: number;
+  body: Buffer;
 }
 
 interface ForwardResult {

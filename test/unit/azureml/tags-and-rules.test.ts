@@ -27,6 +27,12 @@ describe('endpoint tags: the rollout record, the lock and deployment facts', () 
       image: `acr.azurecr.io/m@sha256:${'a'.repeat(64)}`,
       promotedAt: '2026-11-30T09:00:00.000Z',
     },
+    analysis: {
+      version: '7',
+      outcome: 'rolled-back',
+      at: '2026-11-30T09:00:00.000Z',
+      lines: ['shadow: fail, agreement 90.0% on 301 pairs', 'step 1 (10%): pass, 61 requests, errors 0.00%, p99 12ms'],
+    },
   };
 
   it('round-trips a record, keeping the user tags and the lock', () => {
@@ -39,6 +45,12 @@ describe('endpoint tags: the rollout record, the lock and deployment facts', () 
     expect(lockFromTags(tags)).toEqual({ holder: 'rollout (h pid 1)', expires: Date.parse('2026-12-01T11:00:00.000Z') });
     // every tag name obeys ARM's rules
     for (const name of Object.keys(tags)) expect(name).not.toMatch(/[<>%&\\?/]/);
+  });
+
+  it('keeps a new analysis whole: no line of an older, longer one stays behind', () => {
+    const older = withRecordTags({}, { ...record, analysis: { ...record.analysis!, lines: ['a', 'b', 'c', 'd'] } });
+    const tags = withRecordTags(older, record);
+    expect(recordFromTags(tags).analysis?.lines).toEqual(record.analysis?.lines);
   });
 
   it('clears the record tags when the record is empty', () => {

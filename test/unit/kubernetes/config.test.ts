@@ -136,6 +136,18 @@ ${PROBE}`,
     expect(withPrometheus.warnings).toEqual([]);
   });
 
+  it('warns that rollout.shadow.mirror is not paired here: the shadow step replays requests', () => {
+    const { warnings } = loadConfigText(
+      `${BASE}target:\n  kind: kubernetes\n  kubernetes:\n    routing: nginx-ingress\n    prometheus: { url: http://p:9090 }\nrollout:\n  shadow: { mirror: 20 }\n`,
+      file,
+    );
+    expect(warnings.map((w) => `${w.line} ${w.path}: ${w.message}`)).toEqual([
+      expect.stringMatching(
+        /^14 rollout\.shadow\.mirror: only the local target's router pairs mirrored answers; on target 'kubernetes' the shadow step replays requests/,
+      ),
+    ]);
+  });
+
   const cases: Array<[string, string, RegExp]> = [
     [
       'no image repository',

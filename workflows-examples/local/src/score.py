@@ -9,7 +9,8 @@ serum values), as in the classic diabetes data set. It is a linear model kept in
       "features": ["age", "sex", "bmi", "bp", "s1", ..., "s6"],
       "coefficients": [10 numbers],
       "intercept": 152.1,
-      "log_features": [3]          # optional: indexes transformed with math.log first
+      "log_features": [3],         # optional: indexes transformed with math.log first
+      "cap": 250                   # optional: predictions above it are cut to it
     }
 
 Request:  {"data": [[f1, ..., f10], ...]}     one row per patient
@@ -44,7 +45,9 @@ def _predict(row):
         # math.log raises ValueError ("math domain error") for values <= 0: standardised
         # features are centred on 0, so a log-feature model fails on part of real traffic
         values[i] = math.log(values[i])
-    return _model["intercept"] + sum(c * v for c, v in zip(_model["coefficients"], values))
+    prediction = _model["intercept"] + sum(c * v for c, v in zip(_model["coefficients"], values))
+    # a post-processing cap: a wrong one answers 200 with wrong numbers for the patients above it
+    return min(prediction, _model["cap"]) if "cap" in _model else prediction
 
 
 def run(raw_data):
