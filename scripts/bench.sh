@@ -10,6 +10,9 @@ echo
 # the router against nginx (installed from the Debian packages when missing) and direct calls
 node dist/bench/router-nginx.js
 echo
+# startup of the committed Action and task bundles against a bare `node -e 0`
+node dist/bench/startup.js
+echo
 bash scripts/test-env.sh
 node dist/bench/image-build.js
 echo

@@ -4,21 +4,23 @@ import { Host } from './host';
 import { Clock, realClock } from './clock';
 import { LocalModelRegistry } from './registry/local';
 import { ModelRegistry } from './registry/registry';
-import { LocalTarget } from './targets/local/local-target';
+import type { LocalTarget } from './targets/local/local-target';
 import { RunReport } from './report/report';
 import { PipelineContext, productionEndpoint, runsImages, stagingEndpoint } from './pipeline';
 import { EndpointLocker, Target } from './targets/target';
 import { MetricsSource } from './analysis/metrics';
 import { StageError, UsageError } from './errors';
-import Docker from 'dockerode';
 import { AzureLogin } from './azure/login';
 import { Cancellation } from './cancellation';
-import { DockerImageBuilder, ImageBuilder } from './image/builder';
+import type { ImageBuilder } from './image/builder';
 import { RegistryCredential, resolveCredential } from './image/credentials';
 
 /**
  * Wires the adapters a config asks for into a PipelineContext. Shared by every front
  * end (CLI, GitHub Action, Azure DevOps task), which supply a Host and their Azure login.
+ * Every adapter (registry, target, the Docker image builder) is imported when the config
+ * names it, not before: the bundled front ends keep each one in a file of its own, and a
+ * step should not read the Kubernetes client or dockerode to fail on a wrong input.
  */
 export async function createRegistry(config: ModelshipConfig, host: Host, azureLogin: () => AzureLogin): Promise<ModelRegistry> {
   switch (config.model.registry) {
@@ -85,7 +87,9 @@ function onceWhenNeeded<T>(read: () => T): () => T {
   };
 }
 
-export function createLocalTarget(config: ModelshipConfig, host: Host, cancellation?: Cancellation): LocalTarget {
+export async function createLocalTarget(config: ModelshipConfig, host: Host, cancellation?: Cancellation): Promise<LocalTarget> {
+  // loaded on demand: the local target brings dockerode (for its docker runtime)
+  const { LocalTarget } = await import('./targets/local/local-target');
   const local = config.target.local;
   return new LocalTarget({
     stateDir: local.stateDir,
@@ -107,7 +111,9 @@ export function createLocalTarget(config: ModelshipConfig, host: Host, cancellat
  * the image builder for image runtimes: the Docker engine of DOCKER_HOST (or the local socket).
  * `azureLogin` is the run's Azure login, for Azure Container Registry.
  */
-export function createImageBuilder(host: Host, azureLogin: () => AzureLogin): ImageBuilder {
+export async function createImageBuilder(host: Host, azureLogin: () => AzureLogin): Promise<ImageBuilder> {
+  // loaded on demand: only configs that build images need dockerode
+  const [{ default: Docker }, { DockerImageBuilder }] = await Promise.all([import('dockerode'), import('./image/builder')]);
   return new DockerImageBuilder({
     docker: new Docker(),
     credential: registryCredential(host, azureLogin),
@@ -135,7 +141,7 @@ async function createTarget(
 ): Promise<{ target: Target & EndpointLocker; metrics: MetricsSource }> {
   switch (config.target.kind) {
     case 'local': {
-      const target = createLocalTarget(config, host, cancellation);
+      const target = await createLocalTarget(config, host, cancellation);
       return { target, metrics: target };
     }
     case 'kubernetes': {
@@ -189,7 +195,7 @@ export async function createContext(
     clock: opts.clock ?? realClock,
     report,
     modelVersion: opts.modelVersion,
-    builder: runsImages(config) ? createImageBuilder(host, azureLogin) : undefined,
+    builder: runsImages(config) ? await createImageBuilder(host, azureLogin) : undefined,
     force: opts.force,
     cancellation: opts.cancellation,
   };

@@ -9,10 +9,11 @@ import * as path from 'node:path';
 let cachedRoot: string | undefined;
 
 /**
- * A single-file bundle (the GitHub Action's dist/) has no package around it: it carries
- * its process entries (`endpoint-host.js`) and assets (`score_server.py`) beside itself
- * and marks that folder with this file. Code bundled there sees the bundle's folder as
- * __dirname; source and dist/ runs never have the marker beside them.
+ * A bundle (the GitHub Action's or the Azure Pipelines task's dist/) has no package around
+ * it: it carries its process entries (`endpoint-host.js`) and assets (`score_server.py`)
+ * beside its files and marks that folder with this file. Code bundled there sees the
+ * bundle's folder as __dirname, whichever of its files (entries, split chunks) holds it;
+ * source and dist/ runs never have the marker beside them.
  */
 export const BUNDLE_MARKER = 'modelship-bundle.json';
 

@@ -1,4 +1,4 @@
-import type { TokenCredential } from '@azure/core-auth';
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 
 /**
  * The Azure login of a run, made by the front end (the CLI's DefaultAzureCredential, the
@@ -10,6 +10,21 @@ export interface AzureLogin {
   credential: TokenCredential;
   /** where the credential comes from, for messages: "the GitHub OIDC login (azure-client-id)" */
   source: string;
+}
+
+/**
+ * A credential made at its first getToken: @azure/identity (with MSAL, most of a megabyte
+ * bundled) is loaded by the runs that ask Azure for a token, not by every run that
+ * might. A failure to make it is the failure of that getToken, and of every later one.
+ */
+export function lazyCredential(create: () => Promise<TokenCredential>): TokenCredential {
+  let made: Promise<TokenCredential> | undefined;
+  return {
+    async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+      made ??= create();
+      return (await made).getToken(scopes, options);
+    },
+  };
 }
 
 /** Entra ID hosts whose metadata @azure/identity (MSAL) knows without asking the network */

@@ -1,4 +1,4 @@
-import { ChildProcess } from 'node:child_process';
+import { ChildProcess, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -121,4 +121,84 @@ export async function runStep(opts: StepOptions = {}): Promise<ActionRun> {
     summary: fs.readFileSync(files.summary, 'utf8'),
     state: parseFileCommands(files.state),
   };
+}
+
+/** what an ES module chunk of a bundle imports from its folder, at load (`import ... from`) and on demand (`import()`) */
+function bundleImports(source: string): { static: string[]; onDemand: string[] } {
+  return {
+    static: [...source.matchAll(/^(?:import [^;]*?from|\} from|import) "\.\/([^"]+\.mjs)";$/gm)].map((m) => m[1]),
+    onDemand: [...source.matchAll(/\bimport\("\.\/([^"]+\.mjs)"\)/g)].map((m) => m[1]),
+  };
+}
+
+/**
+ * A bundled front end as scripts/bundle.sh writes it: ES module chunks beside their entries.
+ * `packages`: the npm packages it reads before it loads any adapter, those of `entry` (e.g.
+ * main.mjs) and the chunks it imports, and of the chunks it imports on demand (run.ts, once
+ * the inputs are read) with theirs, but not what those import on demand in turn (registries,
+ * targets, dockerode, @azure/identity, @actions/github); read from esbuild's
+ * `// node_modules/<package>/...` comments. `missing`: imports of any chunk that name no file.
+ */
+export function bundleLayout(dist: string, entry: string): { packages: Set<string>; missing: string[] } {
+  const sources = new Map<string, string>();
+  for (const f of fs.readdirSync(dist)) if (f.endsWith('.mjs')) sources.set(f, fs.readFileSync(path.join(dist, f), 'utf8'));
+  const missing: string[] = [];
+  for (const [file, source] of sources) {
+    const { static: loaded, onDemand } = bundleImports(source);
+    for (const target of [...loaded, ...onDemand]) if (!sources.has(target)) missing.push(`${file} imports ${target}`);
+  }
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  /** `file` and what it imports at load; answers what they import on demand */
+  const visit = (file: string): string[] => {
+    const pending = [file];
+    const onDemand: string[] = [];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const source = sources.get(next);
+      if (seen.has(next) || source === undefined) continue;
+      seen.add(next);
+      for (const m of source.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) packages.add(m[1]);
+      const imports = bundleImports(source);
+      pending.push(...imports.static);
+      onDemand.push(...imports.onDemand);
+    }
+    return onDemand;
+  };
+  for (const chunk of visit(entry)) visit(chunk);
+  return { packages, missing };
+}
+
+/**
+ * The chunks of a bundle (scripts/bundle.sh) that do not load as ES modules, each with its
+ * error: a name declared twice (a bundled module's own and the banner's), a dependency that
+ * breaks at its top level in strict mode. Every .mjs but the entries is imported, in a node
+ * process of its own with no runner or agent variables; adapters load there that no e2e
+ * test reaches (the Kubernetes client, for one).
+ */
+export function chunkLoadErrors(dist: string, entries: string[]): string[] {
+  const script = `
+    import * as fs from 'node:fs';
+    import * as path from 'node:path';
+    import { pathToFileURL } from 'node:url';
+    const [dist, ...entries] = process.argv.slice(1);
+    const errors = [];
+    for (const file of fs.readdirSync(dist).filter((f) => f.endsWith('.mjs') && !entries.includes(f)).sort()) {
+      try {
+        await import(pathToFileURL(path.join(dist, file)).href);
+      } catch (err) {
+        errors.push(file + ': ' + String(err && err.message).split('\\n')[0]);
+      }
+    }
+    process.stdout.write('\\nchunk-load-errors ' + JSON.stringify(errors) + '\\n');
+  `;
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir() };
+  const done = spawnSync(process.execPath, ['--input-type=module', '-e', script, dist, ...entries], {
+    cwd: os.tmpdir(),
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const line = /^chunk-load-errors (.*)$/m.exec(done.stdout ?? '');
+  if (!line) return [`the loader did not finish (exit ${done.status}): ${done.stderr}`];
+  return JSON.parse(line[1]) as string[];
 }

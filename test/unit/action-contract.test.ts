@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { readInputs } from '../../actions/modelship/src/inputs';
+import { bundleLayout, chunkLoadErrors } from '../helpers/action-runner';
 import { frontEndSources, matches, sorted } from '../helpers/sources';
 
 /**
@@ -61,8 +62,32 @@ describe('action.yml and the code', () => {
     for (const [name, i] of Object.entries(action.inputs)) expect([name, (i.description ?? '').length > 20]).toEqual([name, true]);
     for (const [name, o] of Object.entries(action.outputs)) expect([name, (o.description ?? '').length > 20]).toEqual([name, true]);
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/main.js', post: 'dist/post.js' });
-    for (const f of ['main.js', 'post.js', 'endpoint-host.js', 'score_server.py', 'modelship-bundle.json'])
+    for (const f of ['main.js', 'main.mjs', 'post.js', 'post.mjs', 'endpoint-host.js', 'score_server.py', 'modelship-bundle.json'])
       expect(fs.existsSync(path.join(ACTION_DIR, 'dist', f))).toBe(true);
+  });
+
+  it('starts from CommonJS shims of the ES module entries, whose chunks are all there and load', () => {
+    // scripts/bundle.sh: the runner starts main.js and post.js, which import the split ES modules
+    for (const entry of ['main', 'post'])
+      expect(fs.readFileSync(path.join(ACTION_DIR, 'dist', `${entry}.js`), 'utf8')).toContain(`import('./${entry}.mjs')`);
+    expect(bundleLayout(path.join(ACTION_DIR, 'dist'), 'main.mjs').missing).toEqual([]);
+    expect(chunkLoadErrors(path.join(ACTION_DIR, 'dist'), ['main.mjs', 'post.mjs'])).toEqual([]);
+  });
+
+  it('loads no adapter before the config names it', () => {
+    // the main step and the code it loads once the inputs are read; the adapters are chunks of their own
+    const { packages } = bundleLayout(path.join(ACTION_DIR, 'dist'), 'main.mjs');
+    expect(packages).toContain('@actions/core');
+    expect(packages).toContain('yaml');
+    for (const adapter of [
+      '@kubernetes/client-node',
+      '@azure/identity',
+      '@azure/msal-node',
+      '@azure/storage-blob',
+      'dockerode',
+      '@actions/github',
+    ])
+      expect([adapter, packages.has(adapter)]).toEqual([adapter, false]);
   });
 
   it('the README documents every input and output in its tables', () => {

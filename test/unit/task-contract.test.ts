@@ -6,6 +6,7 @@ import { STEP_COMMANDS } from '../../shared/front-end';
 import { parseAzureDevOpsPayload } from '../../shared/trigger/azure-devops';
 import { azureCredential } from '../../tasks/ModelshipV1/src/azure';
 import { Endpoint, readInputs } from '../../tasks/ModelshipV1/src/inputs';
+import { bundleLayout, chunkLoadErrors } from '../helpers/action-runner';
 import { frontEndSources, matches, sorted } from '../helpers/sources';
 
 /**
@@ -87,6 +88,22 @@ describe('task.json and the code', () => {
     });
     // $(name) in instanceNameFormat names inputs
     for (const n of matches(task.instanceNameFormat, /\$\(([^)]+)\)/g)) expect(declared.has(n)).toBe(true);
+  });
+
+  it('starts from a CommonJS shim of the ES module entry, whose chunks are all there and load', () => {
+    // scripts/bundle.sh: the agent starts main.js, which imports the split ES modules
+    expect(fs.readFileSync(path.join(TASK_DIR, 'dist', 'main.js'), 'utf8')).toContain("import('./main.mjs')");
+    expect(bundleLayout(path.join(TASK_DIR, 'dist'), 'main.mjs').missing).toEqual([]);
+    expect(chunkLoadErrors(path.join(TASK_DIR, 'dist'), ['main.mjs'])).toEqual([]);
+  });
+
+  it('loads no adapter before the config names it', () => {
+    // the task and the code it loads once the inputs are read; the adapters are chunks of their own
+    const { packages } = bundleLayout(path.join(TASK_DIR, 'dist'), 'main.mjs');
+    expect(packages).toContain('azure-pipelines-task-lib');
+    expect(packages).toContain('yaml');
+    for (const adapter of ['@kubernetes/client-node', '@azure/identity', '@azure/msal-node', '@azure/storage-blob', 'dockerode'])
+      expect([adapter, packages.has(adapter)]).toEqual([adapter, false]);
   });
 
   it('gives every input a name, type, label and help, in a declared group', () => {
@@ -292,7 +309,7 @@ describe('reading the inputs', () => {
     });
   });
 
-  it('workload identity federation: an AzurePipelinesCredential for the connection, System.AccessToken masked', () => {
+  it('workload identity federation: an AzurePipelinesCredential for the connection, System.AccessToken masked', async () => {
     const r = read({ azureSubscription: ARM }, { [ARM]: arm('WorkloadIdentityFederation', {}) }, { 'System.AccessToken': 'tok3n' });
     const inputs = r.result();
     expect(inputs.azure).toEqual({
@@ -307,7 +324,7 @@ describe('reading the inputs', () => {
     const saved = process.env.SYSTEM_OIDCREQUESTURI;
     process.env.SYSTEM_OIDCREQUESTURI = 'http://127.0.0.1:9/oidc';
     try {
-      expect(azureCredential(inputs.azure!)).toBeInstanceOf(AzurePipelinesCredential);
+      await expect(azureCredential(inputs.azure!)).resolves.toBeInstanceOf(AzurePipelinesCredential);
     } finally {
       if (saved === undefined) delete process.env.SYSTEM_OIDCREQUESTURI;
       else process.env.SYSTEM_OIDCREQUESTURI = saved;
@@ -317,14 +334,14 @@ describe('reading the inputs', () => {
     );
   });
 
-  it('a service principal with a secret: a ClientSecretCredential, the secret masked', () => {
+  it('a service principal with a secret: a ClientSecretCredential, the secret masked', async () => {
     const r = read(
       { azureSubscription: ARM },
       { [ARM]: arm('ServicePrincipal', { serviceprincipalkey: 's3cret', authenticationType: 'spnKey' }) },
     );
     const inputs = r.result();
     expect(inputs.azure).toMatchObject({ scheme: 'ServicePrincipal', clientSecret: 's3cret' });
-    expect(azureCredential(inputs.azure!)).toBeInstanceOf(ClientSecretCredential);
+    await expect(azureCredential(inputs.azure!)).resolves.toBeInstanceOf(ClientSecretCredential);
     expect(r.secrets).toEqual(['s3cret']);
   });
 

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { ClientAssertionCredential, TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/core-auth';
 import { errorMessage } from '../../../shared/errors';
 
 /**
@@ -45,5 +45,7 @@ export async function azureOidcCredential(
   options: { authorityHost?: string; disableInstanceDiscovery?: boolean } = {},
 ): Promise<TokenCredential> {
   await githubIdToken(setSecret);
+  // loaded here: only steps with an Azure login need @azure/identity
+  const { ClientAssertionCredential } = await import('@azure/identity');
   return new ClientAssertionCredential(login.tenantId, login.clientId, () => githubIdToken(setSecret), options);
 }

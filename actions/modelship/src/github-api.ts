@@ -12,7 +12,9 @@ const STATES = new Set<string>(['error', 'failure', 'inactive', 'in_progress', '
  */
 export type GitHubToolkit = typeof import('@actions/github');
 
-export async function loadGitHubToolkit(): Promise<{ ok: true; github: GitHubToolkit } | { ok: false; error: string }> {
+export type GitHubToolkitLoad = { ok: true; github: GitHubToolkit } | { ok: false; error: string };
+
+export async function loadGitHubToolkit(): Promise<GitHubToolkitLoad> {
   try {
     return { ok: true, github: await import('@actions/github') };
   } catch (err: unknown) {

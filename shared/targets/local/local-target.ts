@@ -3,8 +3,6 @@ import * as os from 'node:os';
 import * as http from 'node:http';
 import { spawn } from 'node:child_process';
 import * as lockfile from 'proper-lockfile';
-import Docker from 'dockerode';
-import { ownerId, removeOwnedContainers } from './docker-runtime';
 import {
   DeploymentSpec,
   EndpointLocker,
@@ -153,6 +151,8 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
     this.hosts.delete(endpoint);
     if (this.opts.runtime === 'docker') {
       // containers outlive a host that was killed: remove the ones of this endpoint folder, and nothing else
+      // loaded on demand: the process runtime never needs a Docker client
+      const [{ default: Docker }, { ownerId, removeOwnedContainers }] = await Promise.all([import('dockerode'), import('./docker-runtime')]);
       const removed = await removeOwnedContainers(new Docker(), endpoint, ownerId(dir));
       if (removed.length) this.opts.log(`removed containers ${removed.join(', ')}`);
     }

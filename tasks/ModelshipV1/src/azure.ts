@@ -1,4 +1,4 @@
-import { AzurePipelinesCredential, ClientSecretCredential, TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/core-auth';
 import { AzureLogin } from './inputs';
 
 /**
@@ -6,10 +6,12 @@ import { AzureLogin } from './inputs';
  * federation needs no stored secret: Azure DevOps issues an OIDC token for the service
  * connection (through System.AccessToken), which Azure AD exchanges for the app's token.
  */
-export function azureCredential(
+export async function azureCredential(
   login: AzureLogin,
   options: { authorityHost?: string; disableInstanceDiscovery?: boolean } = {},
-): TokenCredential {
+): Promise<TokenCredential> {
+  // loaded here: only steps with an azureSubscription connection need @azure/identity
+  const { AzurePipelinesCredential, ClientSecretCredential } = await import('@azure/identity');
   if (login.scheme === 'WorkloadIdentityFederation') {
     return new AzurePipelinesCredential(login.tenantId, login.clientId, login.connection, login.systemAccessToken, options);
   }

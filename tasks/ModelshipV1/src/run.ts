@@ -93,7 +93,7 @@ export async function runTask(inputs: TaskInputs, host: AzureDevOpsHost, env: Re
   if (inputs.azure) {
     const login = inputs.azure;
     try {
-      const credential = azureCredential(login, azureCredentialOptions(host.env('AZURE_AUTHORITY_HOST')));
+      const credential = await azureCredential(login, azureCredentialOptions(host.env('AZURE_AUTHORITY_HOST')));
       azureLogin = () => ({
         credential,
         source: `the Azure Resource Manager service connection ${login.connection} (${login.scheme}, client ${login.clientId})`,
