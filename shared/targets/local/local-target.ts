@@ -152,7 +152,10 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
     if (this.opts.runtime === 'docker') {
       // containers outlive a host that was killed: remove the ones of this endpoint folder, and nothing else
       // loaded on demand: the process runtime never needs a Docker client
-      const [{ default: Docker }, { ownerId, removeOwnedContainers }] = await Promise.all([import('dockerode'), import('./docker-runtime')]);
+      const [{ default: Docker }, { ownerId, removeOwnedContainers }] = await Promise.all([
+        import('dockerode'),
+        import('./docker-runtime'),
+      ]);
       const removed = await removeOwnedContainers(new Docker(), endpoint, ownerId(dir));
       if (removed.length) this.opts.log(`removed containers ${removed.join(', ')}`);
     }
