@@ -4,7 +4,10 @@ import { BuildContext, ImageInputs, buildContext, contentTag, contextTar } from 
 import { parseImageRef } from './reference';
 import { RegistryCredential } from './credentials';
 import { RegistryAuthError, RegistryClient } from './registry-client';
-import { RetryOptions } from './retry';
+import { RegistryRetry } from './registry-retry';
+import { Clock } from '../clock';
+import { StageError, errorMessage } from '../errors';
+import { RetryError, RetryPolicy, withRetry } from '../retry';
 
 /**
  * Builds the serving image of a model version with a real Docker engine (dockerode),
@@ -38,7 +41,30 @@ export interface DockerBuilderOptions {
   docker: Docker;
   credential: (registry: string) => Promise<RegistryCredential | undefined>;
   log: (line: string) => void;
-  retry?: RetryOptions;
+  /** retries of the registry API calls (does the tag exist, its digest) */
+  retry?: RegistryRetry;
+  /** retries of whole pushes (default PUSH_RETRY) */
+  pushRetry?: Partial<RetryPolicy> & { clock?: Clock };
+}
+
+/**
+ * A push that fails for another reason than the credentials is pushed again: the layers the
+ * registry took are not sent twice. The Docker engine retries each layer upload itself (five
+ * tries, 5 s more wait each time) but not the manifest, nor the first contact: an outage of a
+ * few seconds at those moments fails the whole push, which these retries ride out
+ * (2 s, 4 s, 8 s: about 14 s of outage).
+ */
+export const PUSH_RETRY: RetryPolicy = { attempts: 4, firstDelayMs: 2_000, maxDelayMs: 16_000 };
+
+/** a push the engine or the registry refused; `detail` is the engine's message */
+class PushError extends Error {
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
+    super(message);
+    this.name = 'PushError';
+  }
 }
 
 interface ProgressEvent {
@@ -133,19 +159,25 @@ export class DockerImageBuilder implements ImageBuilder {
   }
 
   private async push(tag: string, registry: string, credential: RegistryCredential | undefined): Promise<string> {
-    const attempts = 3;
-    let last: Error | undefined;
-    for (let i = 1; i <= attempts; i++) {
-      try {
-        return await this.pushOnce(tag, registry, credential);
-      } catch (err: unknown) {
-        last = err as Error;
-        if (err instanceof RegistryAuthError || i === attempts) break;
-        this.options.log(`push interrupted (${last.message}); retry ${i}/${attempts - 1}`);
-        await new Promise((r) => setTimeout(r, 1000 * i));
-      }
+    const { clock, ...policy } = { ...PUSH_RETRY, ...this.options.pushRetry };
+    try {
+      return await withRetry(`pushing ${tag}`, () => this.pushOnce(tag, registry, credential), {
+        ...policy,
+        clock,
+        log: this.options.log,
+        // wrong credentials stay wrong; anything else (refused, reset, 5xx, timeouts) may pass on another try
+        retriable: (outcome) => !outcome.ok && !(outcome.error instanceof RegistryAuthError),
+        describe: (outcome) =>
+          outcome.ok ? 'a push' : outcome.error instanceof PushError ? outcome.error.detail : firstLine(errorMessage(outcome.error)),
+      });
+    } catch (err: unknown) {
+      if (!(err instanceof RetryError)) throw err;
+      throw new StageError(
+        `pushing ${tag} to the registry ${registry}`,
+        `${err.seen} (after ${err.attempts} attempts in ${(err.elapsedMs / 1000).toFixed(1)} s${err.limit ? `; ${err.limit}` : ''})`,
+        `that the registry ${registry} is running and reachable from the Docker engine that pushes; the image stays built on the engine, so running the command again only pushes`,
+      );
     }
-    throw last ?? new Error('push failed');
   }
 
   private async pushOnce(tag: string, registry: string, credential: RegistryCredential | undefined): Promise<string> {
@@ -154,12 +186,22 @@ export class DockerImageBuilder implements ImageBuilder {
     this.options.log(`pushing ${tag}`);
     const stream = await this.options.docker.getImage(tag).push({ tag: ref.tag, authconfig });
     const reported = new Set<string>();
+    // the countdown of the engine's own retry of each layer: "Retrying in 5 seconds", 4, 3...
+    const countdowns = new Map<string, number>();
     let digest: string | undefined;
     const events = await follow(this.options.docker, stream, (event) => {
       // one line per layer when it is done, not one per chunk
       if (event.id && (event.status === 'Pushed' || event.status === 'Layer already exists') && !reported.has(event.id)) {
         reported.add(event.id);
         this.options.log(`  layer ${event.id}: ${event.status.toLowerCase()}`);
+      }
+      // one line per retry of the engine (a new countdown starts higher than the last one ended)
+      const retrying = event.id ? /^Retrying in (\d+) seconds?/.exec(event.status ?? '') : null;
+      if (event.id && retrying) {
+        const seconds = Number(retrying[1]);
+        if (seconds > (countdowns.get(event.id) ?? 0))
+          this.options.log(`  layer ${event.id}: the upload failed; the Docker engine tries it again in ${seconds} s`);
+        countdowns.set(event.id, seconds);
       }
       if (event.aux?.Digest) digest = event.aux.Digest;
     });
@@ -172,9 +214,9 @@ export class DockerImageBuilder implements ImageBuilder {
           `${registry} refused the push with ${who}: ${message.split('\n')[0]}; check the user name, password and push rights`,
         );
       }
-      throw new Error(`pushing ${tag} failed: ${message}`);
+      throw new PushError(`pushing ${tag} failed: ${message}`, firstLine(message));
     }
-    if (!digest) throw new Error(`pushing ${tag} ended without a digest`);
+    if (!digest) throw new PushError(`pushing ${tag} ended without a digest`, 'the push ended without a digest');
     return digest;
   }
 }
@@ -187,4 +229,8 @@ function follow(docker: Docker, stream: NodeJS.ReadableStream, onEvent: (event: 
       (event: ProgressEvent) => onEvent(event),
     );
   });
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? '';
 }

@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TokenCredential } from '@azure/identity';
 import { registryBaseUrl } from './reference';
-import { RetryOptions, withRetry } from './retry';
+import { RegistryRetry, registryRetry } from './registry-retry';
+import { withRetry } from '../retry';
 
 /**
  * Where registry credentials come from, in order: the environment
@@ -105,7 +106,7 @@ export function dockerConfigCredential(
 export async function acrCredential(
   registry: string,
   credential: TokenCredential,
-  options: { tenantId?: string; setSecret: (value: string) => void; baseUrl?: string; retry?: RetryOptions },
+  options: { tenantId?: string; setSecret: (value: string) => void; baseUrl?: string; retry?: RegistryRetry },
 ): Promise<RegistryCredential> {
   const aad = await credential.getToken('https://management.azure.com/.default');
   if (!aad)
@@ -123,7 +124,7 @@ export async function acrCredential(
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         signal: AbortSignal.timeout(15_000),
       }),
-    options.retry,
+    registryRetry(options.retry),
   );
   if (res.status === 401 || res.status === 403) {
     throw new Error(

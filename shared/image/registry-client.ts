@@ -1,6 +1,7 @@
 import { ImageRef, formatImageRef, registryBaseUrl } from './reference';
 import { RegistryCredential } from './credentials';
-import { withRetry, RetryOptions } from './retry';
+import { RegistryRetry, registryRetry } from './registry-retry';
+import { withRetry } from '../retry';
 
 /**
  * A small client of the OCI distribution API: does a tag exist, and what is its digest
@@ -22,7 +23,7 @@ export class RegistryClient {
   constructor(
     private readonly registry: string,
     private readonly credential: RegistryCredential | undefined,
-    private readonly retry: RetryOptions = {},
+    private readonly retry: RegistryRetry = {},
     private readonly baseUrl = registryBaseUrl(registry),
   ) {}
 
@@ -34,14 +35,14 @@ export class RegistryClient {
     let res = await withRetry(
       doing,
       () => fetch(url, { method: 'HEAD', headers: this.headers(), signal: AbortSignal.timeout(15_000) }),
-      this.retry,
+      registryRetry(this.retry),
     );
     if (res.status === 401) {
       await this.authenticate(res.headers.get('www-authenticate') ?? '', `repository:${ref.repository}:pull`);
       res = await withRetry(
         doing,
         () => fetch(url, { method: 'HEAD', headers: this.headers(), signal: AbortSignal.timeout(15_000) }),
-        this.retry,
+        registryRetry(this.retry),
       );
     }
     if (res.status === 404) return undefined;
@@ -56,10 +57,10 @@ export class RegistryClient {
   async layers(ref: ImageRef): Promise<string[]> {
     const url = `${this.baseUrl}/v2/${ref.repository}/manifests/${ref.digest ?? ref.tag ?? 'latest'}`;
     const get = () => fetch(url, { headers: { ...this.headers(), accept: MANIFEST_TYPES }, signal: AbortSignal.timeout(15_000) });
-    let res = await withRetry(`reading the manifest of ${formatImageRef(ref)}`, get, this.retry);
+    let res = await withRetry(`reading the manifest of ${formatImageRef(ref)}`, get, registryRetry(this.retry));
     if (res.status === 401) {
       await this.authenticate(res.headers.get('www-authenticate') ?? '', `repository:${ref.repository}:pull`);
-      res = await withRetry(`reading the manifest of ${formatImageRef(ref)}`, get, this.retry);
+      res = await withRetry(`reading the manifest of ${formatImageRef(ref)}`, get, registryRetry(this.retry));
     }
     if (!res.ok)
       throw res.status === 401 || res.status === 403
@@ -108,7 +109,7 @@ export class RegistryClient {
       res = await withRetry(
         `getting a registry token from ${realm.origin}`,
         () => fetch(realm, { method: 'POST', body: form, signal: AbortSignal.timeout(15_000) }),
-        this.retry,
+        registryRetry(this.retry),
       );
     } else {
       if (params.service) realm.searchParams.set('service', params.service);
@@ -119,7 +120,7 @@ export class RegistryClient {
       res = await withRetry(
         `getting a registry token from ${realm.origin}`,
         () => fetch(realm, { headers, signal: AbortSignal.timeout(15_000) }),
-        this.retry,
+        registryRetry(this.retry),
       );
     }
     if (res.status === 401 || res.status === 403) throw this.authError(res.status);

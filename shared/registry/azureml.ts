@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { ArmClient, ArmRequestError } from '../azure/arm-client';
 import { BlobAuth, BlobContainerRef, containerClient, downloadTree, uploadTree } from '../azure/blob-store';
 import { StageError, UsageError, errorMessage } from '../errors';
+import { RetryError, withRetry } from '../retry';
 import { isRecord, isStringRecord } from '../json';
 import { AzureMlRegistryConfig } from '../config/types';
 import { ModelRegistry, ModelSelector, ModelVersion, RegisterRequest } from './registry';
@@ -156,33 +157,51 @@ export class AzureMlModelRegistry implements ModelRegistry {
     const modelUri = `azureml://subscriptions/${this.settings.subscriptionId}/resourcegroups/${this.settings.resourceGroup}/workspaces/${this.settings.workspace}/datastores/${datastore.name}/paths/${uploaded.blobPath}`;
 
     // the model's nextVersion is the service's counter; a version taken meanwhile by another
-    // writer answers 409 (a version's files are immutable), and the next number is tried
-    for (let attempt = 1; ; attempt++) {
-      const modelContainer = await this.arm.find<{ properties?: { nextVersion?: string | null } }>(
-        `${this.scopePath}/models/${seg(request.name)}`,
-        `${doing}: reading the model`,
-      );
-      const version = modelContainer?.properties?.nextVersion ?? '1';
-      const body = {
-        properties: {
-          modelUri,
-          modelType: 'custom_model',
-          tags: { ...request.tags },
-          ...(request.description !== undefined ? { description: request.description } : {}),
+    // writer answers 409 (a version's files are immutable), and the next number is tried at once
+    try {
+      return await withRetry(
+        `${doing} as the next version`,
+        async () => {
+          const modelContainer = await this.arm.find<{ properties?: { nextVersion?: string | null } }>(
+            `${this.scopePath}/models/${seg(request.name)}`,
+            `${doing}: reading the model`,
+          );
+          const version = modelContainer?.properties?.nextVersion ?? '1';
+          const body = {
+            properties: {
+              modelUri,
+              modelType: 'custom_model',
+              tags: { ...request.tags },
+              ...(request.description !== undefined ? { description: request.description } : {}),
+            },
+          };
+          const created = await this.arm.put<ArmModelVersion>(
+            `${this.versionPath(request.name, version)}`,
+            body,
+            `${doing} as version ${version}`,
+          );
+          this.options.log(`registered ${request.name} v${created.name} (${uploaded.files} files, ${formatBytes(uploaded.bytes)})`);
+          return toModelVersion(request.name, created);
         },
-      };
-      try {
-        const created = await this.arm.put<ArmModelVersion>(
-          `${this.versionPath(request.name, version)}`,
-          body,
-          `${doing} as version ${version}`,
-        );
-        this.options.log(`registered ${request.name} v${created.name} (${uploaded.files} files, ${formatBytes(uploaded.bytes)})`);
-        return toModelVersion(request.name, created);
-      } catch (err: unknown) {
-        if (err instanceof ArmRequestError && err.info.status === 409 && attempt < 5) continue;
-        throw err;
-      }
+        {
+          attempts: 5,
+          firstDelayMs: 0,
+          maxDelayMs: 0,
+          log: this.options.log,
+          retriable: (outcome) => !outcome.ok && outcome.error instanceof ArmRequestError && outcome.error.info.status === 409,
+          describe: (outcome) =>
+            !outcome.ok && outcome.error instanceof ArmRequestError
+              ? `the version was taken meanwhile (${outcome.error.info.status} ${outcome.error.info.code})`
+              : 'an answer',
+        },
+      );
+    } catch (err: unknown) {
+      if (!(err instanceof RetryError)) throw err;
+      throw new StageError(
+        doing,
+        `${err.attempts} version numbers in a row were taken by other writers meanwhile (last: ${errorMessage(err.lastError)})`,
+        'whether other jobs register versions of this model at the same time; run the command again',
+      );
     }
   }
 

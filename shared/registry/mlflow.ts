@@ -2,7 +2,8 @@ import type { TokenCredential } from '@azure/core-auth';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StageError, UsageError, errorMessage } from '../errors';
-import { RetryExhaustedError, withRetry } from '../image/retry';
+import { Clock } from '../clock';
+import { RetryError, RetryPolicy, isTransientFetch, withRetry } from '../retry';
 import { isRecord } from '../json';
 import { MlflowRegistryConfig } from '../config/types';
 import { ModelRegistry, ModelSelector, ModelVersion } from './registry';
@@ -35,7 +36,8 @@ export interface MlflowRegistryOptions {
   azureLogin?: () => { credential: TokenCredential; source: string };
   log: (line: string) => void;
   warn: (line: string) => void;
-  retry?: { attempts?: number; firstDelayMs?: number };
+  /** retries of the REST calls (default: 4 attempts, 0.5 s then doubling) */
+  retry?: Partial<RetryPolicy> & { clock?: Clock };
 }
 
 /** the scope of Azure ML's MLflow endpoint: it takes Azure Resource Manager tokens */
@@ -287,15 +289,17 @@ export class MlflowModelRegistry implements ModelRegistry {
     const headers = { accept: 'application/json', ...(await this.authHeader(doing)) };
     try {
       return await withRetry(doing, () => fetch(url, { headers, signal: AbortSignal.timeout(30_000) }), {
-        attempts: this.options.retry?.attempts ?? 4,
-        firstDelayMs: this.options.retry?.firstDelayMs ?? 500,
+        attempts: 4,
+        firstDelayMs: 500,
+        ...this.options.retry,
         log: (line) => this.options.log(line),
+        retriable: isTransientFetch,
       });
     } catch (err: unknown) {
-      if (err instanceof RetryExhaustedError)
+      if (err instanceof RetryError)
         throw new StageError(
           doing,
-          `no answer from ${this.baseUrl} after ${err.attempts} attempts (${err.last})`,
+          `no usable answer from ${this.baseUrl} after ${err.attempts} attempts (${err.seen})${err.limit ? `; ${err.limit}` : ''}`,
           `that the tracking server is running and reachable (model.mlflow.trackingUri)`,
         );
       throw err;

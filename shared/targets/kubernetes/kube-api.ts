@@ -2,22 +2,17 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { ApiException, CoreV1Api, KubeConfig, KubernetesObject, KubernetesObjectApi, PatchStrategy } from '@kubernetes/client-node';
 import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
+import { Clock, realClock } from '../../clock';
 import { errorMessage } from '../../errors';
+import { RetryError, RetryPolicy, networkErrorCode, withRetry } from '../../retry';
 import { FIELD_MANAGER } from './names';
 
 /**
  * The calls the Kubernetes target makes, over @kubernetes/client-node, with bounded
- * retries: 429 (honouring Retry-After), 5xx and network errors are retried with
- * exponential backoff; anything else fails at once. Errors name the server and context.
+ * retries (shared/retry.ts): 429 (honouring Retry-After), 5xx and network errors are
+ * retried with exponential backoff, within a time budget per call; anything else fails at
+ * once. Errors name the server and context.
  */
-export interface RetryPolicy {
-  attempts: number;
-  firstDelayMs: number;
-  maxDelayMs: number;
-  /** total time one call may spend retrying */
-  budgetMs: number;
-}
-
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, firstDelayMs: 200, maxDelayMs: 5_000, budgetMs: 30_000 };
 
 export interface ObjectRef {
@@ -64,7 +59,7 @@ export class KubeApi {
     private readonly kubeConfig: KubeConfig,
     private readonly log: (line: string) => void,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly clock: Clock = realClock,
   ) {
     this.objects = KubernetesObjectApi.makeApiClient(kubeConfig);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
@@ -192,24 +187,35 @@ export class KubeApi {
   }
 
   private async call<T>(doing: string, fn: () => Promise<T>): Promise<T> {
-    const started = Date.now();
-    let delay = this.retry.firstDelayMs;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await fn();
-      } catch (err: unknown) {
-        const { code, message, retryAfterMs } = describeFailure(err);
-        const retriable = code === undefined ? isNetworkError(err) : RETRIABLE_CODES.has(code);
-        const wait = Math.min(this.retry.maxDelayMs, Math.max(delay, retryAfterMs ?? 0));
-        const spent = Date.now() - started;
-        if (!retriable || attempt >= this.retry.attempts || spent + wait > this.retry.budgetMs) {
-          const tried = attempt > 1 ? ` (after ${attempt} attempts in ${(spent / 1000).toFixed(1)} s)` : '';
-          throw new KubeApiError(`${doing} on ${this.where}: ${message}${tried}`, code);
-        }
-        this.log(`kubernetes: ${doing}: ${message}; retry ${attempt}/${this.retry.attempts - 1} in ${wait} ms`);
-        await this.sleep(wait);
-        delay = Math.min(this.retry.maxDelayMs, delay * 2);
-      }
+    const started = this.clock.now();
+    let attempts = 0;
+    try {
+      return await withRetry(
+        doing,
+        () => {
+          attempts += 1;
+          return fn();
+        },
+        {
+          ...this.retry,
+          clock: this.clock,
+          log: (line) => this.log(`kubernetes: ${line}`),
+          retriable: (outcome) => !outcome.ok && isRetriable(outcome.error),
+          describe: (outcome) => (outcome.ok ? 'an answer' : describeFailure(outcome.error).message),
+        },
+      );
+    } catch (err: unknown) {
+      const failure = err instanceof RetryError ? err.lastError : err;
+      const { code, message } = describeFailure(failure);
+      const spent = ((this.clock.now() - started) / 1000).toFixed(1);
+      const limit = err instanceof RetryError && err.limit ? `; ${err.limit}` : '';
+      const tried = attempts > 1 || limit ? ` (after ${attempts} attempt${attempts === 1 ? '' : 's'} in ${spent} s${limit})` : '';
+      const context = this.kubeConfig.getCurrentContext();
+      const check =
+        err instanceof RetryError
+          ? `; check that the API server is up and reachable from this machine (\`kubectl${context ? ` --context ${context}` : ''} get --raw /readyz\`)`
+          : '';
+      throw new KubeApiError(`${doing} on ${this.where}: ${message}${tried}${check}`, code);
     }
   }
 }
@@ -219,15 +225,19 @@ interface StatusBody {
   reason?: string;
 }
 
-function describeFailure(err: unknown): { code?: number; message: string; retryAfterMs?: number } {
+/** 429 and 5xx answers (Retry-After is read by the retry helper from the ApiException's headers), and network errors */
+function isRetriable(err: unknown): boolean {
+  if (err instanceof ApiException) return RETRIABLE_CODES.has((err as ApiException<unknown>).code);
+  return networkErrorCode(err) !== undefined;
+}
+
+function describeFailure(err: unknown): { code?: number; message: string } {
   if (err instanceof ApiException) {
     const apiError = err as ApiException<unknown>;
     const body = parseBody(apiError.body);
-    const retryAfter = Number(apiError.headers?.['retry-after'] ?? apiError.headers?.['Retry-After']);
     return {
       code: apiError.code,
       message: `${apiError.code}${body.reason ? ` ${body.reason}` : ''}: ${body.message ?? (typeof apiError.body === 'string' ? apiError.body.slice(0, 300) : 'no message')}`,
-      retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
     };
   }
   return { message: networkMessage(err) };
@@ -254,11 +264,6 @@ function networkCode(err: unknown): string | undefined {
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
-}
-
-function isNetworkError(err: unknown): boolean {
-  const code = networkCode(err);
-  return code !== undefined && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET'].includes(code);
 }
 
 function networkMessage(err: unknown): string {

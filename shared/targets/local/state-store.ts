@@ -78,9 +78,67 @@ export function readJsonIfExists<T>(file: string): T | undefined {
 export const STATE_DIR_MODE = 0o700;
 export const STATE_FILE_MODE = 0o600;
 
+/**
+ * Write a state file whole or not at all (a temp file, fsync, rename): after a failure the
+ * previous content is still there. A failure names the file and what to do, as Node's own
+ * errors often name neither (`ENOSPC: no space left on device, write`).
+ */
 export async function writeJsonAtomic(file: string, value: unknown, mode = STATE_FILE_MODE): Promise<void> {
-  await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: STATE_DIR_MODE });
-  await writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n', { mode, fsync: true });
+  try {
+    await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: STATE_DIR_MODE });
+    await writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n', { mode, fsync: true });
+  } catch (err: unknown) {
+    throw stateWriteError(file, err);
+  }
+}
+
+/** the same, synchronously, for the small files a command writes (host-config.json, the lock's holder) */
+export function writeStateFileSync(file: string, text: string, mode = STATE_FILE_MODE): void {
+  try {
+    writeFileAtomic.sync(file, text, { mode, fsync: true });
+  } catch (err: unknown) {
+    throw stateWriteError(file, err);
+  }
+}
+
+/** filesystem errors that say the state folder cannot take writes, and what to check for each */
+const WRITE_FAILURES: Partial<Record<string, { seen: string; check: (dir: string) => string }>> = {
+  ENOSPC: {
+    seen: 'no space left on device (ENOSPC)',
+    check: (dir) => `free space on the filesystem that holds ${dir} (\`df -h ${dir}\`), or point target.local.stateDir at another one`,
+  },
+  EDQUOT: {
+    seen: 'disk quota exceeded (EDQUOT)',
+    check: (dir) => `the disk quota of this user on the filesystem that holds ${dir} (\`quota\`, \`df -h ${dir}\`)`,
+  },
+  EROFS: {
+    seen: 'read-only file system (EROFS)',
+    check: (dir) => `that ${dir} is on a writable filesystem, or point target.local.stateDir at one`,
+  },
+  EACCES: { seen: 'permission denied (EACCES)', check: (dir) => `that this user may write in ${dir} (\`ls -ld ${dir}\`)` },
+  EPERM: { seen: 'operation not permitted (EPERM)', check: (dir) => `that this user may write in ${dir} (\`ls -ld ${dir}\`)` },
+};
+
+/** a state file that could not be written (atomically: its previous content is unchanged); `code` is the filesystem's */
+export class StateWriteError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+    this.name = 'StateWriteError';
+  }
+}
+
+export function stateWriteError(file: string, err: unknown): StateWriteError {
+  if (err instanceof StateWriteError) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const known = code !== undefined ? WRITE_FAILURES[code] : undefined;
+  const dir = path.dirname(file);
+  const seen = known?.seen ?? (err instanceof Error ? err.message : String(err));
+  const check = known ? known.check(dir) : `that ${dir} is writable`;
+  return new StateWriteError(`cannot write ${file}: ${seen}; the file is as it was before this write; check ${check}`, file, code);
 }
 
 export function emptyEndpoint(endpoint: string): PersistedEndpoint {
