@@ -166,8 +166,19 @@ async function readEndpoint(ctx: PipelineContext, endpoint: string): Promise<End
   const state = await ctx.target.state(endpoint);
   const rollout = state.record.rollout;
   if (!rollout) return state;
-  const stableGone = !state.deployments.some((d) => d.name === rollout.stable);
-  const candidateServes = state.deployments.some((d) => d.name === rollout.candidate) && (state.traffic[rollout.candidate] ?? 0) >= 100;
+  const has = (name: string): boolean => state.deployments.some((d) => d.name === name);
+  if (!has(rollout.candidate) && has(rollout.stable) && (state.traffic[rollout.stable] ?? 0) >= 100) {
+    // the mirror image: a rollback that put all traffic back and removed the new deployment,
+    // but could not clear the record (a full disk, a killed command)
+    ctx.host.info(
+      `${endpoint}: the rollback of ${rollout.model.name} v${rollout.model.version} had finished ('${rollout.stable}' takes all traffic, '${rollout.candidate}' is gone) when its command stopped; clearing the rollout record`,
+    );
+    const record: EndpointRecord = { ...state.record, rollout: undefined };
+    await ctx.target.setRecord(endpoint, record);
+    return { ...state, record };
+  }
+  const stableGone = !has(rollout.stable);
+  const candidateServes = has(rollout.candidate) && (state.traffic[rollout.candidate] ?? 0) >= 100;
   if (!stableGone || !candidateServes) return state;
   ctx.host.info(
     `${endpoint}: the promotion of ${rollout.model.name} v${rollout.model.version} had finished ('${rollout.candidate}' takes all traffic, '${rollout.stable}' is gone) when its command stopped; recording it as promoted`,

@@ -4,6 +4,7 @@ import { StageError, errorMessage } from '../errors';
 import { AnalysisThresholds, Verdict, formatMs, formatPercent, judge } from '../analysis/judge';
 import { MetricsSnapshot, MetricsSource, diffCounters } from '../analysis/metrics';
 import { compareWithBaseline } from '../analysis/baseline';
+import { RetryError, withRetry } from '../retry';
 import { EndpointRecord, EndpointState, ModelRef, RolloutRecord, Target } from '../targets/target';
 import { EventSink, ModelshipEvent } from '../report/events';
 import { formatDuration } from '../config/duration';
@@ -450,29 +451,31 @@ class Rollout {
     }
     log(`rolling back: ${reason}`);
     const asked = { [stable]: 100 };
-    let lastError = '';
-    let confirmed = false;
-    for (let attempt = 1; attempt <= ROLLBACK_ATTEMPTS && !confirmed; attempt++) {
-      if (attempt > 1) {
-        log(`  setting all traffic back on '${stable}' failed (attempt ${attempt - 1}/${ROLLBACK_ATTEMPTS}): ${lastError}; retrying`);
-        await clock.sleep(ROLLBACK_BACKOFF_MS * 2 ** (attempt - 2));
-      }
-      try {
-        const got = await target.setTraffic(endpoint, asked, {});
-        const mismatch = weightMismatch(asked, got, this.approximate());
-        if (mismatch) lastError = mismatch;
-        else {
-          confirmed = true;
-          this.emit({ type: 'traffic', at: this.now(), traffic: { ...got }, mirror: {} });
-        }
-      } catch (err: unknown) {
-        lastError = errorMessage(err);
-      }
-    }
-    if (!confirmed) {
+    try {
+      // any failure is worth another attempt here: this is the one change that must not give up early
+      const got = await withRetry(
+        `setting all traffic back on '${stable}'`,
+        async () => {
+          const back = await target.setTraffic(endpoint, asked, {});
+          const mismatch = weightMismatch(asked, back, this.approximate());
+          if (mismatch) throw new Error(mismatch);
+          return back;
+        },
+        {
+          attempts: ROLLBACK_ATTEMPTS,
+          firstDelayMs: ROLLBACK_BACKOFF_MS,
+          maxDelayMs: ROLLBACK_BACKOFF_MS * 4,
+          clock,
+          retriable: (outcome) => !outcome.ok,
+          log: (line) => log(`  ${line}`),
+        },
+      );
+      this.emit({ type: 'traffic', at: this.now(), traffic: { ...got }, mirror: {} });
+    } catch (err: unknown) {
+      const last = err instanceof RetryError ? `${errorMessage(err.lastError)} (after ${err.attempts} attempts)` : errorMessage(err);
       throw new StageError(
         `rolling back endpoint ${endpoint} to the stable deployment '${stable}'`,
-        `${lastError} (after ${ROLLBACK_ATTEMPTS} attempts); the rollback was needed because ${reason}`,
+        `${last}; the rollback was needed because ${reason}`,
         `live traffic may still reach the new deployment '${candidate}': set the traffic of '${stable}' to 100% (\`modelship rollback\`), then check \`modelship status\``,
       );
     }

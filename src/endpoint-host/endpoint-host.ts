@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { AUTH_KEY_ENV, EndpointHost } from '../../shared/targets/local/endpoint-host';
 import { HostConfig, files, readJsonIfExists } from '../../shared/targets/local/state-store';
 
@@ -9,9 +10,16 @@ import { HostConfig, files, readJsonIfExists } from '../../shared/targets/local/
  */
 async function main(): Promise<void> {
   const dir = process.argv[2];
+  // a log line that cannot be written (the state filesystem is full) is dropped: the endpoint keeps
+  // serving; process.stdout would instead emit an 'error' that ends the process
   const log = (line: string): void => {
-    process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+    try {
+      fs.writeSync(1, `${new Date().toISOString()} ${line}\n`);
+    } catch {
+      // ENOSPC, EIO: nothing to tell it to
+    }
   };
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   if (!dir) throw new Error('usage: endpoint-host <endpoint-dir>');
   const cfg = readJsonIfExists<HostConfig>(files.hostConfig(dir));
   if (!cfg) throw new Error(`${files.hostConfig(dir)} is missing`);

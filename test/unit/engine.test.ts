@@ -417,7 +417,7 @@ describe('runRollout rolls back', () => {
       c.method === 'setTraffic' && c.traffic?.blue === 100 && failures++ === 0 ? new Error('connection reset') : undefined;
     const outcome = await runRollout(s.input(rolloutConfig()), s.deps);
     expectRolledBack(s, outcome, /error rate 30\.0%/);
-    expect(s.lines).toContain("  setting all traffic back on 'blue' failed (attempt 1/3): connection reset; retrying");
+    expect(s.lines).toContain("  setting all traffic back on 'blue': connection reset (attempt 1/3); retry 1/2 in 1 s");
     expect(s.clock.now() - T0).toBe(6 * SECOND);
   });
 

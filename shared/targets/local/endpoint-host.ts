@@ -11,7 +11,17 @@ import { DockerRuntime, ownerId } from './docker-runtime';
 import { parseImageRef } from '../../image/reference';
 import { resolveCredential } from '../../image/credentials';
 import { safeEnvironment } from './child-env';
-import { HostConfig, HostInfo, PersistedEndpoint, emptyEndpoint, files, readJsonIfExists, writeJsonAtomic } from './state-store';
+import {
+  HostConfig,
+  HostInfo,
+  PersistedEndpoint,
+  StateWriteError,
+  emptyEndpoint,
+  files,
+  readJsonIfExists,
+  writeJsonAtomic,
+} from './state-store';
+import { errorMessage } from '../../errors';
 
 /**
  * The endpoint host: a detached process per local endpoint that owns the router and
@@ -198,19 +208,32 @@ export class EndpointHost {
                 throw new TrafficError(`deployment '${name}' is not running (${deployment.failure ?? 'dead'}); it cannot take traffic`);
             }
             this.router.setTraffic(change.traffic ?? {}, change.mirror ?? {}, change.paired);
-            await this.save();
             this.log(
               `traffic ${JSON.stringify(this.router.traffic())}${Object.keys(this.router.mirrorShares()).length ? ` mirror ${JSON.stringify(this.router.mirrorShares())}` : ''}${this.router.pairedTargets().length ? ` paired ${this.router.pairedTargets().join(', ')}` : ''}`,
             );
-            sendJson(res, 200, { traffic: this.router.traffic(), mirror: this.router.mirrorShares() });
+            // served from now on even when it cannot be saved: a rollback must reach the
+            // router whatever the disk says; the answer then says it was not saved
+            const notSaved = await this.save().then(
+              () => undefined,
+              (err: unknown) => errorMessage(err),
+            );
+            if (notSaved) this.log(`traffic applied but not saved: ${notSaved}`);
+            sendJson(res, 200, { traffic: this.router.traffic(), mirror: this.router.mirrorShares(), ...(notSaved ? { notSaved } : {}) });
           });
         case 'GET /v1/pairs':
           // the mirrored pairs kept since the last call, then forgotten (the shadow step takes them)
           return sendJson(res, 200, this.router.takePairs(decodeURIComponent(parts[2] ?? '')));
         case 'PUT /v1/record':
           return await this.serial(async () => {
+            // kept only once saved: the record is what a later command trusts
+            const before = this.record;
             this.record = body as EndpointRecord;
-            await this.save();
+            try {
+              await this.save();
+            } catch (err: unknown) {
+              this.record = before;
+              throw err;
+            }
             sendJson(res, 200, this.record);
           });
         case 'PUT /v1/deployments':
@@ -225,7 +248,7 @@ export class EndpointHost {
           return sendJson(res, 404, { error: `no admin route ${route}` });
       }
     } catch (err: unknown) {
-      const status = err instanceof TrafficError ? 409 : err instanceof SyntaxError ? 400 : 500;
+      const status = err instanceof TrafficError ? 409 : err instanceof SyntaxError ? 400 : err instanceof StateWriteError ? 507 : 500;
       sendJson(res, status, { error: err instanceof Error ? err.message : String(err) });
     }
   }
@@ -251,7 +274,15 @@ export class EndpointHost {
     const traffic = this.router.traffic();
     if (Object.keys(traffic).length === 0) this.router.setTraffic({ [name]: 0 }, {});
     else this.router.setTraffic({ ...traffic, [name]: 0 }, this.router.mirrorShares());
-    await this.save();
+    try {
+      await this.save();
+    } catch (err: unknown) {
+      // a deployment the state file does not list would be lost at the next restart: none at all
+      await this.router.removeBackend(name);
+      this.live.delete(name);
+      await running.stop();
+      throw err;
+    }
     this.log(`deployment '${name}' is ready`);
     sendJson(res, 201, this.deploymentInfo(live));
   }
@@ -262,8 +293,12 @@ export class EndpointHost {
     // refuses while it has weight; waits for in-flight requests
     await this.router.removeBackend(name);
     this.live.delete(name);
-    await this.save();
-    await deployment.running?.stop();
+    try {
+      await this.save();
+    } finally {
+      // stopped even when the state file cannot say so: a restarted host then restores it, with no traffic, for the next command to remove
+      await deployment.running?.stop();
+    }
     this.log(`deployment '${name}' removed`);
     res.statusCode = 204;
     res.end();

@@ -17,7 +17,16 @@ import { MetricsSnapshot, MetricsSource } from '../../analysis/metrics';
 import { compiledEntry } from '../../paths';
 import { scoreOnce } from '../../traffic/http-score';
 import { ADMIN_TOKEN_HEADER, AUTH_KEY_ENV } from './endpoint-host';
-import { HostConfig, HostInfo, STATE_DIR_MODE, STATE_FILE_MODE, endpointDir, files, readJsonIfExists } from './state-store';
+import {
+  HostConfig,
+  HostInfo,
+  STATE_DIR_MODE,
+  STATE_FILE_MODE,
+  endpointDir,
+  files,
+  readJsonIfExists,
+  writeStateFileSync,
+} from './state-store';
 import { REGISTRY_CREDENTIAL_VARS, safeEnvironment } from './child-env';
 import { pidAlive } from '../process-alive';
 
@@ -100,7 +109,15 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
     traffic: Record<string, number>,
     mirror: Record<string, number> = {},
   ): Promise<Record<string, number>> {
-    const answer = await this.admin<{ traffic: Record<string, number> }>(endpoint, 'PUT', '/v1/traffic', { traffic, mirror });
+    const answer = await this.admin<{ traffic: Record<string, number>; notSaved?: string }>(endpoint, 'PUT', '/v1/traffic', {
+      traffic,
+      mirror,
+    });
+    // the router serves it; the next record write (which must be saved) stops the command if the disk stays full
+    if (answer.notSaved)
+      this.opts.log(
+        `warning: ${endpoint} serves traffic ${JSON.stringify(answer.traffic)}, but its state file was not updated: ${answer.notSaved}`,
+      );
     return answer.traffic;
   }
 
@@ -181,7 +198,7 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
         },
       });
       const held: LockHolder = { holder, pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
-      fs.writeFileSync(holderFile, JSON.stringify(held), { mode: 0o600 });
+      writeStateFileSync(holderFile, JSON.stringify(held), 0o600);
       return async () => {
         fs.rmSync(holderFile, { force: true });
         await release().catch(() => undefined);
@@ -266,7 +283,7 @@ export class LocalTarget implements Target, MetricsSource, EndpointLocker {
       auth: Boolean(this.opts.authKey?.()),
       passEnv: [...this.opts.passEnv],
     };
-    fs.writeFileSync(files.hostConfig(dir), JSON.stringify(cfg, null, 2) + '\n', { mode: STATE_FILE_MODE });
+    writeStateFileSync(files.hostConfig(dir), JSON.stringify(cfg, null, 2) + '\n', STATE_FILE_MODE);
     fs.rmSync(files.hostInfo(dir), { force: true });
     const restoring = fs.existsSync(files.state(dir));
     this.opts.log(
