@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
-import { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { BIN, CliResult, runCli, runNode } from '../helpers/cli';
+import { BackgroundCli, CliResult, runCli, startCli } from '../helpers/cli';
 import { TestProject, freePorts, makeProject, rolloutConfig } from '../helpers/project';
 import type { EndpointState } from '../../shared/targets/target';
 
@@ -24,42 +23,8 @@ let project: TestProject;
 const cli = (args: string[], timeoutMs = 120_000): Promise<CliResult> =>
   runCli([...args, '-c', project.configFile], { cwd: project.dir, timeoutMs });
 
-/** a CLI command started in the background; `waitFor` resolves once its output shows `pattern` */
-function start(args: string[]): { child: () => ChildProcess; done: Promise<CliResult>; waitFor: (pattern: RegExp) => Promise<void> } {
-  let child: ChildProcess | undefined;
-  let seen = '';
-  const waiting: Array<{ pattern: RegExp; resolve: () => void }> = [];
-  const done = runNode(BIN, [...args, '-c', project.configFile], {
-    cwd: project.dir,
-    env: process.env,
-    timeoutMs: 200_000,
-    onSpawn: (c) => {
-      child = c;
-      const look = (chunk: Buffer) => {
-        seen += chunk.toString();
-        for (const w of waiting.splice(0)) {
-          if (w.pattern.test(seen)) w.resolve();
-          else waiting.push(w);
-        }
-      };
-      c.stdout?.on('data', look);
-      c.stderr?.on('data', look);
-    },
-  });
-  return {
-    child: () => {
-      if (!child) throw new Error('not started');
-      return child;
-    },
-    done,
-    waitFor: (pattern) =>
-      new Promise<void>((resolve, reject) => {
-        if (pattern.test(seen)) return resolve();
-        waiting.push({ pattern, resolve });
-        void done.then(() => reject(new Error(`the command ended before printing ${String(pattern)}:\n${seen}`)));
-      }),
-  };
-}
+/** a CLI command in the background on this project */
+const start = (args: string[]): BackgroundCli => startCli([...args, '-c', project.configFile], { cwd: project.dir });
 
 async function production(): Promise<{ traffic: Record<string, number>; versions: Record<string, string>; rollout: boolean }> {
   const r = await cli(['status', '--json']);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliResult, runCli } from '../helpers/cli';
 import { TestProject, freePorts, makeProject, rolloutConfig } from '../helpers/project';
-import type { ReportDocument } from '../../shared/report/report';
+import { eventInReport } from '../helpers/report-file';
 import type { EventOf } from '../../shared/report/events';
 import type { EndpointState } from '../../shared/targets/target';
 
@@ -19,10 +19,7 @@ let project: TestProject;
 
 const cli = (args: string[]): Promise<CliResult> => runCli([...args, '-c', project.configFile], { cwd: project.dir, timeoutMs: 150_000 });
 
-function shadowOf(report: string): EventOf<'shadow'> | undefined {
-  const doc = JSON.parse(fs.readFileSync(report, 'utf8')) as ReportDocument;
-  return doc.events.find((e): e is EventOf<'shadow'> => e.type === 'shadow');
-}
+const shadowOf = (report: string): EventOf<'shadow'> | undefined => eventInReport(report, 'shadow');
 
 async function production(): Promise<EndpointState> {
   return (JSON.parse((await cli(['status', '--json'])).stdout) as { production: EndpointState }).production;

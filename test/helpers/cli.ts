@@ -38,3 +38,48 @@ export function runNode(
 export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
   return runNode(BIN, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, timeoutMs: opts.timeoutMs });
 }
+
+/** a CLI command running in the background: its process, its result, and a wait for a line of its output */
+export interface BackgroundCli {
+  child: () => ChildProcess;
+  done: Promise<CliResult>;
+  /** resolves once the output shows `pattern`; rejects if the command ends first */
+  waitFor: (pattern: RegExp) => Promise<void>;
+}
+
+/** Start the compiled `modelship` command in the background, bounded in time. */
+export function startCli(args: string[], opts: { cwd?: string; timeoutMs?: number } = {}): BackgroundCli {
+  let child: ChildProcess | undefined;
+  let seen = '';
+  const waiting: Array<{ pattern: RegExp; resolve: () => void }> = [];
+  const done = runNode(BIN, args, {
+    cwd: opts.cwd,
+    env: process.env,
+    timeoutMs: opts.timeoutMs ?? 200_000,
+    onSpawn: (c) => {
+      child = c;
+      const look = (chunk: Buffer): void => {
+        seen += chunk.toString();
+        for (const w of waiting.splice(0)) {
+          if (w.pattern.test(seen)) w.resolve();
+          else waiting.push(w);
+        }
+      };
+      c.stdout?.on('data', look);
+      c.stderr?.on('data', look);
+    },
+  });
+  return {
+    child: () => {
+      if (!child) throw new Error('not started');
+      return child;
+    },
+    done,
+    waitFor: (pattern) =>
+      new Promise<void>((resolve, reject) => {
+        if (pattern.test(seen)) return resolve();
+        waiting.push({ pattern, resolve });
+        void done.then(() => reject(new Error(`the command ended before printing ${String(pattern)}:\n${seen}`)));
+      }),
+  };
+}
