@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BackgroundCli, CliResult, runCli, startCli } from '../helpers/cli';
+import { BackgroundCli, CliResult, ProductionSummary, runCli, startCli, summariseProduction } from '../helpers/cli';
 import { TestProject, freePorts, makeProject, rolloutConfig } from '../helpers/project';
 import type { EndpointState } from '../../shared/targets/target';
 
@@ -109,15 +109,7 @@ function listenerPid(port: number): number | undefined {
       return { value, failed, summary };
     }
 
-    async function production(): Promise<{ traffic: Record<string, number>; versions: Record<string, string>; rollout: boolean }> {
-      const r = await cli(['status', '--json']);
-      const status = JSON.parse(r.stdout) as StatusJson;
-      return {
-        traffic: status.production.traffic,
-        versions: Object.fromEntries(status.production.deployments.map((d) => [d.name, d.model.version])),
-        rollout: status.production.record.rollout !== undefined,
-      };
-    }
+    const production = async (): Promise<ProductionSummary> => summariseProduction((await cli(['status', '--json'])).stdout);
 
     /** what production's state file on disk says (what a restarted endpoint host would serve) */
     function persisted(): { traffic: Record<string, number>; versions: Record<string, string>; rollout: boolean } {

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BackgroundCli, CliResult, runCli, startCli } from '../helpers/cli';
+import { BackgroundCli, CliResult, ProductionSummary, runCli, startCli, summariseProduction } from '../helpers/cli';
 import { TestProject, freePorts, makeProject, rolloutConfig } from '../helpers/project';
-import type { EndpointState } from '../../shared/targets/target';
 
 /**
  * A rollout whose command is interrupted the way CI interrupts it, on the local target
@@ -14,10 +13,6 @@ import type { EndpointState } from '../../shared/targets/target';
  */
 jest.setTimeout(240_000);
 
-interface StatusJson {
-  production: EndpointState;
-}
-
 let project: TestProject;
 
 const cli = (args: string[], timeoutMs = 120_000): Promise<CliResult> =>
@@ -26,15 +21,7 @@ const cli = (args: string[], timeoutMs = 120_000): Promise<CliResult> =>
 /** a CLI command in the background on this project */
 const start = (args: string[]): BackgroundCli => startCli([...args, '-c', project.configFile], { cwd: project.dir });
 
-async function production(): Promise<{ traffic: Record<string, number>; versions: Record<string, string>; rollout: boolean }> {
-  const r = await cli(['status', '--json']);
-  const status = JSON.parse(r.stdout) as StatusJson;
-  return {
-    traffic: status.production.traffic,
-    versions: Object.fromEntries(status.production.deployments.map((d) => [d.name, d.model.version])),
-    rollout: status.production.record.rollout !== undefined,
-  };
-}
+const production = async (): Promise<ProductionSummary> => summariseProduction((await cli(['status', '--json'])).stdout);
 
 /** failed answers per deployment in the summary line of `modelship load` */
 function loadFailures(r: CliResult): Record<string, number> {

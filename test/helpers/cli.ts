@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import type { EndpointState } from '../../shared/targets/target';
 
 export const BIN = path.resolve(__dirname, '..', '..', 'bin', 'modelship.js');
 
@@ -81,5 +82,23 @@ export function startCli(args: string[], opts: { cwd?: string; timeoutMs?: numbe
         waiting.push({ pattern, resolve });
         void done.then(() => reject(new Error(`the command ended before printing ${String(pattern)}:\n${seen}`)));
       }),
+  };
+}
+
+/** what `modelship status --json` says of production, in the few facts fault tests compare */
+export interface ProductionSummary {
+  traffic: Record<string, number>;
+  /** model version per deployment */
+  versions: Record<string, string>;
+  /** whether a rollout is recorded in progress */
+  rollout: boolean;
+}
+
+export function summariseProduction(statusJson: string): ProductionSummary {
+  const { production } = JSON.parse(statusJson) as { production: EndpointState };
+  return {
+    traffic: production.traffic,
+    versions: Object.fromEntries(production.deployments.map((d) => [d.name, d.model.version])),
+    rollout: production.record.rollout !== undefined,
   };
 }
