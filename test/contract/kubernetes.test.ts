@@ -518,7 +518,8 @@ describe('kubernetes target against a fake API server (real containers as pods)'
     const code = await done;
     expect(killed).toBe(true);
     expect({ code, tail: code === 1 ? '' : text.slice(-3000) }).toEqual({ code: 1, tail: '' });
-    expect(text).toMatch(/deployment green died \(restarts 0 -> 1\)/);
+    // whichever the analysis sees first: the restart count, or the requests failing before the container is back
+    expect(text).toMatch(/rolling back: step 1\/2 \(50%\): (deployment green died \(restarts 0 -> 1\)|error rate \d+\.\d% > 5\.0%)/);
     const status = await cli(cluster, project, ['status']);
     const production = (status.stdout + status.stderr).split(`${endpoint}-staging (`)[0];
     expect(production).toMatch(/blue\s+test-model v1\s+traffic 100%/);
