@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as net from 'node:net';
 import { packageRoot } from '../../shared/paths';
+import { canBind } from '../../shared/targets/local/ports';
 
 /**
  * A throw-away modelship project in a temp folder, made from test/fixtures/rollout-model:
@@ -27,17 +27,30 @@ export function makeProject(yamlText: string, prefix = 'ms-'): TestProject {
   return { dir, configFile, models: (name) => path.join(FIXTURE, 'models', name) };
 }
 
-/** a port nobody listens on right now (two in a row differ) */
+/**
+ * Ports a test hands to a process that binds them later (an endpoint, a scoring server).
+ * Not the kernel's listen(0) ports: those come from the ephemeral range, where any
+ * outgoing connection on the machine may take one before the process binds it. Each Jest
+ * worker walks its own block below the ports the product gives deployments
+ * (shared/targets/local/ports.ts), so two workers never hand out the same port.
+ */
+const TEST_PORTS_LOW = 10_000;
+const TEST_PORT_BLOCK = 2_000;
+const TEST_PORT_BLOCKS = 5;
+let nextTestPort = -1;
+
+/** `n` distinct ports nobody listens on right now; later calls in this process give other ports */
 export async function freePorts(n: number): Promise<number[]> {
-  const servers: net.Server[] = [];
+  const worker = Number(process.env.JEST_WORKER_ID ?? '1');
+  const blockLow = TEST_PORTS_LOW + ((Number.isInteger(worker) && worker > 0 ? worker - 1 : 0) % TEST_PORT_BLOCKS) * TEST_PORT_BLOCK;
+  // a random start, so that a rerun does not meet the ports a previous run may still hold
+  if (nextTestPort < 0) nextTestPort = Math.floor(Math.random() * TEST_PORT_BLOCK);
   const ports: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const srv = net.createServer();
-    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-    servers.push(srv);
-    ports.push((srv.address() as net.AddressInfo).port);
+  for (let tried = 0; ports.length < n; tried++) {
+    if (tried > TEST_PORT_BLOCK) throw new Error(`no free port in ${blockLow}-${blockLow + TEST_PORT_BLOCK - 1}`);
+    const port = blockLow + (nextTestPort++ % TEST_PORT_BLOCK);
+    if (await canBind(port)) ports.push(port);
   }
-  await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
   return ports;
 }
 

@@ -301,6 +301,25 @@ describe('failing scripts', () => {
     expect(code).toBe(3);
     expect(server.stderr()).toContain(`${missing} does not exist`);
   });
+
+  test('a port something else listens on: exit code 4 (another port may do), naming the address', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (holder.address() as net.AddressInfo).port;
+      const child = spawn(PYTHON, serverArgs(path.join(FIXTURES, 'init_raises.py'), port), { stdio: ['ignore', 'ignore', 'pipe'] });
+      children.push(child);
+      let err = '';
+      child.stderr?.on('data', (c: Buffer) => (err += c.toString('utf8')));
+      const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
+      expect(code).toBe(4);
+      expect(err).toContain(`cannot listen on 127.0.0.1:${port}`);
+      // it never got as far as the script
+      expect(err).not.toContain('init() raised');
+    } finally {
+      holder.close();
+    }
+  });
 });
 
 describe('the example model (workflows-examples/local)', () => {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import Docker from 'dockerode';
 import { DeploymentHealth, DeploymentSpec } from '../target';
-import { DeploymentRuntime, RunningDeployment } from './runtime';
+import { DeploymentRuntime, EXIT_PORT_IN_USE, PortInUseError, RunningDeployment } from './runtime';
 import { waitUntilReady } from './ready';
 
 /**
@@ -62,10 +62,14 @@ export class DockerRuntime implements DeploymentRuntime {
       await waitUntilReady({ port, path: spec.readyPath, timeoutMs: spec.readyTimeout, exited: deployment.exitedBeforeReady() });
     } catch (err: unknown) {
       const logs = await deployment.logsTail();
-      await removeContainer(container);
-      throw new Error(
-        `deployment '${spec.name}' (image ${spec.image}) did not become ready: ${(err as Error).message}\n--- last lines of container ${name} ---\n${logs}`,
+      const exitCode = await container.inspect().then(
+        (info) => info.State.ExitCode,
+        () => undefined,
       );
+      await removeContainer(container);
+      const message = `deployment '${spec.name}' (image ${spec.image}) did not become ready: ${(err as Error).message}\n--- last lines of container ${name} ---\n${logs}`;
+      if (exitCode === EXIT_PORT_IN_USE) throw new PortInUseError(message, port);
+      throw new Error(message);
     }
     await deployment.refresh();
     deployment.watch();

@@ -4,7 +4,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import * as net from 'node:net';
 import { DeploymentInfo, DeploymentSpec, EndpointRecord } from '../target';
 import { Router, TrafficError, sendJson } from './router';
-import { DeploymentRuntime, RunningDeployment } from './runtime';
+import { DeploymentRuntime, RunningDeployment, startOnFreePort } from './runtime';
+import { freeDeploymentPort } from './ports';
 import Docker from 'dockerode';
 import { ProcessRuntime } from './process-runtime';
 import { DockerRuntime, ownerId } from './docker-runtime';
@@ -91,18 +92,20 @@ export class EndpointHost {
     // restore deployments in parallel; one that fails stays listed as dead
     await Promise.all(
       saved.deployments.map(async (persisted) => {
-        // a fresh port: the previous host's processes may still hold theirs for a moment
-        const port = await freePort();
-        const live: LiveDeployment = { spec: persisted.spec, port, createdAt: persisted.createdAt };
+        const live: LiveDeployment = { spec: persisted.spec, port: 0, createdAt: persisted.createdAt };
         this.live.set(persisted.spec.name, live);
-        this.router.addBackend(persisted.spec.name, port);
         try {
-          live.running = await this.runtime.start(persisted.spec, port);
+          live.running = await startOnFreePort(this.runtime, persisted.spec, { pickPort: freeDeploymentPort, log: this.log });
+          live.port = live.running.port;
+          this.router.addBackend(persisted.spec.name, live.port);
           this.log(
-            `restored deployment '${persisted.spec.name}' (model ${persisted.spec.model.name} v${persisted.spec.model.version}) on port ${port}`,
+            `restored deployment '${persisted.spec.name}' (model ${persisted.spec.model.name} v${persisted.spec.model.version}) on port ${live.port}`,
           );
         } catch (err: unknown) {
           live.failure = err instanceof Error ? err.message : String(err);
+          // listed, with a port nothing answers on: the router treats it as never reached
+          live.port = await freeDeploymentPort();
+          this.router.addBackend(persisted.spec.name, live.port);
           this.log(`could not restore deployment '${persisted.spec.name}': ${live.failure}`);
         }
       }),
@@ -257,19 +260,17 @@ export class EndpointHost {
     if (!/^[a-z][a-z0-9-]{0,31}$/.test(name) || spec.name !== name)
       return sendJson(res, 400, { error: `invalid deployment name '${name}'` });
     if (this.live.has(name)) return sendJson(res, 409, { error: `deployment '${name}' already exists on ${this.cfg.endpoint}` });
-    const port = await freePort();
-    this.log(`starting deployment '${name}' (model ${spec.model.name} v${spec.model.version}) on port ${port}`);
     let running: RunningDeployment;
     try {
-      running = await this.runtime.start(spec, port);
+      running = await startOnFreePort(this.runtime, spec, { pickPort: freeDeploymentPort, log: this.log });
     } catch (err: unknown) {
       const message = err instanceof Error ? err.message : String(err);
       this.log(message);
       return sendJson(res, 422, { error: message });
     }
-    const live: LiveDeployment = { spec, port, createdAt: new Date().toISOString(), running };
+    const live: LiveDeployment = { spec, port: running.port, createdAt: new Date().toISOString(), running };
     this.live.set(name, live);
-    this.router.addBackend(name, port);
+    this.router.addBackend(name, running.port);
     // the new deployment takes no traffic until a traffic change names it
     const traffic = this.router.traffic();
     if (Object.keys(traffic).length === 0) this.router.setTraffic({ [name]: 0 }, {});
@@ -330,16 +331,5 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
       }
     });
     req.on('error', reject);
-  });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
   });
 }

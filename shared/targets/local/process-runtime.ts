@@ -4,7 +4,7 @@ import { STATE_DIR_MODE, STATE_FILE_MODE } from './state-store';
 import * as path from 'node:path';
 import { DeploymentHealth, DeploymentSpec } from '../target';
 import { scoringServerPath } from '../../paths';
-import { DeploymentRuntime, LineRing, RunningDeployment } from './runtime';
+import { DeploymentRuntime, EXIT_PORT_IN_USE, LineRing, PortInUseError, RunningDeployment } from './runtime';
 import { waitUntilReady } from './ready';
 
 export interface ProcessRuntimeOptions {
@@ -77,9 +77,9 @@ class SupervisedProcess implements RunningDeployment {
       await killChild(child);
       this.state = 'dead';
       const msg = err instanceof Error ? err.message : String(err);
-      throw new Error(
-        `deployment '${this.name}' (model ${this.spec.model.name} v${this.spec.model.version}) did not become ready: ${msg}\n--- last lines of its output (${this.logFile}) ---\n${this.lastLogs()}`,
-      );
+      const message = `deployment '${this.name}' (model ${this.spec.model.name} v${this.spec.model.version}) did not become ready: ${msg}\n--- last lines of its output (${this.logFile}) ---\n${this.lastLogs()}`;
+      if (child.exitCode === EXIT_PORT_IN_USE) throw new PortInUseError(message, this.port);
+      throw new Error(message);
     }
     this.state = 'ready';
     this.supervise(child);
