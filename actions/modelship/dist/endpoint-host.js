@@ -32047,8 +32047,8 @@ var require_SFTP = __commonJS({
   "node_modules/ssh2/lib/protocol/SFTP.js"(exports2, module2) {
     "use strict";
     var EventEmitter = require("events");
-    var fs8 = require("fs");
-    var { constants } = fs8;
+    var fs9 = require("fs");
+    var { constants } = fs9;
     var {
       Readable: ReadableStream2,
       Writable: WritableStream
@@ -32477,12 +32477,12 @@ var require_SFTP = __commonJS({
       fastGet(remotePath, localPath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(this, fs8, remotePath, localPath, opts, cb);
+        fastXfer(this, fs9, remotePath, localPath, opts, cb);
       }
       fastPut(localPath, remotePath, opts, cb) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
-        fastXfer(fs8, this, localPath, remotePath, opts, cb);
+        fastXfer(fs9, this, localPath, remotePath, opts, cb);
       }
       readFile(path5, options, callback_) {
         if (this.server)
@@ -33743,13 +33743,13 @@ var require_SFTP = __commonJS({
             if (--left === 0)
               cb(err);
           };
-          if (srcHandle && (src === fs8 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs9 || src.outgoing.state === "open"))
             ++left;
-          if (dstHandle && (dst === fs8 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs9 || dst.outgoing.state === "open"))
             ++left;
-          if (srcHandle && (src === fs8 || src.outgoing.state === "open"))
+          if (srcHandle && (src === fs9 || src.outgoing.state === "open"))
             src.close(srcHandle, cbfinal);
-          if (dstHandle && (dst === fs8 || dst.outgoing.state === "open"))
+          if (dstHandle && (dst === fs9 || dst.outgoing.state === "open"))
             dst.close(dstHandle, cbfinal);
         } else {
           cb(err);
@@ -33765,7 +33765,7 @@ var require_SFTP = __commonJS({
           tryStat(null, { size: fileSize });
         function tryStat(err2, attrs) {
           if (err2) {
-            if (src !== fs8) {
+            if (src !== fs9) {
               src.stat(srcPath, (err_, attrs_) => {
                 if (err_)
                   return onerror(err2);
@@ -42726,12 +42726,12 @@ var require_src = __commonJS({
 // node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
   "node_modules/split-ca/index.js"(exports2, module2) {
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     module2.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
       encoding = typeof encoding !== "undefined" ? encoding : "utf8";
       var ca = [];
-      var chain = fs8.readFileSync(filepath, encoding);
+      var chain = fs9.readFileSync(filepath, encoding);
       if (chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0) {
         throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
       }
@@ -42759,7 +42759,7 @@ var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports2, module2) {
     var querystring = require("querystring");
     var http4 = require_http();
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     var path5 = require("path");
     var url = require("url");
     var ssh = require_ssh();
@@ -42810,8 +42810,8 @@ var require_modem = __commonJS({
         opts.host = host.hostname;
         if (process.env.DOCKER_CERT_PATH) {
           opts.ca = splitca(path5.join(process.env.DOCKER_CERT_PATH, "ca.pem"));
-          opts.cert = fs8.readFileSync(path5.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
-          opts.key = fs8.readFileSync(path5.join(process.env.DOCKER_CERT_PATH, "key.pem"));
+          opts.cert = fs9.readFileSync(path5.join(process.env.DOCKER_CERT_PATH, "cert.pem"));
+          opts.key = fs9.readFileSync(path5.join(process.env.DOCKER_CERT_PATH, "key.pem"));
         }
         if (process.env.DOCKER_CLIENT_TIMEOUT) {
           opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
@@ -42822,7 +42822,7 @@ var require_modem = __commonJS({
     var findDefaultUnixSocket = function() {
       return new Promise(function(resolve) {
         var userDockerSocket = path5.join(os2.homedir(), ".docker", "run", "docker.sock");
-        fs8.access(userDockerSocket, function(err) {
+        fs9.access(userDockerSocket, function(err) {
           if (err) resolve("/var/run/docker.sock");
           else resolve(userDockerSocket);
         });
@@ -42915,7 +42915,7 @@ var require_modem = __commonJS({
       }
       if (options.file) {
         if (typeof options.file === "string") {
-          data = fs8.createReadStream(path5.resolve(options.file));
+          data = fs9.createReadStream(path5.resolve(options.file));
         } else {
           data = options.file;
         }
@@ -43447,14 +43447,14 @@ var require_ignore = __commonJS({
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports2, module2) {
     "use strict";
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     var path5 = require("path");
-    var LCHOWN = fs8.lchown ? "lchown" : "chown";
-    var LCHOWNSYNC = fs8.lchownSync ? "lchownSync" : "chownSync";
-    var needEISDIRHandled = fs8.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
+    var LCHOWN = fs9.lchown ? "lchown" : "chown";
+    var LCHOWNSYNC = fs9.lchownSync ? "lchownSync" : "chownSync";
+    var needEISDIRHandled = fs9.lchown && !process.version.match(/v1[1-9]+\./) && !process.version.match(/v10\.[6-9]/);
     var lchownSync = (path6, uid, gid) => {
       try {
-        return fs8[LCHOWNSYNC](path6, uid, gid);
+        return fs9[LCHOWNSYNC](path6, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
@@ -43462,7 +43462,7 @@ var require_chownr = __commonJS({
     };
     var chownSync = (path6, uid, gid) => {
       try {
-        return fs8.chownSync(path6, uid, gid);
+        return fs9.chownSync(path6, uid, gid);
       } catch (er) {
         if (er.code !== "ENOENT")
           throw er;
@@ -43472,7 +43472,7 @@ var require_chownr = __commonJS({
       if (!er || er.code !== "EISDIR")
         cb(er);
       else
-        fs8.chown(path6, uid, gid, cb);
+        fs9.chown(path6, uid, gid, cb);
     } : (_, __, ___, cb) => cb;
     var handleEISDirSync = needEISDIRHandled ? (path6, uid, gid) => {
       try {
@@ -43484,18 +43484,18 @@ var require_chownr = __commonJS({
       }
     } : (path6, uid, gid) => lchownSync(path6, uid, gid);
     var nodeVersion = process.version;
-    var readdir = (path6, options, cb) => fs8.readdir(path6, options, cb);
-    var readdirSync = (path6, options) => fs8.readdirSync(path6, options);
+    var readdir = (path6, options, cb) => fs9.readdir(path6, options, cb);
+    var readdirSync = (path6, options) => fs9.readdirSync(path6, options);
     if (/^v4\./.test(nodeVersion))
-      readdir = (path6, options, cb) => fs8.readdir(path6, cb);
+      readdir = (path6, options, cb) => fs9.readdir(path6, cb);
     var chown = (cpath, uid, gid, cb) => {
-      fs8[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
+      fs9[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, (er) => {
         cb(er && er.code !== "ENOENT" ? er : null);
       }));
     };
     var chownrKid = (p, child, uid, gid, cb) => {
       if (typeof child === "string")
-        return fs8.lstat(path5.resolve(p, child), (er, stats) => {
+        return fs9.lstat(path5.resolve(p, child), (er, stats) => {
           if (er)
             return cb(er.code !== "ENOENT" ? er : null);
           stats.name = child;
@@ -43539,7 +43539,7 @@ var require_chownr = __commonJS({
     var chownrKidSync = (p, child, uid, gid) => {
       if (typeof child === "string") {
         try {
-          const stats = fs8.lstatSync(path5.resolve(p, child));
+          const stats = fs9.lstatSync(path5.resolve(p, child));
           stats.name = child;
           child = stats;
         } catch (er) {
@@ -44794,9 +44794,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports2, module2) {
     var once = require_once();
     var eos = require_end_of_stream2();
-    var fs8;
+    var fs9;
     try {
-      fs8 = require("fs");
+      fs9 = require("fs");
     } catch (e) {
     }
     var noop = function() {
@@ -44807,8 +44807,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs8) return false;
-      return (stream instanceof (fs8.ReadStream || noop) || stream instanceof (fs8.WriteStream || noop)) && isFn(stream.close);
+      if (!fs9) return false;
+      return (stream instanceof (fs9.ReadStream || noop) || stream instanceof (fs9.WriteStream || noop)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -44868,7 +44868,7 @@ var require_pump = __commonJS({
 var require_mkdirp_classic = __commonJS({
   "node_modules/mkdirp-classic/index.js"(exports2, module2) {
     var path5 = require("path");
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     var _0777 = parseInt("0777", 8);
     module2.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -44879,7 +44879,7 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs8;
+      var xfs = opts.fs || fs9;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
@@ -44916,7 +44916,7 @@ var require_mkdirp_classic = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs8;
+      var xfs = opts.fs || fs9;
       if (mode === void 0) {
         mode = _0777 & ~process.umask();
       }
@@ -44957,7 +44957,7 @@ var require_tar_fs = __commonJS({
     var tar = require_tar_stream();
     var pump = require_pump();
     var mkdirp = require_mkdirp_classic();
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     var path5 = require("path");
     var os2 = require("os");
     var win32 = os2.platform() === "win32";
@@ -44969,7 +44969,7 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name) {
       return name.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs9, stat, cwd, ignore, entries, sort) {
+    var statAll = function(fs10, stat, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
         if (!inCwd(path5.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
@@ -44978,10 +44978,10 @@ var require_tar_fs = __commonJS({
         if (!queue.length) return callback();
         var next = queue.shift();
         var nextAbs = path5.join(cwd, next);
-        stat.call(fs9, nextAbs, function(err, stat2) {
+        stat.call(fs10, nextAbs, function(err, stat2) {
           if (err) return callback(err);
           if (!stat2.isDirectory()) return callback(null, next, stat2);
-          fs9.readdir(nextAbs, function(err2, files2) {
+          fs10.readdir(nextAbs, function(err2, files2) {
             if (err2) return callback(err2);
             if (sort) files2.sort();
             for (var i2 = 0; i2 < files2.length; i2++) {
@@ -45005,7 +45005,7 @@ var require_tar_fs = __commonJS({
     exports2.pack = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs8;
+      var xfs = opts.fs || fs9;
       var ignore = opts.ignore || opts.filter || noop;
       var map = opts.map || noop;
       var mapStream = opts.mapStream || echo;
@@ -45092,7 +45092,7 @@ var require_tar_fs = __commonJS({
     exports2.extract = function(cwd, opts) {
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
-      var xfs = opts.fs || fs8;
+      var xfs = opts.fs || fs9;
       var ignore = opts.ignore || opts.filter || noop;
       var map = opts.map || noop;
       var mapStream = opts.mapStream || echo;
@@ -45242,20 +45242,20 @@ var require_tar_fs = __commonJS({
       if (opts.finish) extract.on("finish", opts.finish);
       return extract;
     };
-    function validate2(fs9, name, root, cb) {
+    function validate2(fs10, name, root, cb) {
       if (name === root) return cb(null, true);
-      fs9.lstat(name, function(err, st) {
+      fs10.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT") return cb(err);
-        if (err || st.isDirectory()) return validate2(fs9, path5.join(name, ".."), root, cb);
+        if (err || st.isDirectory()) return validate2(fs10, path5.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
-    function validateNotSymlink(fs9, name, root, cb) {
+    function validateNotSymlink(fs10, name, root, cb) {
       if (name === root) return cb(null, true);
       if (!name.startsWith(root + path5.sep)) return cb(null, false);
-      fs9.lstat(name, function(err, st) {
+      fs10.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs9, path5.join(name, ".."), root, cb);
+        if (err || !st.isSymbolicLink()) return validateNotSymlink(fs10, path5.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -45279,7 +45279,7 @@ var require_tar_fs = __commonJS({
 var require_util9 = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports2, module2) {
     var DockerIgnore = require_ignore();
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     var path5 = require("path");
     var tar = require_tar_fs();
     var zlib = require("zlib");
@@ -45332,7 +45332,7 @@ var require_util9 = __commonJS({
     };
     module2.exports.prepareBuildContext = function(file, next) {
       if (file && file.context) {
-        fs8.readFile(path5.join(file.context, ".dockerignore"), (err, data) => {
+        fs9.readFile(path5.join(file.context, ".dockerignore"), (err, data) => {
           let ignoreFn;
           let filterFn;
           if (!err) {
@@ -48273,14 +48273,14 @@ var require_tls_helpers = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.CIPHER_SUITES = void 0;
     exports2.getDefaultRootsData = getDefaultRootsData;
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     exports2.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
     var DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
     var defaultRootsData = null;
     function getDefaultRootsData() {
       if (DEFAULT_ROOTS_FILE_PATH) {
         if (defaultRootsData === null) {
-          defaultRootsData = fs8.readFileSync(DEFAULT_ROOTS_FILE_PATH);
+          defaultRootsData = fs9.readFileSync(DEFAULT_ROOTS_FILE_PATH);
         }
         return defaultRootsData;
       }
@@ -54853,17 +54853,17 @@ var require_codegen = __commonJS({
 var require_fs = __commonJS({
   "node_modules/@protobufjs/fetch/util/fs.js"(exports2, module2) {
     "use strict";
-    var fs8 = null;
+    var fs9 = null;
     try {
-      fs8 = require(
+      fs9 = require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs8 || !fs8.readFile || !fs8.readFileSync)
-        fs8 = null;
+      if (!fs9 || !fs9.readFile || !fs9.readFileSync)
+        fs9 = null;
     } catch (e) {
     }
-    module2.exports = fs8;
+    module2.exports = fs9;
   }
 });
 
@@ -54873,7 +54873,7 @@ var require_fetch2 = __commonJS({
     "use strict";
     module2.exports = fetch2;
     var asPromise = require_aspromise();
-    var fs8 = require_fs();
+    var fs9 = require_fs();
     function fetch2(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
@@ -54882,8 +54882,8 @@ var require_fetch2 = __commonJS({
         options = {};
       if (!callback)
         return asPromise(fetch2, this, filename, options);
-      if (!options.xhr && fs8 && fs8.readFile)
-        return fs8.readFile(filename, function fetchReadFileCallback(err, contents) {
+      if (!options.xhr && fs9 && fs9.readFile)
+        return fs9.readFile(filename, function fetchReadFileCallback(err, contents) {
           return err && typeof XMLHttpRequest !== "undefined" ? fetch2.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
       return fetch2.xhr(filename, options, callback);
@@ -54986,17 +54986,17 @@ var require_patterns = __commonJS({
 var require_fs2 = __commonJS({
   "node_modules/protobufjs/src/util/fs.js"(exports2, module2) {
     "use strict";
-    var fs8 = null;
+    var fs9 = null;
     try {
-      fs8 = require(
+      fs9 = require(
         /* webpackIgnore: true */
         "fs"
       );
-      if (!fs8 || !fs8.readFile || !fs8.readFileSync)
-        fs8 = null;
+      if (!fs9 || !fs9.readFile || !fs9.readFileSync)
+        fs9 = null;
     } catch (e) {
     }
-    module2.exports = fs8;
+    module2.exports = fs9;
   }
 });
 
@@ -61297,7 +61297,7 @@ var require_util11 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.addCommonProtos = exports2.loadProtosWithOptionsSync = exports2.loadProtosWithOptions = void 0;
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     var path5 = require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
@@ -61309,7 +61309,7 @@ var require_util11 = __commonJS({
         for (const directory of includePaths) {
           const fullPath = path5.join(directory, target);
           try {
-            fs8.accessSync(fullPath, fs8.constants.R_OK);
+            fs9.accessSync(fullPath, fs9.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -70474,7 +70474,7 @@ var require_certificate_provider = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FileWatcherCertificateProvider = void 0;
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     var logging = require_logging();
     var constants_1 = require_constants7();
     var util_1 = require("util");
@@ -70482,7 +70482,7 @@ var require_certificate_provider = __commonJS({
     function trace(text) {
       logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
     }
-    var readFilePromise = (0, util_1.promisify)(fs8.readFile);
+    var readFilePromise = (0, util_1.promisify)(fs9.readFile);
     var FileWatcherCertificateProvider = class {
       constructor(config) {
         this.config = config;
@@ -72171,7 +72171,7 @@ var require_util12 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.addCommonProtos = exports2.loadProtosWithOptionsSync = exports2.loadProtosWithOptions = void 0;
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     var path5 = require("path");
     var Protobuf = require_protobufjs();
     function addIncludePathResolver(root, includePaths) {
@@ -72183,7 +72183,7 @@ var require_util12 = __commonJS({
         for (const directory of includePaths) {
           const fullPath = path5.join(directory, target);
           try {
-            fs8.accessSync(fullPath, fs8.constants.R_OK);
+            fs9.accessSync(fullPath, fs9.constants.R_OK);
             return fullPath;
           } catch (err) {
             continue;
@@ -74887,7 +74887,7 @@ var require_lib3 = __commonJS({
     module2.exports.sync = writeFileSync;
     module2.exports._getTmpname = getTmpname;
     module2.exports._cleanupOnExit = cleanupOnExit;
-    var fs8 = require("fs");
+    var fs9 = require("fs");
     var crypto5 = require("node:crypto");
     var { onExit } = require_cjs2();
     var path5 = require("path");
@@ -74908,7 +74908,7 @@ var require_lib3 = __commonJS({
     function cleanupOnExit(tmpfile) {
       return () => {
         try {
-          fs8.unlinkSync(typeof tmpfile === "function" ? tmpfile() : tmpfile);
+          fs9.unlinkSync(typeof tmpfile === "function" ? tmpfile() : tmpfile);
         } catch {
         }
       };
@@ -74946,10 +74946,10 @@ var require_lib3 = __commonJS({
       const absoluteName = path5.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
-        const truename = await promisify(fs8.realpath)(filename).catch(() => filename);
+        const truename = await promisify(fs9.realpath)(filename).catch(() => filename);
         tmpfile = getTmpname(truename);
         if (!options.mode || !options.chown) {
-          const stats = await promisify(fs8.stat)(truename).catch(() => {
+          const stats = await promisify(fs9.stat)(truename).catch(() => {
           });
           if (stats) {
             if (options.mode == null) {
@@ -74960,45 +74960,45 @@ var require_lib3 = __commonJS({
             }
           }
         }
-        fd = await promisify(fs8.open)(tmpfile, "w", options.mode);
+        fd = await promisify(fs9.open)(tmpfile, "w", options.mode);
         if (options.tmpfileCreated) {
           await options.tmpfileCreated(tmpfile);
         }
         if (ArrayBuffer.isView(data)) {
-          await promisify(fs8.write)(fd, data, 0, data.length, 0);
+          await promisify(fs9.write)(fd, data, 0, data.length, 0);
         } else if (data != null) {
-          await promisify(fs8.write)(fd, String(data), 0, String(options.encoding || "utf8"));
+          await promisify(fs9.write)(fd, String(data), 0, String(options.encoding || "utf8"));
         }
         if (options.fsync !== false) {
-          await promisify(fs8.fsync)(fd);
+          await promisify(fs9.fsync)(fd);
         }
-        await promisify(fs8.close)(fd);
+        await promisify(fs9.close)(fd);
         fd = null;
         if (options.chown) {
-          await promisify(fs8.chown)(tmpfile, options.chown.uid, options.chown.gid).catch((err) => {
+          await promisify(fs9.chown)(tmpfile, options.chown.uid, options.chown.gid).catch((err) => {
             if (!isChownErrOk(err)) {
               throw err;
             }
           });
         }
         if (options.mode) {
-          await promisify(fs8.chmod)(tmpfile, options.mode).catch((err) => {
+          await promisify(fs9.chmod)(tmpfile, options.mode).catch((err) => {
             if (!isChownErrOk(err)) {
               throw err;
             }
           });
         }
-        await promisify(fs8.rename)(tmpfile, truename);
+        await promisify(fs9.rename)(tmpfile, truename);
       } finally {
         if (fd) {
-          await promisify(fs8.close)(fd).catch(
+          await promisify(fs9.close)(fd).catch(
             /* istanbul ignore next */
             () => {
             }
           );
         }
         removeOnExitHandler();
-        await promisify(fs8.unlink)(tmpfile).catch(() => {
+        await promisify(fs9.unlink)(tmpfile).catch(() => {
         });
         activeFiles[absoluteName].shift();
         if (activeFiles[absoluteName].length > 0) {
@@ -75031,13 +75031,13 @@ var require_lib3 = __commonJS({
         options = {};
       }
       try {
-        filename = fs8.realpathSync(filename);
+        filename = fs9.realpathSync(filename);
       } catch (ex) {
       }
       const tmpfile = getTmpname(filename);
       if (!options.mode || !options.chown) {
         try {
-          const stats = fs8.statSync(filename);
+          const stats = fs9.statSync(filename);
           options = Object.assign({}, options);
           if (!options.mode) {
             options.mode = stats.mode;
@@ -75053,23 +75053,23 @@ var require_lib3 = __commonJS({
       const removeOnExitHandler = onExit(cleanup);
       let threw = true;
       try {
-        fd = fs8.openSync(tmpfile, "w", options.mode || 438);
+        fd = fs9.openSync(tmpfile, "w", options.mode || 438);
         if (options.tmpfileCreated) {
           options.tmpfileCreated(tmpfile);
         }
         if (ArrayBuffer.isView(data)) {
-          fs8.writeSync(fd, data, 0, data.length, 0);
+          fs9.writeSync(fd, data, 0, data.length, 0);
         } else if (data != null) {
-          fs8.writeSync(fd, String(data), 0, String(options.encoding || "utf8"));
+          fs9.writeSync(fd, String(data), 0, String(options.encoding || "utf8"));
         }
         if (options.fsync !== false) {
-          fs8.fsyncSync(fd);
+          fs9.fsyncSync(fd);
         }
-        fs8.closeSync(fd);
+        fs9.closeSync(fd);
         fd = null;
         if (options.chown) {
           try {
-            fs8.chownSync(tmpfile, options.chown.uid, options.chown.gid);
+            fs9.chownSync(tmpfile, options.chown.uid, options.chown.gid);
           } catch (err) {
             if (!isChownErrOk(err)) {
               throw err;
@@ -75078,19 +75078,19 @@ var require_lib3 = __commonJS({
         }
         if (options.mode) {
           try {
-            fs8.chmodSync(tmpfile, options.mode);
+            fs9.chmodSync(tmpfile, options.mode);
           } catch (err) {
             if (!isChownErrOk(err)) {
               throw err;
             }
           }
         }
-        fs8.renameSync(tmpfile, filename);
+        fs9.renameSync(tmpfile, filename);
         threw = false;
       } finally {
         if (fd) {
           try {
-            fs8.closeSync(fd);
+            fs9.closeSync(fd);
           } catch (ex) {
           }
         }
@@ -75104,13 +75104,12 @@ var require_lib3 = __commonJS({
 });
 
 // src/endpoint-host/endpoint-host.ts
-var fs7 = __toESM(require("node:fs"));
+var fs8 = __toESM(require("node:fs"));
 
 // shared/targets/local/endpoint-host.ts
 var http3 = __toESM(require("node:http"));
-var fs6 = __toESM(require("node:fs"));
+var fs7 = __toESM(require("node:fs"));
 var import_node_crypto7 = require("node:crypto");
-var net = __toESM(require("node:net"));
 
 // shared/targets/local/router.ts
 var http = __toESM(require("node:http"));
@@ -75637,15 +75636,102 @@ function sendJson(res, status, body, headers = {}) {
   res.end(text);
 }
 
+// shared/targets/local/runtime.ts
+var EXIT_PORT_IN_USE = 4;
+var PortInUseError = class extends Error {
+  constructor(message, port) {
+    super(message);
+    this.port = port;
+    this.name = "PortInUseError";
+  }
+  port;
+};
+var PORT_ATTEMPTS = 3;
+async function startOnFreePort(runtime, spec, opts) {
+  const attempts = opts.attempts ?? PORT_ATTEMPTS;
+  for (let attempt = 1; ; attempt++) {
+    const port = await opts.pickPort();
+    opts.log(`starting deployment '${spec.name}' (model ${spec.model.name} v${spec.model.version}) on port ${port}`);
+    try {
+      return await runtime.start(spec, port);
+    } catch (err) {
+      if (!(err instanceof PortInUseError) || attempt >= attempts) throw err;
+      opts.log(`port ${port} was taken before deployment '${spec.name}' could listen on it; trying another port`);
+    }
+  }
+}
+var LineRing = class {
+  constructor(max = 40) {
+    this.max = max;
+  }
+  max;
+  lines = [];
+  partial = "";
+  push(chunk) {
+    const parts = (this.partial + chunk).split("\n");
+    this.partial = parts.pop() ?? "";
+    for (const line of parts) {
+      this.lines.push(line);
+      if (this.lines.length > this.max) this.lines.shift();
+    }
+  }
+  text() {
+    return [...this.lines, ...this.partial ? [this.partial] : []].join("\n");
+  }
+};
+
+// shared/targets/local/ports.ts
+var fs = __toESM(require("node:fs"));
+var net = __toESM(require("node:net"));
+var DEFAULT_EPHEMERAL_LOW = 32768;
+var LOWEST_PORT = 2e4;
+var ATTEMPTS = 50;
+function deploymentPortRange(readRange = readLinuxEphemeralRange) {
+  const ephemeralLow = Number(readRange()?.trim().split(/\s+/)[0]);
+  const high = (Number.isInteger(ephemeralLow) && ephemeralLow > LOWEST_PORT + 1e3 ? ephemeralLow : DEFAULT_EPHEMERAL_LOW) - 1;
+  return { low: LOWEST_PORT, high };
+}
+function readLinuxEphemeralRange() {
+  try {
+    return fs.readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function canBind(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen({ port, host: "127.0.0.1", exclusive: true }, () => srv.close(() => resolve(true)));
+  });
+}
+async function freeDeploymentPort(range = deploymentPortRange(), random = Math.random) {
+  for (let i = 0; i < ATTEMPTS; i++) {
+    const port = range.low + Math.floor(random() * (range.high - range.low + 1));
+    if (await canBind(port)) return port;
+  }
+  return kernelPort();
+}
+function kernelPort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = srv.address().port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 // shared/targets/local/endpoint-host.ts
 var import_dockerode = __toESM(require_docker());
 
 // shared/targets/local/process-runtime.ts
 var import_node_child_process = require("node:child_process");
-var fs3 = __toESM(require("node:fs"));
+var fs4 = __toESM(require("node:fs"));
 
 // shared/targets/local/state-store.ts
-var fs = __toESM(require("node:fs"));
+var fs2 = __toESM(require("node:fs"));
 var path = __toESM(require("node:path"));
 var import_write_file_atomic = __toESM(require_lib3());
 var files = {
@@ -75658,7 +75744,7 @@ var files = {
 function readJsonIfExists(file) {
   let text;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = fs2.readFileSync(file, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return void 0;
     throw err;
@@ -75675,7 +75761,7 @@ var STATE_DIR_MODE = 448;
 var STATE_FILE_MODE = 384;
 async function writeJsonAtomic(file, value, mode = STATE_FILE_MODE) {
   try {
-    await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: STATE_DIR_MODE });
+    await fs2.promises.mkdir(path.dirname(file), { recursive: true, mode: STATE_DIR_MODE });
     await (0, import_write_file_atomic.default)(file, JSON.stringify(value, null, 2) + "\n", { mode, fsync: true });
   } catch (err) {
     throw stateWriteError(file, err);
@@ -75724,20 +75810,20 @@ function emptyEndpoint(endpoint) {
 var path3 = __toESM(require("node:path"));
 
 // shared/paths.ts
-var fs2 = __toESM(require("node:fs"));
+var fs3 = __toESM(require("node:fs"));
 var path2 = __toESM(require("node:path"));
 var cachedRoot;
 var BUNDLE_MARKER = "modelship-bundle.json";
 function bundleDir() {
-  return fs2.existsSync(path2.join(__dirname, BUNDLE_MARKER)) ? __dirname : void 0;
+  return fs3.existsSync(path2.join(__dirname, BUNDLE_MARKER)) ? __dirname : void 0;
 }
 function packageRoot() {
   if (cachedRoot) return cachedRoot;
   let dir = __dirname;
   for (; ; ) {
     const pkg = path2.join(dir, "package.json");
-    if (fs2.existsSync(pkg)) {
-      const name = JSON.parse(fs2.readFileSync(pkg, "utf8")).name;
+    if (fs3.existsSync(pkg)) {
+      const name = JSON.parse(fs3.readFileSync(pkg, "utf8")).name;
       if (name === "modelship") return cachedRoot = dir;
     }
     const parent = path2.dirname(dir);
@@ -75749,27 +75835,6 @@ function scoringServerPath() {
   const bundle = bundleDir();
   return bundle ? path2.join(bundle, "score_server.py") : path2.join(packageRoot(), "shared", "serve", "score_server.py");
 }
-
-// shared/targets/local/runtime.ts
-var LineRing = class {
-  constructor(max = 40) {
-    this.max = max;
-  }
-  max;
-  lines = [];
-  partial = "";
-  push(chunk) {
-    const parts = (this.partial + chunk).split("\n");
-    this.partial = parts.pop() ?? "";
-    for (const line of parts) {
-      this.lines.push(line);
-      if (this.lines.length > this.max) this.lines.shift();
-    }
-  }
-  text() {
-    return [...this.lines, ...this.partial ? [this.partial] : []].join("\n");
-  }
-};
 
 // shared/targets/local/ready.ts
 var http2 = __toESM(require("node:http"));
@@ -75818,7 +75883,7 @@ var SupervisedProcess = class {
     this.port = port;
     this.opts = opts;
     this.name = spec.name;
-    fs3.mkdirSync(opts.logDir, { recursive: true, mode: STATE_DIR_MODE });
+    fs4.mkdirSync(opts.logDir, { recursive: true, mode: STATE_DIR_MODE });
     this.logFile = path3.join(opts.logDir, `${spec.name}.log`);
   }
   spec;
@@ -75855,11 +75920,11 @@ var SupervisedProcess = class {
       await killChild(child);
       this.state = "dead";
       const msg = err instanceof Error ? err.message : String(err);
-      throw new Error(
-        `deployment '${this.name}' (model ${this.spec.model.name} v${this.spec.model.version}) did not become ready: ${msg}
+      const message = `deployment '${this.name}' (model ${this.spec.model.name} v${this.spec.model.version}) did not become ready: ${msg}
 --- last lines of its output (${this.logFile}) ---
-${this.lastLogs()}`
-      );
+${this.lastLogs()}`;
+      if (child.exitCode === EXIT_PORT_IN_USE) throw new PortInUseError(message, this.port);
+      throw new Error(message);
     }
     this.state = "ready";
     this.supervise(child);
@@ -75881,7 +75946,7 @@ ${this.lastLogs()}`
       "--parent-pid",
       String(process.pid)
     ];
-    const out = fs3.openSync(this.logFile, "a", STATE_FILE_MODE);
+    const out = fs4.openSync(this.logFile, "a", STATE_FILE_MODE);
     const child = (0, import_node_child_process.spawn)(this.opts.python, ["-u", ...args], {
       cwd: this.spec.codeDir,
       env: { ...this.opts.env, AZUREML_MODEL_DIR: this.spec.modelDir, PYTHONUNBUFFERED: "1" },
@@ -75889,11 +75954,11 @@ ${this.lastLogs()}`
     });
     const onData = (chunk) => {
       this.logs.push(chunk.toString("utf8"));
-      fs3.write(out, chunk, () => void 0);
+      fs4.write(out, chunk, () => void 0);
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
-    child.once("close", () => fs3.close(out, () => void 0));
+    child.once("close", () => fs4.close(out, () => void 0));
     child.once("error", (e) => this.logs.push(`[modelship] could not start ${this.opts.python}: ${e.message}
 `));
     this.child = child;
@@ -75949,7 +76014,7 @@ async function killChild(child, graceMs = 1e4) {
 }
 
 // shared/targets/local/docker-runtime.ts
-var fs4 = __toESM(require("node:fs"));
+var fs5 = __toESM(require("node:fs"));
 var import_node_crypto6 = require("node:crypto");
 var LABELS = {
   managed: "dev.modelship.managed-by",
@@ -75991,12 +76056,16 @@ var DockerRuntime = class {
       await waitUntilReady({ port, path: spec.readyPath, timeoutMs: spec.readyTimeout, exited: deployment.exitedBeforeReady() });
     } catch (err) {
       const logs = await deployment.logsTail();
-      await removeContainer(container);
-      throw new Error(
-        `deployment '${spec.name}' (image ${spec.image}) did not become ready: ${err.message}
---- last lines of container ${name} ---
-${logs}`
+      const exitCode = await container.inspect().then(
+        (info) => info.State.ExitCode,
+        () => void 0
       );
+      await removeContainer(container);
+      const message = `deployment '${spec.name}' (image ${spec.image}) did not become ready: ${err.message}
+--- last lines of container ${name} ---
+${logs}`;
+      if (exitCode === EXIT_PORT_IN_USE) throw new PortInUseError(message, port);
+      throw new Error(message);
     }
     await deployment.refresh();
     deployment.watch();
@@ -76023,7 +76092,7 @@ ${logs}`
 function ownerId(endpointDir) {
   let real = endpointDir;
   try {
-    real = fs4.realpathSync(endpointDir);
+    real = fs5.realpathSync(endpointDir);
   } catch {
   }
   return (0, import_node_crypto6.createHash)("sha256").update(real).digest("hex").slice(0, 16);
@@ -76142,7 +76211,7 @@ function registryBaseUrl(registry) {
 }
 
 // shared/image/credentials.ts
-var fs5 = __toESM(require("node:fs"));
+var fs6 = __toESM(require("node:fs"));
 var os = __toESM(require("node:os"));
 var path4 = __toESM(require("node:path"));
 
@@ -76368,7 +76437,7 @@ function dockerConfigCredential(registry, options) {
   const file = path4.join(dir, "config.json");
   let cfg;
   try {
-    cfg = JSON.parse(fs5.readFileSync(file, "utf8"));
+    cfg = JSON.parse(fs6.readFileSync(file, "utf8"));
   } catch {
     return void 0;
   }
@@ -76522,17 +76591,19 @@ var EndpointHost = class {
     this.record = saved.record;
     await Promise.all(
       saved.deployments.map(async (persisted) => {
-        const port = await freePort();
-        const live = { spec: persisted.spec, port, createdAt: persisted.createdAt };
+        const live = { spec: persisted.spec, port: 0, createdAt: persisted.createdAt };
         this.live.set(persisted.spec.name, live);
-        this.router.addBackend(persisted.spec.name, port);
         try {
-          live.running = await this.runtime.start(persisted.spec, port);
+          live.running = await startOnFreePort(this.runtime, persisted.spec, { pickPort: freeDeploymentPort, log: this.log });
+          live.port = live.running.port;
+          this.router.addBackend(persisted.spec.name, live.port);
           this.log(
-            `restored deployment '${persisted.spec.name}' (model ${persisted.spec.model.name} v${persisted.spec.model.version}) on port ${port}`
+            `restored deployment '${persisted.spec.name}' (model ${persisted.spec.model.name} v${persisted.spec.model.version}) on port ${live.port}`
           );
         } catch (err) {
           live.failure = err instanceof Error ? err.message : String(err);
+          live.port = await freeDeploymentPort();
+          this.router.addBackend(persisted.spec.name, live.port);
           this.log(`could not restore deployment '${persisted.spec.name}': ${live.failure}`);
         }
       })
@@ -76675,19 +76746,17 @@ var EndpointHost = class {
     if (!/^[a-z][a-z0-9-]{0,31}$/.test(name) || spec.name !== name)
       return sendJson(res, 400, { error: `invalid deployment name '${name}'` });
     if (this.live.has(name)) return sendJson(res, 409, { error: `deployment '${name}' already exists on ${this.cfg.endpoint}` });
-    const port = await freePort();
-    this.log(`starting deployment '${name}' (model ${spec.model.name} v${spec.model.version}) on port ${port}`);
     let running;
     try {
-      running = await this.runtime.start(spec, port);
+      running = await startOnFreePort(this.runtime, spec, { pickPort: freeDeploymentPort, log: this.log });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log(message);
       return sendJson(res, 422, { error: message });
     }
-    const live = { spec, port, createdAt: (/* @__PURE__ */ new Date()).toISOString(), running };
+    const live = { spec, port: running.port, createdAt: (/* @__PURE__ */ new Date()).toISOString(), running };
     this.live.set(name, live);
-    this.router.addBackend(name, port);
+    this.router.addBackend(name, running.port);
     const traffic = this.router.traffic();
     if (Object.keys(traffic).length === 0) this.router.setTraffic({ [name]: 0 }, {});
     else this.router.setTraffic({ ...traffic, [name]: 0 }, this.router.mirrorShares());
@@ -76723,8 +76792,8 @@ var EndpointHost = class {
     await this.router.close();
     await Promise.all([...this.live.values()].map((d) => d.running?.stop() ?? Promise.resolve()));
     this.admin?.close();
-    fs6.rmSync(files.hostInfo(this.dir), { force: true });
-    if (opts.forget) fs6.rmSync(files.state(this.dir), { force: true });
+    fs7.rmSync(files.hostInfo(this.dir), { force: true });
+    if (opts.forget) fs7.rmSync(files.state(this.dir), { force: true });
     this.exit(0);
   }
 };
@@ -76743,23 +76812,13 @@ function readJson(req) {
     req.on("error", reject);
   });
 }
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = srv.address().port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 // src/endpoint-host/endpoint-host.ts
 async function main() {
   const dir = process.argv[2];
   const log = (line) => {
     try {
-      fs7.writeSync(1, `${(/* @__PURE__ */ new Date()).toISOString()} ${line}
+      fs8.writeSync(1, `${(/* @__PURE__ */ new Date()).toISOString()} ${line}
 `);
     } catch {
     }

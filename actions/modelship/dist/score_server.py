@@ -26,7 +26,9 @@ Routes:
 
 The server listens at once and imports the script and runs init() while it already answers
 readiness probes. When the script cannot be imported or init() raises, the traceback goes
-to stderr and the process exits with code 3, so a supervisor sees it fail fast.
+to stderr and the process exits with code 3, so a supervisor sees it fail fast. When the
+port is already in use it exits with code 4 (a supervisor may choose another port), and
+with code 1 when it cannot listen for another reason.
 
 SIGTERM (or SIGINT): stop accepting connections, let in-flight requests finish (at most 10 s),
 exit 0. With --parent-pid, the server also exits (code 0) as soon as its parent process is
@@ -37,6 +39,7 @@ is no per-request access log (it would cost more than scoring a small model).
 """
 
 import argparse
+import errno
 import importlib.util
 import json
 import os
@@ -60,6 +63,8 @@ PARENT_CHECK_INTERVAL_S = 0.5
 IDLE_CONNECTION_TIMEOUT_S = 120
 EXIT_SCRIPT_FAILED = 3
 EXIT_CANNOT_LISTEN = 1
+# the port is taken: a supervisor may pick another one and start again
+EXIT_PORT_IN_USE = 4
 
 
 def log(message):
@@ -422,7 +427,7 @@ def main(argv=None):
         server = Server((args.host, args.port), make_handler(state))
     except OSError as e:
         log(f"cannot listen on {args.host}:{args.port}: {e}")
-        hard_exit(EXIT_CANNOT_LISTEN)
+        hard_exit(EXIT_PORT_IN_USE if e.errno == errno.EADDRINUSE else EXIT_CANNOT_LISTEN)
 
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda signum, _frame: state.request_stop(signal.Signals(signum).name))

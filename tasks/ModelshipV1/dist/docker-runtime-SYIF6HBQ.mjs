@@ -6,7 +6,7 @@ import {
   init_docker_runtime,
   ownerId,
   removeOwnedContainers
-} from "./chunk-R6RE42D4.mjs";
+} from "./chunk-2T6ZV5NO.mjs";
 import "./chunk-T3KQOK7T.mjs";
 init_docker_runtime();
 export {

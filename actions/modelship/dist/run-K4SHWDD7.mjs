@@ -26392,7 +26392,7 @@ function onceWhenNeeded(read) {
   };
 }
 async function createLocalTarget(config, host, cancellation) {
-  const { LocalTarget } = await import("./local-target-RIBABQ7F.mjs");
+  const { LocalTarget } = await import("./local-target-5I5TF7NV.mjs");
   const local = config.target.local;
   return new LocalTarget({
     stateDir: local.stateDir,

@@ -26381,7 +26381,7 @@ function onceWhenNeeded(read) {
   };
 }
 async function createLocalTarget(config, host, cancellation) {
-  const { LocalTarget } = await import("./local-target-WCV7GTEC.mjs");
+  const { LocalTarget } = await import("./local-target-XD6NRZP3.mjs");
   const local = config.target.local;
   return new LocalTarget({
     stateDir: local.stateDir,

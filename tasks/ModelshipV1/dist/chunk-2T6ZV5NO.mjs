@@ -3,6 +3,23 @@ import {
   __esm
 } from "./chunk-T3KQOK7T.mjs";
 
+// shared/targets/local/runtime.ts
+var EXIT_PORT_IN_USE, PortInUseError;
+var init_runtime = __esm({
+  "shared/targets/local/runtime.ts"() {
+    "use strict";
+    EXIT_PORT_IN_USE = 4;
+    PortInUseError = class extends Error {
+      constructor(message, port) {
+        super(message);
+        this.port = port;
+        this.name = "PortInUseError";
+      }
+      port;
+    };
+  }
+});
+
 // shared/targets/local/ready.ts
 import * as http from "node:http";
 async function waitUntilReady(readiness) {
@@ -75,6 +92,7 @@ function demux(buf) {
 var LABELS, DockerRuntime, ContainerDeployment;
 var init_docker_runtime = __esm({
   "shared/targets/local/docker-runtime.ts"() {
+    init_runtime();
     init_ready();
     LABELS = {
       managed: "dev.modelship.managed-by",
@@ -116,12 +134,16 @@ var init_docker_runtime = __esm({
           await waitUntilReady({ port, path: spec.readyPath, timeoutMs: spec.readyTimeout, exited: deployment.exitedBeforeReady() });
         } catch (err) {
           const logs = await deployment.logsTail();
-          await removeContainer(container);
-          throw new Error(
-            `deployment '${spec.name}' (image ${spec.image}) did not become ready: ${err.message}
---- last lines of container ${name} ---
-${logs}`
+          const exitCode = await container.inspect().then(
+            (info) => info.State.ExitCode,
+            () => void 0
           );
+          await removeContainer(container);
+          const message = `deployment '${spec.name}' (image ${spec.image}) did not become ready: ${err.message}
+--- last lines of container ${name} ---
+${logs}`;
+          if (exitCode === EXIT_PORT_IN_USE) throw new PortInUseError(message, port);
+          throw new Error(message);
         }
         await deployment.refresh();
         deployment.watch();
@@ -222,6 +244,7 @@ ${logs}`
 });
 
 export {
+  init_runtime,
   init_ready,
   LABELS,
   DockerRuntime,

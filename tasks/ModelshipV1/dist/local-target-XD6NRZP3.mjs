@@ -31,8 +31,9 @@ import "./chunk-S653NXEM.mjs";
 import "./chunk-7VOS6VXA.mjs";
 import {
   init_docker_runtime,
-  init_ready
-} from "./chunk-R6RE42D4.mjs";
+  init_ready,
+  init_runtime
+} from "./chunk-2T6ZV5NO.mjs";
 import {
   __commonJS,
   __esm,
@@ -20541,6 +20542,13 @@ var init_router = __esm({
   }
 });
 
+// shared/targets/local/ports.ts
+var init_ports = __esm({
+  "shared/targets/local/ports.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/write-file-atomic/node_modules/signal-exit/dist/cjs/signals.js
 var require_signals2 = __commonJS({
   "node_modules/write-file-atomic/node_modules/signal-exit/dist/cjs/signals.js"(exports) {
@@ -21112,13 +21120,6 @@ var init_state_store = __esm({
   }
 });
 
-// shared/targets/local/runtime.ts
-var init_runtime = __esm({
-  "shared/targets/local/runtime.ts"() {
-    "use strict";
-  }
-});
-
 // shared/targets/local/process-runtime.ts
 var init_process_runtime = __esm({
   "shared/targets/local/process-runtime.ts"() {
@@ -21193,6 +21194,8 @@ var init_endpoint_host = __esm({
   "shared/targets/local/endpoint-host.ts"() {
     "use strict";
     init_router();
+    init_runtime();
+    init_ports();
     import_dockerode = __toESM(require_docker());
     init_process_runtime();
     init_docker_runtime();
@@ -21334,7 +21337,7 @@ var init_local_target = __esm({
         if (this.opts.runtime === "docker") {
           const [{ default: Docker2 }, { ownerId: ownerId2, removeOwnedContainers }] = await Promise.all([
             import("./docker-7LUCSDYR.mjs"),
-            import("./docker-runtime-VCI3PUYW.mjs")
+            import("./docker-runtime-SYIF6HBQ.mjs")
           ]);
           const removed = await removeOwnedContainers(new Docker2(), endpoint, ownerId2(dir));
           if (removed.length) this.opts.log(`removed containers ${removed.join(", ")}`);

@@ -1,8 +1,9 @@
 import { createRequire as __msCreateRequire } from "node:module"; import { fileURLToPath as __msFileURLToPath } from "node:url"; import { dirname as __msPathDirname } from "node:path"; const require = __msCreateRequire(import.meta.url); const __msFilename = __msFileURLToPath(import.meta.url); const __msDirname = __msPathDirname(__msFilename);
 import {
   init_docker_runtime,
-  init_ready
-} from "./chunk-R6RE42D4.mjs";
+  init_ready,
+  init_runtime
+} from "./chunk-2T6ZV5NO.mjs";
 import {
   DEPLOYMENT_HEADER,
   init_process_alive,
@@ -1674,9 +1675,9 @@ var init_router = __esm({
   }
 });
 
-// shared/targets/local/runtime.ts
-var init_runtime = __esm({
-  "shared/targets/local/runtime.ts"() {
+// shared/targets/local/ports.ts
+var init_ports = __esm({
+  "shared/targets/local/ports.ts"() {
     "use strict";
   }
 });
@@ -1755,6 +1756,8 @@ var init_endpoint_host = __esm({
   "shared/targets/local/endpoint-host.ts"() {
     "use strict";
     init_router();
+    init_runtime();
+    init_ports();
     import_dockerode = __toESM(require_docker());
     init_process_runtime();
     init_docker_runtime();
@@ -1896,7 +1899,7 @@ var init_local_target = __esm({
         if (this.opts.runtime === "docker") {
           const [{ default: Docker2 }, { ownerId: ownerId2, removeOwnedContainers }] = await Promise.all([
             import("./docker-7LUCSDYR.mjs"),
-            import("./docker-runtime-VCI3PUYW.mjs")
+            import("./docker-runtime-SYIF6HBQ.mjs")
           ]);
           const removed = await removeOwnedContainers(new Docker2(), endpoint, ownerId2(dir));
           if (removed.length) this.opts.log(`removed containers ${removed.join(", ")}`);
