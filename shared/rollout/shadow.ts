@@ -5,7 +5,7 @@ import { formatP, formatPercent } from '../analysis/judge';
 import { OutputSample, addOutputs, comparePair, describeBody, emptySample } from '../analysis/agreement';
 import { chiSquareHomogeneity, ksTwoSample, wilsonInterval } from '../analysis/statistics';
 import { EventSink, ShadowDisagreement, ShadowDrift } from '../report/events';
-import { Target } from '../targets/target';
+import { MirroredPair, Target } from '../targets/target';
 import { formatDuration } from '../config/duration';
 
 /** an answer as far as the comparison needs it */
@@ -96,10 +96,24 @@ export function shadowBodies(requestsFile: string | undefined, smokeRequests: re
   return bodies;
 }
 
+/** mirroring live requests to one deployment with their answers paired, where the target can */
+interface MirrorPairing {
+  /** mirror `share` percent of live requests (0 stops) */
+  mirror(share: number): Promise<void>;
+  take(): Promise<{ pairs: MirroredPair[]; unpaired: number }>;
+}
+
+function mirrorPairing(target: Target, endpoint: string, deployment: string): MirrorPairing | undefined {
+  if (!target.mirrorPaired || !target.takeMirroredPairs) return undefined;
+  const [mirror, take] = [target.mirrorPaired.bind(target), target.takeMirroredPairs.bind(target)];
+  return { mirror: (share) => mirror(endpoint, deployment, share), take: () => take(endpoint, deployment) };
+}
+
 export async function runShadow(input: ShadowInput, deps: ShadowDeps): Promise<ShadowResult> {
   const { endpoint, stable, candidate, bodies, settings } = input;
   const { log, target } = deps;
-  const mirroring = settings.mirror > 0 && target.mirrorPaired !== undefined && target.takeMirroredPairs !== undefined;
+  const pairing = settings.mirror > 0 ? mirrorPairing(target, endpoint, candidate) : undefined;
+  const mirroring = pairing !== undefined;
   log(
     `shadow: ${bodies.length} distinct ${bodies.length === 1 ? 'request' : 'requests'} to '${stable}' (stable) and '${candidate}' (new) by the deployment header${mirroring ? `, and ${settings.mirror}% of live requests mirrored to '${candidate}' until ${settings.minSamples} pairs or ${formatDuration(settings.durationMs)}` : ''}; comparing ${settings.paths.length ? settings.paths.join(', ') : 'the whole answer'}${settings.tolerance ? ` (numbers within ${settings.tolerance})` : ''}`,
   );
@@ -159,8 +173,8 @@ export async function runShadow(input: ShadowInput, deps: ShadowDeps): Promise<S
     judgePair(body, reference, answer);
   };
 
-  const takeMirrored = async (): Promise<void> => {
-    const taken = await (target.takeMirroredPairs as NonNullable<Target['takeMirroredPairs']>)(endpoint, candidate);
+  const takeMirrored = async (from: MirrorPairing): Promise<void> => {
+    const taken = await from.take();
     unpaired += taken.unpaired;
     for (const pair of taken.pairs) {
       // a pair served by another deployment than the stable one has no reference answer
@@ -174,7 +188,7 @@ export async function runShadow(input: ShadowInput, deps: ShadowDeps): Promise<S
   };
 
   let stopReason: string | undefined;
-  if (mirroring) await (target.mirrorPaired as NonNullable<Target['mirrorPaired']>)(endpoint, candidate, settings.mirror);
+  await pairing?.mirror(settings.mirror);
   try {
     // a bounded pool: `concurrency` pairs in flight
     let next = 0;
@@ -182,13 +196,13 @@ export async function runShadow(input: ShadowInput, deps: ShadowDeps): Promise<S
       while (next < bodies.length) await one(bodies[next++]);
     });
     await Promise.all(workers);
-    if (mirroring) {
+    if (pairing) {
       // a fixed sample size (minSamples) or the time limit ends the collection, never the
       // agreement seen so far: stopping on a good-looking verdict would bias the gate
       const started = deps.now();
       let lastProgress = started;
       for (;;) {
-        await takeMirrored();
+        await takeMirrored(pairing);
         if (pairs >= settings.minSamples) break;
         stopReason = deps.cancelled?.();
         if (stopReason !== undefined) {
@@ -207,9 +221,9 @@ export async function runShadow(input: ShadowInput, deps: ShadowDeps): Promise<S
       }
     }
   } finally {
-    if (mirroring) {
-      await (target.mirrorPaired as NonNullable<Target['mirrorPaired']>)(endpoint, candidate, 0);
-      await takeMirrored();
+    if (pairing) {
+      await pairing.mirror(0);
+      await takeMirrored(pairing);
     }
   }
 
