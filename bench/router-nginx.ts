@@ -5,6 +5,9 @@
  *   direct   client -> backend
  *   router   client -> modelship Router (its own Node process, one deployment at 100%) -> backend
  *   nginx    client -> nginx (Debian package, generated config, keep-alive upstream) -> backend
+ *   floor    client -> the cheapest proxy one Node process can be (raw sockets, no routing,
+ *            Content-Length framing only, no validation) -> backend: not a product, the
+ *            ceiling any router written in Node reaches on this machine
  *
  * Rounds alternate between the paths. Prints p50/p99 latency at one client and
  * throughput at N concurrent clients, with the ratios router/direct and router/nginx.
@@ -53,6 +56,58 @@ function runRouter(port: number, backendPort: number): void {
       process.exit(1);
     },
   );
+}
+
+/**
+ * The floor of a Node proxy: raw sockets on both sides, the request and the answer passed
+ * through byte for byte, framed by Content-Length only. Unsafe as a product (it validates
+ * nothing); it only measures what Node's event loop and sockets cost per proxied request.
+ */
+function runFloor(port: number, backendPort: number): void {
+  const idle: net.Socket[] = [];
+  const waiting = new Map<net.Socket, net.Socket>();
+  /** one whole message at the front of `buffer`: its length, or 0 when not all in yet */
+  const messageLength = (buffer: Buffer): number => {
+    const end = buffer.indexOf('\r\n\r\n');
+    if (end < 0) return 0;
+    const length = /\r\ncontent-length: *(\d+)/i.exec(buffer.toString('latin1', 0, end));
+    const total = end + 4 + (length ? Number(length[1]) : 0);
+    return buffer.length >= total ? total : 0;
+  };
+  const framed = (socket: net.Socket, onMessage: (message: Buffer) => void): void => {
+    let buffer: Buffer | undefined;
+    socket.setNoDelay(true);
+    socket.on('error', () => undefined);
+    socket.on('data', (chunk: Buffer) => {
+      buffer = buffer ? Buffer.concat([buffer, chunk]) : chunk;
+      for (let total = messageLength(buffer); total > 0 && buffer; total = buffer ? messageLength(buffer) : 0) {
+        const message = buffer.subarray(0, total);
+        buffer = buffer.length > total ? buffer.subarray(total) : undefined;
+        onMessage(message);
+      }
+    });
+  };
+  const upstream = (): net.Socket => {
+    const reused = idle.pop();
+    if (reused) return reused;
+    const socket = net.connect(backendPort, '127.0.0.1');
+    framed(socket, (answer) => {
+      const client = waiting.get(socket);
+      waiting.delete(socket);
+      idle.push(socket);
+      client?.write(answer);
+    });
+    return socket;
+  };
+  net
+    .createServer((client) =>
+      framed(client, (request) => {
+        const socket = upstream();
+        waiting.set(socket, client);
+        socket.write(request);
+      }),
+    )
+    .listen(port, '127.0.0.1', () => process.stdout.write('ready\n'));
 }
 
 // ---- processes -----------------------------------------------------------------------
@@ -291,9 +346,10 @@ async function main(): Promise<void> {
   const args = parseArgs({ requests: 3000, throughput: 20000, concurrency: 16, rounds: 3 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ms-bench-nginx-'));
   const nginx = ensureNginx();
-  const [backendPort, routerPort, nginxPort] = [await freePort(), await freePort(), await freePort()];
+  const [backendPort, routerPort, nginxPort, floorPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   let backend: child.ChildProcess | undefined;
   let router: child.ChildProcess | undefined;
+  let floor: child.ChildProcess | undefined;
   let nginxProc: child.ChildProcess | undefined;
   try {
     backend = await startRole('backend', [String(backendPort)]);
@@ -308,6 +364,8 @@ async function main(): Promise<void> {
       paths.push({ name: 'nginx', port: nginxPort });
       console.log(`nginx: ${version} (${nginx.note}), worker_processes auto, keep-alive upstream`);
     } else console.log(`nginx: not measured: ${nginx.note}; direct versus router only`);
+    floor = await startRole('floor', [String(floorPort), String(backendPort)]);
+    paths.push({ name: 'floor', port: floorPort });
     // warm up every path (JIT, keep-alive sockets to the backend)
     for (const p of paths) await closedLoop(p.port, 2000, args.concurrency);
 
@@ -338,10 +396,15 @@ async function main(): Promise<void> {
         console.log(
           `router/nginx:  p50 x${(r.p50 / n.p50).toFixed(2)}, p99 x${(r.p99 / n.p99).toFixed(2)}, throughput x${(r.rps / n.rps).toFixed(2)}; nginx added p50 ${(n.p50 - d.p50).toFixed(3)} ms, p99 ${(n.p99 - d.p99).toFixed(3)} ms`,
         );
+      const f = stats.get('floor') as Stats;
+      console.log(
+        `floor/nginx:   throughput x${n ? (f.rps / n.rps).toFixed(2) : '-'}, router/floor x${(r.rps / f.rps).toFixed(2)}: the cheapest Node proxy (no routing, no validation) against nginx, and what the router's work costs on top of it`,
+      );
     }
   } finally {
     await stop(nginxProc);
     await stop(router);
+    await stop(floor);
     await stop(backend);
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -350,6 +413,7 @@ async function main(): Promise<void> {
 const role = process.argv[2];
 if (role === 'backend') runBackend(Number(process.argv[3]));
 else if (role === 'router') runRouter(Number(process.argv[3]), Number(process.argv[4]));
+else if (role === 'floor') runFloor(Number(process.argv[3]), Number(process.argv[4]));
 else
   main().catch((err: unknown) => {
     console.error(err);
