@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Docker from 'dockerode';
@@ -6,6 +7,7 @@ import { DockerImageBuilder } from '../../shared/image/builder';
 import { scoringServerPath } from '../../shared/paths';
 import { DockerRuntime, LABELS, ownerId, removeOwnedContainers } from '../../shared/targets/local/docker-runtime';
 import { DeploymentSpec } from '../../shared/targets/target';
+import { PortInUseError } from '../../shared/targets/local/runtime';
 import { scoreOnce } from '../../shared/traffic/http-score';
 import { FIXTURE, freePorts } from '../helpers/project';
 import { dockerTestEnv } from '../helpers/test-env';
@@ -143,5 +145,41 @@ describe('docker runtime', () => {
     expect(removed).toEqual([runtime.containerName('blue')]);
     const foreignInfo = await foreign.inspect();
     expect(foreignInfo.State.Running).toBe(true);
+  });
+
+  it('removeStrays removes the containers of deployments a restarted host does not know, and nothing else', async () => {
+    const ours = (deployment: string) =>
+      docker.createContainer({
+        Image: env.baseImage,
+        Cmd: ['sleep', '300'],
+        name: runtime.containerName(deployment),
+        Labels: { [LABELS.managed]: 'modelship', [LABELS.endpoint]: 'rt', [LABELS.deployment]: deployment, [LABELS.owner]: owner },
+      });
+    const [kept, stray] = await Promise.all([ours('blue'), ours('green')]);
+    await Promise.all([kept.start(), stray.start()]);
+    const removed = await runtime.removeStrays(new Set(['blue']));
+    expect(removed).toEqual([runtime.containerName('green')]);
+    await expect(stray.inspect()).rejects.toMatchObject({ statusCode: 404 });
+    expect((await kept.inspect()).State.Running).toBe(true);
+    expect((await foreign.inspect()).State.Running).toBe(true);
+    await kept.remove({ force: true });
+  });
+
+  it('a port something else took first: a PortInUseError (the scoring server exits 4 in the container too), and no container left', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (holder.address() as net.AddressInfo).port;
+      const err = await runtime.start(spec('taken', await image('good1')), port).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(PortInUseError);
+      expect((err as PortInUseError).port).toBe(port);
+      expect((err as Error).message).toContain(`cannot listen on 127.0.0.1:${port}`);
+      await expect(docker.getContainer(runtime.containerName('taken')).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    } finally {
+      holder.close();
+    }
   });
 });

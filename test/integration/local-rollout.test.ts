@@ -1,4 +1,9 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Docker from 'dockerode';
 import { loadConfig } from '../../shared/config/load';
+import { LABELS, ownerId } from '../../shared/targets/local/docker-runtime';
+import type { HostInfo } from '../../shared/targets/local/state-store';
 import { createContext } from '../../shared/context';
 import * as pipeline from '../../shared/pipeline';
 import { PipelineContext } from '../../shared/pipeline';
@@ -149,5 +154,36 @@ describe.each(['process', 'docker'] as const)('progressive rollout on the local 
     const after = await ctx.target.state(endpoint);
     expect(after.traffic).toEqual(before.traffic);
     expect(after.deployments.map((d) => [d.name, d.model.version])).toEqual(before.deployments.map((d) => [d.name, d.model.version]));
+  });
+
+  it('a host killed with -9 while it started a deployment: the next command brings production back and leaves nothing of that deployment running', async () => {
+    const before = await ctx.target.state(endpoint);
+    const stateDir = path.join(project.dir, '.modelship', endpoint);
+    const docker = runtime === 'docker' ? new Docker() : undefined;
+    const stray = 'orphan';
+    // what the killed host had started for a deployment it never saved: a container of this
+    // endpoint folder (the process runtime's scoring process exits with its host by itself)
+    const leftover = await docker?.createContainer({
+      Image: dockerTestEnv().baseImage,
+      Cmd: ['sleep', '300'],
+      name: `modelship-${endpoint}-${stray}-${process.pid}`,
+      Labels: { [LABELS.managed]: 'modelship', [LABELS.endpoint]: endpoint, [LABELS.deployment]: stray, [LABELS.owner]: ownerId(stateDir) },
+    });
+    await leftover?.start();
+    const { pid } = JSON.parse(fs.readFileSync(path.join(stateDir, 'host.json'), 'utf8')) as HostInfo;
+    process.kill(pid, 'SIGKILL');
+    const after = await ctx.target.state(endpoint);
+    expect(after.deployments.map((d) => [d.name, d.model.version, d.health])).toEqual(
+      before.deployments.map((d) => [d.name, d.model.version, 'ready']),
+    );
+    expect(after.traffic).toEqual(before.traffic);
+    const answer = await ctx.target.score(endpoint, { body: '{"data": [1, 2, 3]}', timeoutMs: 10_000 });
+    expect(answer.status).toBe(200);
+    if (leftover) {
+      await expect(leftover.inspect()).rejects.toMatchObject({ statusCode: 404 });
+      expect(fs.readFileSync(path.join(stateDir, 'host.log'), 'utf8')).toMatch(
+        /removed modelship-testep-orphan-\d+: left by an earlier host/,
+      );
+    }
   });
 });

@@ -62,10 +62,8 @@ export class DockerRuntime implements DeploymentRuntime {
       await waitUntilReady({ port, path: spec.readyPath, timeoutMs: spec.readyTimeout, exited: deployment.exitedBeforeReady() });
     } catch (err: unknown) {
       const logs = await deployment.logsTail();
-      const exitCode = await container.inspect().then(
-        (info) => info.State.ExitCode,
-        () => undefined,
-      );
+      // as seen when it stopped: a container restarting again reads exit code 0 by now
+      const exitCode = deployment.exitCodeBeforeReady;
       await removeContainer(container);
       const message = `deployment '${spec.name}' (image ${spec.image}) did not become ready: ${(err as Error).message}\n--- last lines of container ${name} ---\n${logs}`;
       if (exitCode === EXIT_PORT_IN_USE) throw new PortInUseError(message, port);
@@ -74,6 +72,21 @@ export class DockerRuntime implements DeploymentRuntime {
     await deployment.refresh();
     deployment.watch();
     return deployment;
+  }
+
+  /**
+   * Remove this endpoint folder's containers of deployments other than `keep`: a host
+   * killed while it started a deployment leaves that container running, unknown to the
+   * state file and to the restarted host.
+   */
+  async removeStrays(keep: ReadonlySet<string>): Promise<string[]> {
+    const list = await this.options.docker.listContainers({
+      all: true,
+      filters: { label: [`${LABELS.owner}=${this.options.owner}`, `${LABELS.endpoint}=${this.options.endpoint}`] },
+    });
+    const strays = list.filter((c) => !keep.has(c.Labels[LABELS.deployment] ?? ''));
+    await Promise.all(strays.map((c) => removeContainer(this.options.docker.getContainer(c.Id))));
+    return strays.map((c) => c.Names[0]?.replace(/^\//, '') ?? c.Id);
   }
 
   private async ensureImage(image: string): Promise<void> {
@@ -128,6 +141,8 @@ class ContainerDeployment implements RunningDeployment {
   private restartCount = 0;
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  /** the exit code seen when exitedBeforeReady() resolved, if it exited */
+  exitCodeBeforeReady?: number;
 
   constructor(
     private readonly container: Docker.Container,
@@ -152,10 +167,15 @@ class ContainerDeployment implements RunningDeployment {
         if (this.stopped) return;
         try {
           const info = await this.container.inspect();
-          if (!info.State.Running && !info.State.Restarting) return resolve(`exited with code ${info.State.ExitCode}`);
+          if (!info.State.Running && !info.State.Restarting) {
+            this.exitCodeBeforeReady = info.State.ExitCode;
+            return resolve(`exited with code ${info.State.ExitCode}`);
+          }
           // a crash loop before readiness is a failure too: one restart is enough to say so
-          if (info.RestartCount > 0)
+          if (info.RestartCount > 0) {
+            this.exitCodeBeforeReady = info.State.ExitCode;
             return resolve(`crashed and was restarted ${info.RestartCount} time(s) (last exit code ${info.State.ExitCode})`);
+          }
         } catch {
           return resolve('was removed');
         }

@@ -110,6 +110,13 @@ export class EndpointHost {
         }
       }),
     );
+    try {
+      const strays = (await this.runtime.removeStrays?.(new Set(this.live.keys()))) ?? [];
+      if (strays.length) this.log(`removed ${strays.join(', ')}: left by an earlier host for deployments the state file does not list`);
+    } catch (err: unknown) {
+      // leftovers cost resources, not correctness: serve the endpoint anyway
+      this.log(`could not look for containers left by an earlier host: ${errorMessage(err)}`);
+    }
     if (Object.keys(saved.traffic).length) {
       this.router.setTraffic(saved.traffic, saved.mirror);
       this.log(`restored traffic ${JSON.stringify(saved.traffic)}`);

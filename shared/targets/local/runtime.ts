@@ -22,6 +22,11 @@ export interface DeploymentRuntime {
    * its last logs otherwise, with a PortInUseError when the port was taken before it bound it
    */
   start(spec: DeploymentSpec, port: number): Promise<RunningDeployment>;
+  /**
+   * remove what an earlier host left running for deployments other than `keep`, and say
+   * what (processes need not: they exit with their host)
+   */
+  removeStrays?(keep: ReadonlySet<string>): Promise<string[]>;
 }
 
 /** the scoring server's exit code when its port is already in use (shared/serve/score_server.py) */
