@@ -76056,10 +76056,7 @@ var DockerRuntime = class {
       await waitUntilReady({ port, path: spec.readyPath, timeoutMs: spec.readyTimeout, exited: deployment.exitedBeforeReady() });
     } catch (err) {
       const logs = await deployment.logsTail();
-      const exitCode = await container.inspect().then(
-        (info) => info.State.ExitCode,
-        () => void 0
-      );
+      const exitCode = deployment.exitCodeBeforeReady;
       await removeContainer(container);
       const message = `deployment '${spec.name}' (image ${spec.image}) did not become ready: ${err.message}
 --- last lines of container ${name} ---
@@ -76070,6 +76067,20 @@ ${logs}`;
     await deployment.refresh();
     deployment.watch();
     return deployment;
+  }
+  /**
+   * Remove this endpoint folder's containers of deployments other than `keep`: a host
+   * killed while it started a deployment leaves that container running, unknown to the
+   * state file and to the restarted host.
+   */
+  async removeStrays(keep) {
+    const list = await this.options.docker.listContainers({
+      all: true,
+      filters: { label: [`${LABELS.owner}=${this.options.owner}`, `${LABELS.endpoint}=${this.options.endpoint}`] }
+    });
+    const strays = list.filter((c) => !keep.has(c.Labels[LABELS.deployment] ?? ""));
+    await Promise.all(strays.map((c) => removeContainer(this.options.docker.getContainer(c.Id))));
+    return strays.map((c) => c.Names[0]?.replace(/^\//, "") ?? c.Id);
   }
   async ensureImage(image) {
     try {
@@ -76117,6 +76128,8 @@ var ContainerDeployment = class {
   restartCount = 0;
   timer;
   stopped = false;
+  /** the exit code seen when exitedBeforeReady() resolved, if it exited */
+  exitCodeBeforeReady;
   health() {
     return this.state;
   }
@@ -76133,9 +76146,14 @@ var ContainerDeployment = class {
         if (this.stopped) return;
         try {
           const info = await this.container.inspect();
-          if (!info.State.Running && !info.State.Restarting) return resolve(`exited with code ${info.State.ExitCode}`);
-          if (info.RestartCount > 0)
+          if (!info.State.Running && !info.State.Restarting) {
+            this.exitCodeBeforeReady = info.State.ExitCode;
+            return resolve(`exited with code ${info.State.ExitCode}`);
+          }
+          if (info.RestartCount > 0) {
+            this.exitCodeBeforeReady = info.State.ExitCode;
             return resolve(`crashed and was restarted ${info.RestartCount} time(s) (last exit code ${info.State.ExitCode})`);
+          }
         } catch {
           return resolve("was removed");
         }
@@ -76608,6 +76626,12 @@ var EndpointHost = class {
         }
       })
     );
+    try {
+      const strays = await this.runtime.removeStrays?.(new Set(this.live.keys())) ?? [];
+      if (strays.length) this.log(`removed ${strays.join(", ")}: left by an earlier host for deployments the state file does not list`);
+    } catch (err) {
+      this.log(`could not look for containers left by an earlier host: ${errorMessage(err)}`);
+    }
     if (Object.keys(saved.traffic).length) {
       this.router.setTraffic(saved.traffic, saved.mirror);
       this.log(`restored traffic ${JSON.stringify(saved.traffic)}`);

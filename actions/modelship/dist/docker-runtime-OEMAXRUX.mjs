@@ -6,7 +6,7 @@ import {
   init_docker_runtime,
   ownerId,
   removeOwnedContainers
-} from "./chunk-2T6ZV5NO.mjs";
+} from "./chunk-6LZPFVWB.mjs";
 import "./chunk-T3KQOK7T.mjs";
 init_docker_runtime();
 export {

@@ -134,10 +134,7 @@ var init_docker_runtime = __esm({
           await waitUntilReady({ port, path: spec.readyPath, timeoutMs: spec.readyTimeout, exited: deployment.exitedBeforeReady() });
         } catch (err) {
           const logs = await deployment.logsTail();
-          const exitCode = await container.inspect().then(
-            (info) => info.State.ExitCode,
-            () => void 0
-          );
+          const exitCode = deployment.exitCodeBeforeReady;
           await removeContainer(container);
           const message = `deployment '${spec.name}' (image ${spec.image}) did not become ready: ${err.message}
 --- last lines of container ${name} ---
@@ -148,6 +145,20 @@ ${logs}`;
         await deployment.refresh();
         deployment.watch();
         return deployment;
+      }
+      /**
+       * Remove this endpoint folder's containers of deployments other than `keep`: a host
+       * killed while it started a deployment leaves that container running, unknown to the
+       * state file and to the restarted host.
+       */
+      async removeStrays(keep) {
+        const list = await this.options.docker.listContainers({
+          all: true,
+          filters: { label: [`${LABELS.owner}=${this.options.owner}`, `${LABELS.endpoint}=${this.options.endpoint}`] }
+        });
+        const strays = list.filter((c) => !keep.has(c.Labels[LABELS.deployment] ?? ""));
+        await Promise.all(strays.map((c) => removeContainer(this.options.docker.getContainer(c.Id))));
+        return strays.map((c) => c.Names[0]?.replace(/^\//, "") ?? c.Id);
       }
       async ensureImage(image) {
         try {
@@ -180,6 +191,8 @@ ${logs}`;
       restartCount = 0;
       timer;
       stopped = false;
+      /** the exit code seen when exitedBeforeReady() resolved, if it exited */
+      exitCodeBeforeReady;
       health() {
         return this.state;
       }
@@ -196,9 +209,14 @@ ${logs}`;
             if (this.stopped) return;
             try {
               const info = await this.container.inspect();
-              if (!info.State.Running && !info.State.Restarting) return resolve(`exited with code ${info.State.ExitCode}`);
-              if (info.RestartCount > 0)
+              if (!info.State.Running && !info.State.Restarting) {
+                this.exitCodeBeforeReady = info.State.ExitCode;
+                return resolve(`exited with code ${info.State.ExitCode}`);
+              }
+              if (info.RestartCount > 0) {
+                this.exitCodeBeforeReady = info.State.ExitCode;
                 return resolve(`crashed and was restarted ${info.RestartCount} time(s) (last exit code ${info.State.ExitCode})`);
+              }
             } catch {
               return resolve("was removed");
             }

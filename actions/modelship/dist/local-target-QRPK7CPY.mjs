@@ -3,7 +3,7 @@ import {
   init_docker_runtime,
   init_ready,
   init_runtime
-} from "./chunk-2T6ZV5NO.mjs";
+} from "./chunk-6LZPFVWB.mjs";
 import {
   DEPLOYMENT_HEADER,
   init_process_alive,
@@ -1899,7 +1899,7 @@ var init_local_target = __esm({
         if (this.opts.runtime === "docker") {
           const [{ default: Docker2 }, { ownerId: ownerId2, removeOwnedContainers }] = await Promise.all([
             import("./docker-7LUCSDYR.mjs"),
-            import("./docker-runtime-SYIF6HBQ.mjs")
+            import("./docker-runtime-OEMAXRUX.mjs")
           ]);
           const removed = await removeOwnedContainers(new Docker2(), endpoint, ownerId2(dir));
           if (removed.length) this.opts.log(`removed containers ${removed.join(", ")}`);

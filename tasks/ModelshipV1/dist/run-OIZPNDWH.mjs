@@ -24596,10 +24596,16 @@ function shadowBodies(requestsFile, smokeRequests) {
   for (const file of smokeRequests) add(fs5.readFileSync(file, "utf8"), file);
   return bodies;
 }
+function mirrorPairing(target, endpoint, deployment) {
+  if (!target.mirrorPaired || !target.takeMirroredPairs) return void 0;
+  const [mirror, take] = [target.mirrorPaired.bind(target), target.takeMirroredPairs.bind(target)];
+  return { mirror: (share) => mirror(endpoint, deployment, share), take: () => take(endpoint, deployment) };
+}
 async function runShadow(input, deps) {
   const { endpoint, stable, candidate, bodies, settings } = input;
   const { log, target } = deps;
-  const mirroring = settings.mirror > 0 && target.mirrorPaired !== void 0 && target.takeMirroredPairs !== void 0;
+  const pairing = settings.mirror > 0 ? mirrorPairing(target, endpoint, candidate) : void 0;
+  const mirroring = pairing !== void 0;
   log(
     `shadow: ${bodies.length} distinct ${bodies.length === 1 ? "request" : "requests"} to '${stable}' (stable) and '${candidate}' (new) by the deployment header${mirroring ? `, and ${settings.mirror}% of live requests mirrored to '${candidate}' until ${settings.minSamples} pairs or ${formatDuration(settings.durationMs)}` : ""}; comparing ${settings.paths.length ? settings.paths.join(", ") : "the whole answer"}${settings.tolerance ? ` (numbers within ${settings.tolerance})` : ""}`
   );
@@ -24655,8 +24661,8 @@ async function runShadow(input, deps) {
       log(`  shadow: ${done}/${bodies.length} pairs, ${agreements} of ${pairs} agree so far`);
     judgePair(body, reference, answer);
   };
-  const takeMirrored = async () => {
-    const taken = await target.takeMirroredPairs(endpoint, candidate);
+  const takeMirrored = async (from) => {
+    const taken = await from.take();
     unpaired += taken.unpaired;
     for (const pair of taken.pairs) {
       if (pair.served !== stable) {
@@ -24668,18 +24674,18 @@ async function runShadow(input, deps) {
     }
   };
   let stopReason;
-  if (mirroring) await target.mirrorPaired(endpoint, candidate, settings.mirror);
+  await pairing?.mirror(settings.mirror);
   try {
     let next = 0;
     const workers = Array.from({ length: Math.min(settings.concurrency, bodies.length) }, async () => {
       while (next < bodies.length) await one(bodies[next++]);
     });
     await Promise.all(workers);
-    if (mirroring) {
+    if (pairing) {
       const started = deps.now();
       let lastProgress = started;
       for (; ; ) {
-        await takeMirrored();
+        await takeMirrored(pairing);
         if (pairs >= settings.minSamples) break;
         stopReason = deps.cancelled?.();
         if (stopReason !== void 0) {
@@ -24698,9 +24704,9 @@ async function runShadow(input, deps) {
       }
     }
   } finally {
-    if (mirroring) {
-      await target.mirrorPaired(endpoint, candidate, 0);
-      await takeMirrored();
+    if (pairing) {
+      await pairing.mirror(0);
+      await takeMirrored(pairing);
     }
   }
   const rate = pairs > 0 ? agreements / pairs : 0;
@@ -26381,7 +26387,7 @@ function onceWhenNeeded(read) {
   };
 }
 async function createLocalTarget(config, host, cancellation) {
-  const { LocalTarget } = await import("./local-target-XD6NRZP3.mjs");
+  const { LocalTarget } = await import("./local-target-5JC5VCAG.mjs");
   const local = config.target.local;
   return new LocalTarget({
     stateDir: local.stateDir,
