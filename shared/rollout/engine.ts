@@ -63,6 +63,10 @@ export interface RolloutOutcome {
 
 /** attempts at the traffic change of a rollback, the one call that must not give up early */
 const ROLLBACK_ATTEMPTS = 3;
+/** what to change when a step could not be judged for want of requests */
+const TOO_FEW_REQUESTS_HINT =
+  ' (too few requests reached the new deployment to judge it: send it live traffic, lengthen rollout.bake, lower rollout.analysis.minRequests, or add rollout.analysis.probe)';
+
 /** failed metrics or state reads in a row before a step gives up as inconclusive (as Argo Rollouts' consecutiveErrorLimit) */
 export const CONSECUTIVE_ERROR_LIMIT = 4;
 const ROLLBACK_BACKOFF_MS = 1000;
@@ -378,8 +382,10 @@ class Rollout {
       last = verdict;
     }
     // no data is not success: the step passes only with a pass at the end of the bake
-    if (!last || last.status !== 'pass')
-      return `${step.label}: inconclusive after ${formatDuration(bake)}: ${last?.reasons.join('; ') ?? 'no analysis'}`;
+    if (!last || last.status !== 'pass') {
+      const tooFew = last !== undefined && last.requests < minRequests;
+      return `${step.label}: inconclusive after ${formatDuration(bake)}: ${last?.reasons.join('; ') ?? 'no analysis'}${tooFew ? TOO_FEW_REQUESTS_HINT : ''}`;
+    }
     return undefined;
   }
 

@@ -313,7 +313,11 @@ describe('runRollout rolls back', () => {
     const s = setup({ green: { ratePerSec: 10 } });
     // 1% of 10 requests/s: 3 requests in 30s
     const outcome = await runRollout(s.input(rolloutConfig({ steps: [1, 100] })), s.deps);
-    expectRolledBack(s, outcome, /^step 1\/2 \(1%\): inconclusive after 30s: 3 requests, need 20$/);
+    expectRolledBack(
+      s,
+      outcome,
+      /^step 1\/2 \(1%\): inconclusive after 30s: 3 requests, need 20 \(too few requests reached the new deployment to judge it: send it live traffic, lengthen rollout\.bake, lower rollout\.analysis\.minRequests, or add rollout\.analysis\.probe\)$/,
+    );
     expect(s.clock.now() - T0).toBe(30 * SECOND);
     expect(s.analysesOf(1).map((a) => a.verdict)).toEqual(Array(6).fill('inconclusive'));
     expect(s.lines).toContainEqual(
@@ -326,7 +330,7 @@ describe('runRollout rolls back', () => {
   test('a blue-green preview with neither mirror nor probe has no data and rolls back', async () => {
     const s = setup();
     const outcome = await runRollout(s.input(rolloutConfig({ strategy: 'blue-green', mirror: 0 })), s.deps);
-    expectRolledBack(s, outcome, /^step 1\/2 \(0%, preview\): inconclusive after 30s: 0 requests, need 20$/);
+    expectRolledBack(s, outcome, /^step 1\/2 \(0%, preview\): inconclusive after 30s: 0 requests, need 20 \(too few requests reached/);
   });
 
   test('probe traffic rescues a quiet step: inconclusive at first, pass at the end of the bake', async () => {
@@ -500,7 +504,7 @@ describe('runRollout with a lagging main signal and a fast one (Azure Monitor an
   test('a healthy fast signal never passes a step on its own: no main data is inconclusive', async () => {
     const s = setup();
     const outcome = await runRollout(s.input(rolloutConfig()), { ...s.deps, metrics: lagging(s) });
-    expectRolledBack(s, outcome, /^step 1\/3 \(10%\): inconclusive after 30s: 0 requests, need 20$/);
+    expectRolledBack(s, outcome, /^step 1\/3 \(10%\): inconclusive after 30s: 0 requests, need 20 \(too few requests reached/);
   });
 });
 
