@@ -255,7 +255,7 @@ var require_main = __commonJS({
       } catch (err) {
         return fail(host.masker.mask(errorMessage(err)));
       }
-      const { runAction } = await import("./run-SHU7KVZ2.mjs");
+      const { runAction } = await import("./run-KEHHPC2Y.mjs");
       await runAction(inputs, host, env);
     }
     main().catch((err) => {

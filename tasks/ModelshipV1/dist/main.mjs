@@ -305,7 +305,7 @@ var require_main = __commonJS({
       } catch (err) {
         return fail(host.masker.mask(errorMessage(err)));
       }
-      const { runTask } = await import("./run-OIZPNDWH.mjs");
+      const { runTask } = await import("./run-QKIFN2HT.mjs");
       await runTask(inputs, host, env);
     }
     main().catch((err) => {

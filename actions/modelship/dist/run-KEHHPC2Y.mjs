@@ -25048,7 +25048,7 @@ function formatWeights(weights) {
   const entries = Object.entries(weights);
   return entries.length ? entries.map(([name, pct2]) => `${name} ${pct2}%`).join(" / ") : "none";
 }
-var ROLLBACK_ATTEMPTS, CONSECUTIVE_ERROR_LIMIT, ROLLBACK_BACKOFF_MS, Rollout;
+var ROLLBACK_ATTEMPTS, TOO_FEW_REQUESTS_HINT, CONSECUTIVE_ERROR_LIMIT, ROLLBACK_BACKOFF_MS, Rollout;
 var init_engine = __esm({
   "shared/rollout/engine.ts"() {
     "use strict";
@@ -25060,6 +25060,7 @@ var init_engine = __esm({
     init_retry();
     init_duration();
     ROLLBACK_ATTEMPTS = 3;
+    TOO_FEW_REQUESTS_HINT = " (too few requests reached the new deployment to judge it: send it live traffic, lengthen rollout.bake, lower rollout.analysis.minRequests, or add rollout.analysis.probe)";
     CONSECUTIVE_ERROR_LIMIT = 4;
     ROLLBACK_BACKOFF_MS = 1e3;
     Rollout = class {
@@ -25316,8 +25317,10 @@ var init_engine = __esm({
             return `${step.label}: ${verdict.reasons.join("; ")}, after ${formatDuration(elapsed)} of ${formatDuration(bake)}`;
           last = verdict;
         }
-        if (!last || last.status !== "pass")
-          return `${step.label}: inconclusive after ${formatDuration(bake)}: ${last?.reasons.join("; ") ?? "no analysis"}`;
+        if (!last || last.status !== "pass") {
+          const tooFew = last !== void 0 && last.requests < minRequests;
+          return `${step.label}: inconclusive after ${formatDuration(bake)}: ${last?.reasons.join("; ") ?? "no analysis"}${tooFew ? TOO_FEW_REQUESTS_HINT : ""}`;
+        }
         return void 0;
       }
       async promote() {
