@@ -51,13 +51,14 @@ export const STEP_COMMAND_FNS: Record<StepCommand, (ctx: PipelineContext) => Pro
  * Pick the model version from the triggering event (checked by resolveTrigger: the
  * config's model, a version the registry holds), unless the step pins one.
  * @param pinnedBy the input that pinned the version, for the log line
+ * @param request the event, read only when the version comes from it (a front end may load what reads it then)
  * @returns an outcome when the event says there is nothing to do; undefined to go on
  */
 export async function applyTrigger(
   ctx: PipelineContext,
   command: StepCommand,
   pinned: { version?: string; by: string },
-  request: () => TriggerRequest,
+  request: () => TriggerRequest | Promise<TriggerRequest>,
 ): Promise<CommandOutcome | undefined> {
   if (!TAKES_VERSION.has(command)) return undefined;
   if (pinned.version !== undefined) {
@@ -65,7 +66,7 @@ export async function applyTrigger(
     return undefined;
   }
   const model = ctx.config.model;
-  const decision = await resolveTrigger(request(), { name: model.name, tags: model.tags, file: ctx.config.file }, ctx.registry);
+  const decision = await resolveTrigger(await request(), { name: model.name, tags: model.tags, file: ctx.config.file }, ctx.registry);
   const say = (message: string): void => {
     ctx.host.info(message);
     ctx.report.emit({ type: 'info', at: ctx.clock.now(), message });
@@ -207,7 +208,7 @@ export async function runStepCommand(
   host: MaskingHost,
   options: CommandOptions,
   pinnedBy: string,
-  request: () => TriggerRequest,
+  request: () => TriggerRequest | Promise<TriggerRequest>,
 ): Promise<CommandRun> {
   const cancellation = new Cancellation();
   const stopListening = cancelOnSignals(cancellation, (line) => host.warn(line));

@@ -21,16 +21,13 @@ import { STATE_LOCK_DIRS, STATE_MAIN_PID } from './leftovers';
 import { DEPLOYING_COMMANDS, DeploymentReporter } from './deployments';
 import { GitHubToolkit, GitHubToolkitLoad, loadGitHubToolkit, octokitDeployments } from './github-api';
 import { PipelineContext } from '../../../shared/pipeline';
-import { TAKES_VERSION } from '../../../shared/step-commands';
 
 /**
  * The event that started the workflow, from @actions/github's context (which reads
  * GITHUB_EVENT_NAME and the file GITHUB_EVENT_PATH names as it loads).
- * @param toolkit loaded before the command runs by a step that reads the event (readsEvent)
  */
-function readEvent(toolkit: GitHubToolkitLoad | undefined): { name: string | undefined; payload: unknown } {
+function readEvent(toolkit: GitHubToolkitLoad): { name: string | undefined; payload: unknown } {
   const file = process.env.GITHUB_EVENT_PATH;
-  if (!toolkit) throw new Error('the event is read, but @actions/github was not loaded for it');
   if (!toolkit.ok) throw triggerError(`cannot read the event file ${file} (GITHUB_EVENT_PATH): ${toolkit.error}`);
   const { context } = toolkit.github;
   if (!file) return { name: context.eventName, payload: undefined };
@@ -77,11 +74,10 @@ export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Rec
     host.info(`Azure: OIDC login as client ${clientId} in tenant ${tenantId}`);
   }
 
-  // @actions/github (Octokit) is loaded only by a step that reports a deployment or reads
-  // the event: a command that takes a version none pins (as applyTrigger asks for it)
+  // @actions/github (Octokit) is loaded only by a step that reports a deployment, or when
+  // the core asks for the event (a command that takes a version none pins)
   const reportsDeployment = inputs.githubDeployment && DEPLOYING_COMMANDS.has(inputs.command);
-  const readsEvent = TAKES_VERSION.has(inputs.command) && inputs.modelVersion === undefined;
-  const toolkit = reportsDeployment || readsEvent ? await loadGitHubToolkit() : undefined;
+  const toolkit = reportsDeployment ? await loadGitHubToolkit() : undefined;
   const reporter = toolkit?.ok ? deploymentReporter(inputs, toolkit.github, config, host) : undefined;
   if (toolkit && !toolkit.ok && reportsDeployment)
     host.warn(`GitHub deployments are not reported: @actions/github could not load (${toolkit.error})`);
@@ -89,8 +85,8 @@ export async function runAction(inputs: ActionInputs, host: GitHubHost, env: Rec
     reporter?.attach(ctx.report, ctx);
   };
   const options = { modelVersion: inputs.modelVersion, force: inputs.force, azureLogin, onContext };
-  const run = await runStepCommand(inputs.command, config, host, options, 'model-version', () => {
-    const event = readEvent(toolkit);
+  const run = await runStepCommand(inputs.command, config, host, options, 'model-version', async () => {
+    const event = readEvent(toolkit ?? (await loadGitHubToolkit()));
     return parseGitHubEvent(event.name, event.payload);
   });
   // the last statuses go out before the step ends; they never change its result
