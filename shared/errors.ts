@@ -45,3 +45,8 @@ export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
 }
+
+/** the first line of a message, trimmed: for one-line summaries of multi-line errors */
+export function firstLine(text: string): string {
+  return (text.split(/\r?\n/)[0] ?? '').trim();
+}

@@ -1,5 +1,5 @@
 import { Clock, realClock } from './clock';
-import { errorMessage } from './errors';
+import { errorMessage, firstLine } from './errors';
 
 /**
  * The one retry helper of the codebase: bounded attempts, exponential backoff with a cap,
@@ -190,13 +190,21 @@ export function isRetriableStatus(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
-/** the error code of a network failure, looked for through the error's causes (fetch puts it in `cause`) */
-export function networkErrorCode(err: unknown): string | undefined {
+/**
+ * The first string `code` (e.g. ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT) that `accept`
+ * takes, looked for through the error's causes (fetch puts it in `cause`).
+ */
+export function errorCode(err: unknown, accept: (code: string) => boolean = () => true): string | undefined {
   for (let current = err, depth = 0; isObject(current) && depth < 4; depth++) {
-    if (typeof current.code === 'string' && NETWORK_CODES.has(current.code)) return current.code;
+    if (typeof current.code === 'string' && accept(current.code)) return current.code;
     current = current.cause;
   }
   return undefined;
+}
+
+/** the error code of a network failure, looked for through the error's causes */
+export function networkErrorCode(err: unknown): string | undefined {
+  return errorCode(err, (code) => NETWORK_CODES.has(code));
 }
 
 /** the default classification: HTTP 429/5xx answers, network failures, timeouts */
@@ -223,7 +231,7 @@ export function describeOutcome(outcome: AttemptOutcome<unknown>): string {
   const code = networkErrorCode(outcome.error);
   if (code) return code;
   const cause = isObject(outcome.error) && outcome.error.cause instanceof Error ? outcome.error.cause : outcome.error;
-  return errorMessage(cause).split('\n')[0] ?? '';
+  return firstLine(errorMessage(cause));
 }
 
 /** the HTTP status an error carries: `status` (fetch-like, Azure), `statusCode` (dockerode), numeric `code` (client-node ApiException) */

@@ -13,7 +13,7 @@ import {
   retryPolicy,
 } from '@azure/core-rest-pipeline';
 import { LongRunningOperation, LroResponse, OperationState, createHttpPoller } from '@azure/core-lro';
-import { StageError, errorMessage } from '../errors';
+import { StageError, errorMessage, firstLine } from '../errors';
 import { isRecord } from '../json';
 
 /**
@@ -404,8 +404,4 @@ export function credentialFailure(message: string): string {
   const reason = /AADSTS\d+:[^\r\n]*/.exec(message)?.[0];
   const first = firstLine(message);
   return reason && !first.includes(reason) ? `${first} (${reason.replace(/[,.]\s*$/, '')})` : first;
-}
-
-function firstLine(text: string): string {
-  return text.split(/\r?\n/)[0].trim();
 }

@@ -1,5 +1,6 @@
 import { Document, LineCounter, Node as YamlNode, Pair, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { IssueReport, Position, Segment, show } from './issues';
+import { firstLine } from '../errors';
 
 /**
  * The configuration file as YAML: the parsed document with the position of every node,
@@ -187,8 +188,4 @@ export function asObject(value: unknown): Record<string, unknown> | undefined {
 
 function keyText(key: unknown): string {
   return isScalar(key) ? String(key.value) : String(key);
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0].trim();
 }

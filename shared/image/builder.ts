@@ -6,7 +6,7 @@ import { RegistryCredential } from './credentials';
 import { RegistryAuthError, RegistryClient } from './registry-client';
 import { RegistryRetry } from './registry-retry';
 import { Clock } from '../clock';
-import { StageError, errorMessage } from '../errors';
+import { StageError, errorMessage, firstLine } from '../errors';
 import { RetryError, RetryPolicy, withRetry } from '../retry';
 
 /**
@@ -211,7 +211,7 @@ export class DockerImageBuilder implements ImageBuilder {
       if (/unauthorized|authentication required|denied|forbidden|401|403/i.test(message)) {
         const who = credential ? `credentials from ${credential.source}` : 'no credentials';
         throw new RegistryAuthError(
-          `${registry} refused the push with ${who}: ${message.split('\n')[0]}; check the user name, password and push rights`,
+          `${registry} refused the push with ${who}: ${firstLine(message)}; check the user name, password and push rights`,
         );
       }
       throw new PushError(`pushing ${tag} failed: ${message}`, firstLine(message));
@@ -229,8 +229,4 @@ function follow(docker: Docker, stream: NodeJS.ReadableStream, onEvent: (event: 
       (event: ProgressEvent) => onEvent(event),
     );
   });
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? '';
 }

@@ -4,7 +4,7 @@ import { ApiException, CoreV1Api, KubeConfig, KubernetesObject, KubernetesObject
 import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
 import { Clock, realClock } from '../../clock';
 import { errorMessage } from '../../errors';
-import { RetryError, RetryPolicy, networkErrorCode, withRetry } from '../../retry';
+import { RetryError, RetryPolicy, errorCode, networkErrorCode, withRetry } from '../../retry';
 import { FIELD_MANAGER } from './names';
 
 /**
@@ -257,17 +257,8 @@ function parseBody(body: unknown): StatusBody {
   return {};
 }
 
-function networkCode(err: unknown): string | undefined {
-  for (let current: unknown = err, depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 function networkMessage(err: unknown): string {
-  const code = networkCode(err);
+  const code = errorCode(err);
   const msg = errorMessage(err);
   return code && !msg.includes(code) ? `${code}: ${msg}` : msg;
 }

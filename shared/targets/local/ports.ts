@@ -33,6 +33,12 @@ export function deploymentPortRange(readRange: () => string | undefined = readLi
   return { low: LOWEST_PORT, high };
 }
 
+let machine: PortRange | undefined;
+/** this machine's range, read from /proc once per process */
+function machineRange(): PortRange {
+  return (machine ??= deploymentPortRange());
+}
+
 function readLinuxEphemeralRange(): string | undefined {
   try {
     return fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8');
@@ -55,7 +61,7 @@ export function canBind(port: number): Promise<boolean> {
  * (so that two hosts on one machine rarely try the same one). Falls back to a kernel
  * port when none of the attempts is free.
  */
-export async function freeDeploymentPort(range: PortRange = deploymentPortRange(), random: () => number = Math.random): Promise<number> {
+export async function freeDeploymentPort(range: PortRange = machineRange(), random: () => number = Math.random): Promise<number> {
   for (let i = 0; i < ATTEMPTS; i++) {
     const port = range.low + Math.floor(random() * (range.high - range.low + 1));
     if (await canBind(port)) return port;
@@ -63,8 +69,8 @@ export async function freeDeploymentPort(range: PortRange = deploymentPortRange(
   return kernelPort();
 }
 
-/** a port from the kernel's ephemeral range (for servers that bind it themselves at once) */
-export function kernelPort(): Promise<number> {
+/** a port from the kernel's ephemeral range: the last resort when no port of ours is free */
+function kernelPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
