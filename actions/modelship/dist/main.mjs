@@ -4,7 +4,7 @@ import {
   fail,
   init_outputs,
   init_step_commands
-} from "./chunk-7ZFKTWFU.mjs";
+} from "./chunk-PDEVIPKO.mjs";
 import {
   require_core
 } from "./chunk-7MXHAEZX.mjs";
@@ -18,7 +18,7 @@ import {
 import {
   errorMessage,
   init_errors
-} from "./chunk-IUKEM67Q.mjs";
+} from "./chunk-3S33VBNX.mjs";
 import {
   __commonJS,
   __esm,
@@ -255,7 +255,7 @@ var require_main = __commonJS({
       } catch (err) {
         return fail(host.masker.mask(errorMessage(err)));
       }
-      const { runAction } = await import("./run-KEHHPC2Y.mjs");
+      const { runAction } = await import("./run-CEZHXMNO.mjs");
       await runAction(inputs, host, env);
     }
     main().catch((err) => {

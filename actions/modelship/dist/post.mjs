@@ -13,7 +13,7 @@ import "./chunk-BUVPXBVP.mjs";
 import {
   errorMessage,
   init_errors
-} from "./chunk-IUKEM67Q.mjs";
+} from "./chunk-3S33VBNX.mjs";
 import {
   __commonJS,
   __toESM

@@ -34224,24 +34224,24 @@ var require_SFTP = __commonJS({
       [RESPONSE.STATUS]: (sftp, payload) => {
         bufferParser.init(payload, 1);
         const reqID = bufferParser.readUInt32BE();
-        const errorCode = bufferParser.readUInt32BE();
+        const errorCode2 = bufferParser.readUInt32BE();
         const errorMsg = bufferParser.readString(true);
         bufferParser.clear();
         if (sftp._debug) {
           const jsonMsg = JSON.stringify(errorMsg);
           sftp._debug(
-            `SFTP: Inbound: Received STATUS (id:${reqID}, ${errorCode}, ${jsonMsg})`
+            `SFTP: Inbound: Received STATUS (id:${reqID}, ${errorCode2}, ${jsonMsg})`
           );
         }
         const req = sftp._requests[reqID];
         delete sftp._requests[reqID];
         if (req && typeof req.cb === "function") {
-          if (errorCode === STATUS_CODE.OK) {
+          if (errorCode2 === STATUS_CODE.OK) {
             req.cb();
             return;
           }
-          const err = new Error(errorMsg || STATUS_CODE_STR[errorCode] || "Unknown status");
-          err.code = errorCode;
+          const err = new Error(errorMsg || STATUS_CODE_STR[errorCode2] || "Unknown status");
+          err.code = errorCode2;
           req.cb(err);
         }
       },
@@ -64323,13 +64323,13 @@ var require_transport = __commonJS({
           this.trace("session closed");
           this.handleDisconnect();
         });
-        session.once("goaway", (errorCode, lastStreamID, opaqueData) => {
+        session.once("goaway", (errorCode2, lastStreamID, opaqueData) => {
           let tooManyPings = false;
-          if (errorCode === http22.constants.NGHTTP2_ENHANCE_YOUR_CALM && opaqueData && opaqueData.equals(tooManyPingsData)) {
+          if (errorCode2 === http22.constants.NGHTTP2_ENHANCE_YOUR_CALM && opaqueData && opaqueData.equals(tooManyPingsData)) {
             tooManyPings = true;
           }
           if (this.traceEnabled) {
-            this.trace("connection closed by GOAWAY with code " + errorCode + " and data " + (opaqueData === null || opaqueData === void 0 ? void 0 : opaqueData.toString()));
+            this.trace("connection closed by GOAWAY with code " + errorCode2 + " and data " + (opaqueData === null || opaqueData === void 0 ? void 0 : opaqueData.toString()));
           }
           this.reportDisconnectToOwner(tooManyPings);
         });
@@ -75691,6 +75691,10 @@ function deploymentPortRange(readRange = readLinuxEphemeralRange) {
   const high = (Number.isInteger(ephemeralLow) && ephemeralLow > LOWEST_PORT + 1e3 ? ephemeralLow : DEFAULT_EPHEMERAL_LOW) - 1;
   return { low: LOWEST_PORT, high };
 }
+var machine;
+function machineRange() {
+  return machine ??= deploymentPortRange();
+}
 function readLinuxEphemeralRange() {
   try {
     return fs.readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8");
@@ -75705,7 +75709,7 @@ function canBind(port) {
     srv.listen({ port, host: "127.0.0.1", exclusive: true }, () => srv.close(() => resolve(true)));
   });
 }
-async function freeDeploymentPort(range = deploymentPortRange(), random = Math.random) {
+async function freeDeploymentPort(range = machineRange(), random = Math.random) {
   for (let i = 0; i < ATTEMPTS; i++) {
     const port = range.low + Math.floor(random() * (range.high - range.low + 1));
     if (await canBind(port)) return port;
@@ -76244,6 +76248,9 @@ function errorMessage(err) {
   if (err instanceof Error) return err.message;
   return String(err);
 }
+function firstLine(text) {
+  return (text.split(/\r?\n/)[0] ?? "").trim();
+}
 
 // shared/retry.ts
 var DEFAULT_RETRY_POLICY = { attempts: 4, firstDelayMs: 500, maxDelayMs: 8e3, maxRetryAfterMs: 6e4 };
@@ -76371,12 +76378,15 @@ var NETWORK_CODES = /* @__PURE__ */ new Set([
 function isRetriableStatus(status) {
   return status === 429 || status >= 500;
 }
-function networkErrorCode(err) {
+function errorCode(err, accept = () => true) {
   for (let current = err, depth = 0; isObject(current) && depth < 4; depth++) {
-    if (typeof current.code === "string" && NETWORK_CODES.has(current.code)) return current.code;
+    if (typeof current.code === "string" && accept(current.code)) return current.code;
     current = current.cause;
   }
   return void 0;
+}
+function networkErrorCode(err) {
+  return errorCode(err, (code) => NETWORK_CODES.has(code));
 }
 function isTransient(outcome) {
   if (outcome.ok) return outcome.value instanceof Response && isRetriableStatus(outcome.value.status);
@@ -76394,7 +76404,7 @@ function describeOutcome(outcome) {
   const code = networkErrorCode(outcome.error);
   if (code) return code;
   const cause = isObject(outcome.error) && outcome.error.cause instanceof Error ? outcome.error.cause : outcome.error;
-  return errorMessage(cause).split("\n")[0] ?? "";
+  return firstLine(errorMessage(cause));
 }
 function httpStatus(value) {
   if (!isObject(value)) return void 0;

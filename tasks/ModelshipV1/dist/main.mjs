@@ -14,7 +14,7 @@ import {
 import {
   errorMessage,
   init_errors
-} from "./chunk-IUKEM67Q.mjs";
+} from "./chunk-3S33VBNX.mjs";
 import {
   __commonJS,
   __esm,
@@ -305,7 +305,7 @@ var require_main = __commonJS({
       } catch (err) {
         return fail(host.masker.mask(errorMessage(err)));
       }
-      const { runTask } = await import("./run-QKIFN2HT.mjs");
+      const { runTask } = await import("./run-RJFSCILI.mjs");
       await runTask(inputs, host, env);
     }
     main().catch((err) => {

@@ -1,8 +1,9 @@
 import { createRequire as __msCreateRequire } from "node:module"; import { fileURLToPath as __msFileURLToPath } from "node:url"; import { dirname as __msPathDirname } from "node:path"; const require = __msCreateRequire(import.meta.url); const __msFilename = __msFileURLToPath(import.meta.url); const __msDirname = __msPathDirname(__msFilename);
 import {
   errorMessage,
+  firstLine,
   init_errors
-} from "./chunk-IUKEM67Q.mjs";
+} from "./chunk-3S33VBNX.mjs";
 import {
   __esm
 } from "./chunk-T3KQOK7T.mjs";
@@ -104,12 +105,15 @@ function headerValue(headers, name) {
 function isRetriableStatus(status) {
   return status === 429 || status >= 500;
 }
-function networkErrorCode(err) {
+function errorCode(err, accept = () => true) {
   for (let current = err, depth = 0; isObject(current) && depth < 4; depth++) {
-    if (typeof current.code === "string" && NETWORK_CODES.has(current.code)) return current.code;
+    if (typeof current.code === "string" && accept(current.code)) return current.code;
     current = current.cause;
   }
   return void 0;
+}
+function networkErrorCode(err) {
+  return errorCode(err, (code) => NETWORK_CODES.has(code));
 }
 function isTransient(outcome) {
   if (outcome.ok) return outcome.value instanceof Response && isRetriableStatus(outcome.value.status);
@@ -127,7 +131,7 @@ function describeOutcome(outcome) {
   const code = networkErrorCode(outcome.error);
   if (code) return code;
   const cause = isObject(outcome.error) && outcome.error.cause instanceof Error ? outcome.error.cause : outcome.error;
-  return errorMessage(cause).split("\n")[0] ?? "";
+  return firstLine(errorMessage(cause));
 }
 function httpStatus(value) {
   if (!isObject(value)) return void 0;
@@ -207,6 +211,7 @@ export {
   init_clock,
   RetryError,
   withRetry,
+  errorCode,
   networkErrorCode,
   isTransientFetch,
   init_retry

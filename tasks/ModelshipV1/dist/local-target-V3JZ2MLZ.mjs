@@ -11,18 +11,18 @@ import {
 } from "./chunk-ZJQDNG4W.mjs";
 import {
   init_credentials
-} from "./chunk-ZHIVTMFT.mjs";
+} from "./chunk-3FKTYBCB.mjs";
 import {
   init_reference
-} from "./chunk-7TXL442Y.mjs";
+} from "./chunk-PVLJS6RC.mjs";
 import {
   init_metrics
 } from "./chunk-OBGI7GXQ.mjs";
 import "./chunk-TTWN6RXQ.mjs";
-import "./chunk-OCGNXV5H.mjs";
+import "./chunk-YRPBQVCG.mjs";
 import {
   init_errors
-} from "./chunk-IUKEM67Q.mjs";
+} from "./chunk-3S33VBNX.mjs";
 import {
   require_docker
 } from "./chunk-4PEBQKB4.mjs";

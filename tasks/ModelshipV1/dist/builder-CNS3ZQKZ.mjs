@@ -12,17 +12,18 @@ import {
   parseImageRef,
   registryBaseUrl,
   registryRetry
-} from "./chunk-7TXL442Y.mjs";
+} from "./chunk-PVLJS6RC.mjs";
 import {
   RetryError,
   init_retry,
   withRetry
-} from "./chunk-OCGNXV5H.mjs";
+} from "./chunk-YRPBQVCG.mjs";
 import {
   StageError,
   errorMessage,
+  firstLine,
   init_errors
-} from "./chunk-IUKEM67Q.mjs";
+} from "./chunk-3S33VBNX.mjs";
 import {
   __esm
 } from "./chunk-T3KQOK7T.mjs";
@@ -163,9 +164,6 @@ function follow(docker, stream, onEvent) {
       (event) => onEvent(event)
     );
   });
-}
-function firstLine(text) {
-  return text.split("\n")[0] ?? "";
 }
 var PUSH_RETRY, PushError, DockerImageBuilder;
 var init_builder = __esm({
@@ -314,7 +312,7 @@ ${stepOutput.join("\n")}` : ""}`
           if (/unauthorized|authentication required|denied|forbidden|401|403/i.test(message)) {
             const who = credential ? `credentials from ${credential.source}` : "no credentials";
             throw new RegistryAuthError(
-              `${registry} refused the push with ${who}: ${message.split("\n")[0]}; check the user name, password and push rights`
+              `${registry} refused the push with ${who}: ${firstLine(message)}; check the user name, password and push rights`
             );
           }
           throw new PushError(`pushing ${tag} failed: ${message}`, firstLine(message));

@@ -12,7 +12,7 @@ import {
   init_retry,
   isTransientFetch,
   withRetry
-} from "./chunk-OCGNXV5H.mjs";
+} from "./chunk-YRPBQVCG.mjs";
 import {
   LATEST,
   compareVersions,
@@ -23,7 +23,7 @@ import {
   UsageError,
   errorMessage,
   init_errors
-} from "./chunk-IUKEM67Q.mjs";
+} from "./chunk-3S33VBNX.mjs";
 import {
   __esm
 } from "./chunk-T3KQOK7T.mjs";

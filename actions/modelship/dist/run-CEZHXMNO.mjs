@@ -12,8 +12,8 @@ import {
 import {
   init_credentials,
   resolveCredential
-} from "./chunk-ZHIVTMFT.mjs";
-import "./chunk-7TXL442Y.mjs";
+} from "./chunk-3FKTYBCB.mjs";
+import "./chunk-PVLJS6RC.mjs";
 import {
   LATENCY_BUCKETS_MS,
   diffCounters,
@@ -26,7 +26,7 @@ import {
   init_outputs,
   init_step_commands,
   output
-} from "./chunk-7ZFKTWFU.mjs";
+} from "./chunk-PDEVIPKO.mjs";
 import {
   STATE_LOCK_DIRS,
   STATE_MAIN_PID,
@@ -48,7 +48,7 @@ import {
   init_retry,
   realClock,
   withRetry
-} from "./chunk-OCGNXV5H.mjs";
+} from "./chunk-YRPBQVCG.mjs";
 import {
   LATEST,
   VERSION_RULE,
@@ -60,9 +60,10 @@ import {
   StageError,
   UsageError,
   errorMessage,
+  firstLine,
   formatConfigIssue,
   init_errors
-} from "./chunk-IUKEM67Q.mjs";
+} from "./chunk-3S33VBNX.mjs";
 import {
   __commonJS,
   __esm,
@@ -15667,15 +15668,13 @@ function asObject(value) {
 function keyText(key) {
   return (0, import_yaml.isScalar)(key) ? String(key.value) : String(key);
 }
-function firstLine(message) {
-  return message.split("\n")[0].trim();
-}
 var import_yaml, YamlSource;
 var init_yaml_source = __esm({
   "shared/config/yaml-source.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist());
     init_issues();
+    init_errors();
     YamlSource = class _YamlSource {
       constructor(doc, lineCounter, data) {
         this.doc = doc;
@@ -26352,7 +26351,7 @@ async function createRegistry(config, host, azureLogin) {
     case "azureml": {
       const settings = config.model.azureml;
       if (!settings) throw new UsageError("model.registry is azureml, but the config has no model.azureml block");
-      const { AzureMlModelRegistry } = await import("./azureml-WMEYKC4B.mjs");
+      const { AzureMlModelRegistry } = await import("./azureml-WNZT6MEA.mjs");
       const login = azureLogin();
       return new AzureMlModelRegistry({
         settings,
@@ -26364,7 +26363,7 @@ async function createRegistry(config, host, azureLogin) {
     case "mlflow": {
       const settings = config.model.mlflow;
       if (!settings) throw new UsageError("model.registry is mlflow, but the config has no model.mlflow block");
-      const { MlflowModelRegistry } = await import("./mlflow-DSQSFE7Z.mjs");
+      const { MlflowModelRegistry } = await import("./mlflow-4V4KS552.mjs");
       return new MlflowModelRegistry({
         settings,
         env: (name) => host.env(name),
@@ -26401,7 +26400,7 @@ function onceWhenNeeded(read) {
   };
 }
 async function createLocalTarget(config, host, cancellation) {
-  const { LocalTarget } = await import("./local-target-QRPK7CPY.mjs");
+  const { LocalTarget } = await import("./local-target-O2P76NHN.mjs");
   const local = config.target.local;
   return new LocalTarget({
     stateDir: local.stateDir,
@@ -26419,7 +26418,7 @@ async function createLocalTarget(config, host, cancellation) {
   });
 }
 async function createImageBuilder(host, azureLogin) {
-  const [{ default: Docker }, { DockerImageBuilder }] = await Promise.all([import("./docker-7LUCSDYR.mjs"), import("./builder-UAOW2HLI.mjs")]);
+  const [{ default: Docker }, { DockerImageBuilder }] = await Promise.all([import("./docker-7LUCSDYR.mjs"), import("./builder-CNS3ZQKZ.mjs")]);
   return new DockerImageBuilder({
     docker: new Docker(),
     credential: registryCredential(host, azureLogin),
@@ -26442,7 +26441,7 @@ async function createTarget(config, host, azureLogin, cancellation) {
       return { target, metrics: target };
     }
     case "kubernetes": {
-      const { createKubernetesTarget } = await import("./factory-ZZSP7BNY.mjs");
+      const { createKubernetesTarget } = await import("./factory-SSUYCR53.mjs");
       return createKubernetesTarget(config, host, {
         productionEndpoint: productionEndpoint(config),
         stagingEndpoint: stagingEndpoint(config),
@@ -26452,7 +26451,7 @@ async function createTarget(config, host, azureLogin, cancellation) {
       });
     }
     case "azureml": {
-      const { createAzureMlTarget } = await import("./factory-S4XCNNTO.mjs");
+      const { createAzureMlTarget } = await import("./factory-JDBZ3PNJ.mjs");
       return createAzureMlTarget(config, host, azureLogin);
     }
   }
@@ -26803,7 +26802,7 @@ async function applyTrigger(ctx, command, pinned, request) {
     return void 0;
   }
   const model = ctx.config.model;
-  const decision = await resolveTrigger(request(), { name: model.name, tags: model.tags, file: ctx.config.file }, ctx.registry);
+  const decision = await resolveTrigger(await request(), { name: model.name, tags: model.tags, file: ctx.config.file }, ctx.registry);
   const say = (message) => {
     ctx.host.info(message);
     ctx.report.emit({ type: "info", at: ctx.clock.now(), message });
@@ -27645,7 +27644,6 @@ import * as fs9 from "node:fs";
 import * as path8 from "node:path";
 function readEvent(toolkit) {
   const file = process.env.GITHUB_EVENT_PATH;
-  if (!toolkit) throw new Error("the event is read, but @actions/github was not loaded for it");
   if (!toolkit.ok) throw triggerError(`cannot read the event file ${file} (GITHUB_EVENT_PATH): ${toolkit.error}`);
   const { context } = toolkit.github;
   if (!file) return { name: context.eventName, payload: void 0 };
@@ -27681,8 +27679,7 @@ async function runAction(inputs, host, env) {
     host.info(`Azure: OIDC login as client ${clientId} in tenant ${tenantId}`);
   }
   const reportsDeployment = inputs.githubDeployment && DEPLOYING_COMMANDS.has(inputs.command);
-  const readsEvent = TAKES_VERSION.has(inputs.command) && inputs.modelVersion === void 0;
-  const toolkit = reportsDeployment || readsEvent ? await loadGitHubToolkit() : void 0;
+  const toolkit = reportsDeployment ? await loadGitHubToolkit() : void 0;
   const reporter = toolkit?.ok ? deploymentReporter(inputs, toolkit.github, config, host) : void 0;
   if (toolkit && !toolkit.ok && reportsDeployment)
     host.warn(`GitHub deployments are not reported: @actions/github could not load (${toolkit.error})`);
@@ -27690,8 +27687,8 @@ async function runAction(inputs, host, env) {
     reporter?.attach(ctx.report, ctx);
   };
   const options = { modelVersion: inputs.modelVersion, force: inputs.force, azureLogin, onContext };
-  const run2 = await runStepCommand(inputs.command, config, host, options, "model-version", () => {
-    const event = readEvent(toolkit);
+  const run2 = await runStepCommand(inputs.command, config, host, options, "model-version", async () => {
+    const event = readEvent(toolkit ?? await loadGitHubToolkit());
     return parseGitHubEvent(event.name, event.payload);
   });
   await reporter?.finish();
@@ -27770,7 +27767,6 @@ var init_run = __esm({
     init_leftovers();
     init_deployments();
     init_github_api();
-    init_step_commands();
     inputNames = { workingDirectory: "working-directory", endpointKey: "endpoint-key" };
     OUTPUT_NAMES = {
       result: "result",

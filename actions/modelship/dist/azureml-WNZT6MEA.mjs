@@ -3,14 +3,14 @@ import {
   AZUREML_API_VERSION,
   AzureMlModelRegistry,
   init_azureml
-} from "./chunk-MKUOVR2L.mjs";
+} from "./chunk-WDB43DFD.mjs";
 import "./chunk-7RNKJZ2Z.mjs";
 import "./chunk-AI3D5PHV.mjs";
 import "./chunk-D52D2E22.mjs";
 import "./chunk-TTWN6RXQ.mjs";
-import "./chunk-OCGNXV5H.mjs";
+import "./chunk-YRPBQVCG.mjs";
 import "./chunk-7P44BJD4.mjs";
-import "./chunk-IUKEM67Q.mjs";
+import "./chunk-3S33VBNX.mjs";
 import "./chunk-7VOS6VXA.mjs";
 import "./chunk-T3KQOK7T.mjs";
 init_azureml();

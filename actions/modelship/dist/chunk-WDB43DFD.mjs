@@ -46,7 +46,7 @@ import {
   RetryError,
   init_retry,
   withRetry
-} from "./chunk-OCGNXV5H.mjs";
+} from "./chunk-YRPBQVCG.mjs";
 import {
   LATEST,
   compareVersions,
@@ -56,8 +56,9 @@ import {
   StageError,
   UsageError,
   errorMessage,
+  firstLine,
   init_errors
-} from "./chunk-IUKEM67Q.mjs";
+} from "./chunk-3S33VBNX.mjs";
 import {
   __esm,
   __export,
@@ -1078,9 +1079,6 @@ function credentialFailure(message) {
   const reason = /AADSTS\d+:[^\r\n]*/.exec(message)?.[0];
   const first = firstLine(message);
   return reason && !first.includes(reason) ? `${first} (${reason.replace(/[,.]\s*$/, "")})` : first;
-}
-function firstLine(text) {
-  return text.split(/\r?\n/)[0].trim();
 }
 var ArmOperationError, ArmRequestError, RETRIED_STATUS, ArmClient;
 var init_arm_client = __esm({

@@ -2,7 +2,7 @@ import { createRequire as __msCreateRequire } from "node:module"; import { fileU
 import {
   init_retry,
   isTransientFetch
-} from "./chunk-OCGNXV5H.mjs";
+} from "./chunk-YRPBQVCG.mjs";
 import {
   __esm
 } from "./chunk-T3KQOK7T.mjs";

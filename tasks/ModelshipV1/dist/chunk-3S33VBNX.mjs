@@ -12,6 +12,9 @@ function errorMessage(err) {
   if (err instanceof Error) return err.message;
   return String(err);
 }
+function firstLine(text) {
+  return (text.split(/\r?\n/)[0] ?? "").trim();
+}
 var ConfigError, UsageError, StageError;
 var init_errors = __esm({
   "shared/errors.ts"() {
@@ -46,5 +49,6 @@ export {
   UsageError,
   StageError,
   errorMessage,
+  firstLine,
   init_errors
 };

@@ -7,16 +7,6 @@ import {
   __toESM
 } from "./chunk-T3KQOK7T.mjs";
 
-// shared/step-commands.ts
-var STEP_COMMANDS, TAKES_VERSION;
-var init_step_commands = __esm({
-  "shared/step-commands.ts"() {
-    "use strict";
-    STEP_COMMANDS = ["detect", "build", "deploy", "smoke", "rollout", "promote", "rollback", "status", "run"];
-    TAKES_VERSION = /* @__PURE__ */ new Set(["detect", "build", "deploy", "smoke", "rollout", "run"]);
-  }
-});
-
 // actions/modelship/src/outputs.ts
 function output(name, value) {
   core.setOutput(name, value);
@@ -30,6 +20,16 @@ var init_outputs = __esm({
   "actions/modelship/src/outputs.ts"() {
     "use strict";
     core = __toESM(require_core());
+  }
+});
+
+// shared/step-commands.ts
+var STEP_COMMANDS, TAKES_VERSION;
+var init_step_commands = __esm({
+  "shared/step-commands.ts"() {
+    "use strict";
+    STEP_COMMANDS = ["detect", "build", "deploy", "smoke", "rollout", "promote", "rollback", "status", "run"];
+    TAKES_VERSION = /* @__PURE__ */ new Set(["detect", "build", "deploy", "smoke", "rollout", "run"]);
   }
 });
 

@@ -17,7 +17,7 @@ import {
   ArmRequestError,
   init_arm_client,
   init_azureml
-} from "./chunk-MKUOVR2L.mjs";
+} from "./chunk-WDB43DFD.mjs";
 import "./chunk-7RNKJZ2Z.mjs";
 import "./chunk-AI3D5PHV.mjs";
 import "./chunk-D52D2E22.mjs";
@@ -26,13 +26,13 @@ import {
   isRecord,
   isStringRecord
 } from "./chunk-TTWN6RXQ.mjs";
-import "./chunk-OCGNXV5H.mjs";
+import "./chunk-YRPBQVCG.mjs";
 import "./chunk-7P44BJD4.mjs";
 import {
   StageError,
   errorMessage,
   init_errors
-} from "./chunk-IUKEM67Q.mjs";
+} from "./chunk-3S33VBNX.mjs";
 import "./chunk-7VOS6VXA.mjs";
 import {
   __esm

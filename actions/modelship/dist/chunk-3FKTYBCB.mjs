@@ -4,11 +4,11 @@ import {
   init_registry_retry,
   registryBaseUrl,
   registryRetry
-} from "./chunk-7TXL442Y.mjs";
+} from "./chunk-PVLJS6RC.mjs";
 import {
   init_retry,
   withRetry
-} from "./chunk-OCGNXV5H.mjs";
+} from "./chunk-YRPBQVCG.mjs";
 import {
   __esm
 } from "./chunk-T3KQOK7T.mjs";

@@ -10,8 +10,8 @@ import {
 import {
   init_credentials,
   resolveCredential
-} from "./chunk-ZHIVTMFT.mjs";
-import "./chunk-7TXL442Y.mjs";
+} from "./chunk-3FKTYBCB.mjs";
+import "./chunk-PVLJS6RC.mjs";
 import {
   LATENCY_BUCKETS_MS,
   diffCounters,
@@ -37,7 +37,7 @@ import {
   init_retry,
   realClock,
   withRetry
-} from "./chunk-OCGNXV5H.mjs";
+} from "./chunk-YRPBQVCG.mjs";
 import {
   LATEST,
   VERSION_RULE,
@@ -49,9 +49,10 @@ import {
   StageError,
   UsageError,
   errorMessage,
+  firstLine,
   formatConfigIssue,
   init_errors
-} from "./chunk-IUKEM67Q.mjs";
+} from "./chunk-3S33VBNX.mjs";
 import {
   __commonJS,
   __esm,
@@ -15656,15 +15657,13 @@ function asObject(value) {
 function keyText(key) {
   return (0, import_yaml.isScalar)(key) ? String(key.value) : String(key);
 }
-function firstLine(message) {
-  return message.split("\n")[0].trim();
-}
 var import_yaml, YamlSource;
 var init_yaml_source = __esm({
   "shared/config/yaml-source.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist());
     init_issues();
+    init_errors();
     YamlSource = class _YamlSource {
       constructor(doc, lineCounter, data) {
         this.doc = doc;
@@ -26341,7 +26340,7 @@ async function createRegistry(config, host, azureLogin) {
     case "azureml": {
       const settings = config.model.azureml;
       if (!settings) throw new UsageError("model.registry is azureml, but the config has no model.azureml block");
-      const { AzureMlModelRegistry } = await import("./azureml-WMEYKC4B.mjs");
+      const { AzureMlModelRegistry } = await import("./azureml-WNZT6MEA.mjs");
       const login = azureLogin();
       return new AzureMlModelRegistry({
         settings,
@@ -26353,7 +26352,7 @@ async function createRegistry(config, host, azureLogin) {
     case "mlflow": {
       const settings = config.model.mlflow;
       if (!settings) throw new UsageError("model.registry is mlflow, but the config has no model.mlflow block");
-      const { MlflowModelRegistry } = await import("./mlflow-DSQSFE7Z.mjs");
+      const { MlflowModelRegistry } = await import("./mlflow-4V4KS552.mjs");
       return new MlflowModelRegistry({
         settings,
         env: (name) => host.env(name),
@@ -26390,7 +26389,7 @@ function onceWhenNeeded(read) {
   };
 }
 async function createLocalTarget(config, host, cancellation) {
-  const { LocalTarget } = await import("./local-target-5JC5VCAG.mjs");
+  const { LocalTarget } = await import("./local-target-V3JZ2MLZ.mjs");
   const local = config.target.local;
   return new LocalTarget({
     stateDir: local.stateDir,
@@ -26408,7 +26407,7 @@ async function createLocalTarget(config, host, cancellation) {
   });
 }
 async function createImageBuilder(host, azureLogin) {
-  const [{ default: Docker }, { DockerImageBuilder }] = await Promise.all([import("./docker-7LUCSDYR.mjs"), import("./builder-UAOW2HLI.mjs")]);
+  const [{ default: Docker }, { DockerImageBuilder }] = await Promise.all([import("./docker-7LUCSDYR.mjs"), import("./builder-CNS3ZQKZ.mjs")]);
   return new DockerImageBuilder({
     docker: new Docker(),
     credential: registryCredential(host, azureLogin),
@@ -26431,7 +26430,7 @@ async function createTarget(config, host, azureLogin, cancellation) {
       return { target, metrics: target };
     }
     case "kubernetes": {
-      const { createKubernetesTarget } = await import("./factory-ZZSP7BNY.mjs");
+      const { createKubernetesTarget } = await import("./factory-SSUYCR53.mjs");
       return createKubernetesTarget(config, host, {
         productionEndpoint: productionEndpoint(config),
         stagingEndpoint: stagingEndpoint(config),
@@ -26441,7 +26440,7 @@ async function createTarget(config, host, azureLogin, cancellation) {
       });
     }
     case "azureml": {
-      const { createAzureMlTarget } = await import("./factory-S4XCNNTO.mjs");
+      const { createAzureMlTarget } = await import("./factory-JDBZ3PNJ.mjs");
       return createAzureMlTarget(config, host, azureLogin);
     }
   }
@@ -26792,7 +26791,7 @@ async function applyTrigger(ctx, command, pinned, request) {
     return void 0;
   }
   const model = ctx.config.model;
-  const decision = await resolveTrigger(request(), { name: model.name, tags: model.tags, file: ctx.config.file }, ctx.registry);
+  const decision = await resolveTrigger(await request(), { name: model.name, tags: model.tags, file: ctx.config.file }, ctx.registry);
   const say = (message) => {
     ctx.host.info(message);
     ctx.report.emit({ type: "info", at: ctx.clock.now(), message });

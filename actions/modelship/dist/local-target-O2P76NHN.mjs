@@ -23,10 +23,10 @@ import {
 } from "./chunk-MLZCU4OO.mjs";
 import {
   init_credentials
-} from "./chunk-ZHIVTMFT.mjs";
+} from "./chunk-3FKTYBCB.mjs";
 import {
   init_reference
-} from "./chunk-7TXL442Y.mjs";
+} from "./chunk-PVLJS6RC.mjs";
 import {
   init_metrics
 } from "./chunk-OBGI7GXQ.mjs";
@@ -34,10 +34,10 @@ import {
   require_undici
 } from "./chunk-BUVPXBVP.mjs";
 import "./chunk-TTWN6RXQ.mjs";
-import "./chunk-OCGNXV5H.mjs";
+import "./chunk-YRPBQVCG.mjs";
 import {
   init_errors
-} from "./chunk-IUKEM67Q.mjs";
+} from "./chunk-3S33VBNX.mjs";
 import {
   require_docker
 } from "./chunk-4PEBQKB4.mjs";
